@@ -1,0 +1,132 @@
+"""Command line: `briefgen build` and `briefgen serve`.
+
+Thin on purpose: read the settings, call the pipeline, turn a BriefgenError into a
+one-line reason and a non-zero exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import sys
+import threading
+import time
+from pathlib import Path
+
+from briefgen import __version__
+from briefgen.config import OPTIONS, load_settings
+from briefgen.errors import BriefgenError
+from briefgen.pipeline import BuildSummary, build
+
+WATCH_INTERVAL_SECONDS = 1.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except BriefgenError as exc:
+        print(f"briefgen: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("briefgen: interrupted; the previous site/ is untouched", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    settings_help = "\n".join(f"  {k:<18} {doc} (default: {d})" for k, (d, doc) in OPTIONS.items())
+    parser = argparse.ArgumentParser(
+        prog="briefgen",
+        description="Turn the news articles in seeds/ into a cross-referenced briefing site.",
+        epilog="Settings live in mkdocs.yml under extra.briefgen:\n" + settings_help,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"briefgen {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build_cmd = commands.add_parser(
+        "build", help="build the briefing: seeds/ → content/ → site/",
+        description="Read seeds/, parse, resolve entities and events, write content/ "
+                    "and build site/ with MkDocs.",
+    )
+    _common_options(build_cmd)
+    build_cmd.add_argument("--strict", action="store_true",
+                           help="fail when an input file is skipped or MkDocs warns")
+    build_cmd.set_defaults(run=_run_build)
+
+    serve_cmd = commands.add_parser(
+        "serve", help="build, serve site/ locally and rebuild when seeds/ changes",
+        description="Build once, serve site/ over HTTP, and rebuild whenever a file in "
+                    "seeds/, templates/ or mkdocs.yml changes. Stop with Ctrl+C.",
+    )
+    _common_options(serve_cmd)
+    serve_cmd.add_argument("--port", type=int, default=8000, help="HTTP port (default 8000)")
+    serve_cmd.add_argument("--host", default="127.0.0.1", help="address (default 127.0.0.1)")
+    serve_cmd.set_defaults(run=_run_serve)
+    return parser
+
+
+def _common_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
+                        help="the site's mkdocs.yml (default: ./mkdocs.yml)")
+    parser.add_argument("--model", help="spaCy pipeline to use (overrides mkdocs.yml)")
+    parser.add_argument("--processes", type=int, help="spaCy worker processes")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+
+
+def _settings(args: argparse.Namespace):
+    return load_settings(args.config_file, model=args.model, processes=args.processes)
+
+
+def _run_build(args: argparse.Namespace) -> int:
+    summary = build(_settings(args), strict=args.strict)
+    _report(summary, args.quiet)
+    return 0
+
+
+def _report(summary: BuildSummary, quiet: bool) -> None:
+    if quiet:
+        return
+    for problem in summary.problems:
+        print(f"  {problem.severity}: {problem.path}: {problem.reason}", file=sys.stderr)
+    print(f"briefgen: built {summary.line()}")
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    _report(build(settings), args.quiet)
+    handler = functools.partial(
+        http.server.SimpleHTTPRequestHandler, directory=str(settings.site_dir)
+    )
+    handler.log_message = lambda *a, **k: None  # type: ignore[method-assign]
+    server = http.server.ThreadingHTTPServer((args.host, args.port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    print(f"briefgen: serving http://{args.host}:{args.port}/ — watching {settings.seeds_dir}")
+    watched = [settings.seeds_dir, settings.root / "templates", settings.config_file]
+    snapshot = _snapshot(watched)
+    try:
+        while True:
+            time.sleep(WATCH_INTERVAL_SECONDS)
+            current = _snapshot(watched)
+            if current != snapshot:
+                snapshot = current
+                try:
+                    _report(build(_settings(args)), args.quiet)
+                except BriefgenError as exc:
+                    print(f"briefgen: error: {exc} (still serving the previous site)",
+                          file=sys.stderr)
+    finally:
+        server.shutdown()
+
+
+def _snapshot(paths: list[Path]) -> tuple:
+    """(path, mtime, size) of every watched file: cheap, and needs no extra library."""
+    files = []
+    for root in paths:
+        candidates = root.rglob("*") if root.is_dir() else [root]
+        for path in candidates:
+            if path.is_file():
+                stat = path.stat()
+                files.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(sorted(files))

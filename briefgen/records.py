@@ -1,0 +1,155 @@
+"""Typed records passed between pipeline stages.
+
+Every stage takes and returns these frozen dataclasses, never spaCy objects or dicts,
+so a stage can be tested on hand-made records and the NLP result can be cached as JSON.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, NewType
+
+SourceId = NewType("SourceId", str)
+EntityId = NewType("EntityId", str)
+SentenceId = NewType("SentenceId", str)
+
+Kind = Literal["actor", "base", "place"]
+Stance = Literal["asserts", "denies"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something the user should fix in their inputs; the build goes on without it."""
+
+    path: str
+    reason: str
+    severity: Literal["skipped", "dropped", "warning"] = "skipped"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One readable input file, cleaned: `text` holds paragraphs separated by blank lines."""
+
+    source_id: SourceId
+    path: str
+    title: str
+    text: str
+    content_hash: str
+    outlet: str = ""
+    url: str = ""
+    published: str = ""
+    author: str = ""
+    dropped: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Token:
+    """The part of spaCy's parse that later stages (events, claims) read."""
+
+    i: int
+    text: str
+    lemma: str
+    pos: str
+    dep: str
+    head: int
+    start: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    id: SentenceId
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    tokens: tuple[Token, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named-entity span; offsets are characters into `Article.text`."""
+
+    sentence: SentenceId
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+@dataclass(frozen=True)
+class ParsedArticle:
+    article: Article
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+
+    def sentence(self, sentence_id: SentenceId) -> Sentence:
+        return self.sentences[int(sentence_id.removeprefix("s-")) - 1]
+
+
+@dataclass(frozen=True)
+class MentionRef:
+    """A mention as seen from an entity: which sentence of which source, and the span."""
+
+    source: SourceId
+    sentence: SentenceId
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: EntityId
+    name: str
+    kind: Kind
+    type: str
+    aliases: tuple[tuple[str, int], ...]
+    mentions: tuple[MentionRef, ...]
+    roles: tuple[str, ...] = ()
+
+    @property
+    def sources(self) -> tuple[SourceId, ...]:
+        return tuple(sorted({m.source for m in self.mentions}))
+
+
+@dataclass(frozen=True)
+class Claim:
+    speaker: str
+    speaker_id: EntityId | None
+    cue: str
+    stance: Stance
+    source: SourceId
+    sentence: SentenceId
+    text: str
+
+
+@dataclass(frozen=True)
+class EventMention:
+    source: SourceId
+    sentence: SentenceId
+    trigger: str
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    title: str
+    type: str
+    date: str
+    sort_date: str
+    actors: tuple[EntityId, ...]
+    targets: tuple[EntityId, ...]
+    bases: tuple[EntityId, ...]
+    places: tuple[EntityId, ...]
+    mentions: tuple[EventMention, ...]
+    claims: tuple[Claim, ...] = ()
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """Everything the render stage needs: the collected result of all earlier stages."""
+
+    articles: tuple[ParsedArticle, ...]
+    entities: tuple[Entity, ...]
+    events: tuple[Event, ...]
+    problems: tuple[Problem, ...] = field(default=())

@@ -1,0 +1,323 @@
+"""render: Briefing → Markdown pages and JSON export in content/ (MkDocs' docs_dir).
+
+Templates in templates/ get small view objects built here; all article text passes
+through `md_text`, so whatever an article contains is shown as text, never run as HTML
+or Markdown. Files are written only when their bytes change, and files this build did
+not produce are removed, so content/ always mirrors the current seeds.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from briefgen.records import Briefing, Entity, EntityId, Event, ParsedArticle, Sentence, SourceId
+
+SECTION_OF_KIND = {"actor": "actors", "base": "bases", "place": "places"}
+SECTION_TITLES = {
+    "actors": "Actors", "bases": "Bases", "places": "Places", "events": "Events",
+    "sources": "Sources",
+}
+TOP_N = 15
+RELATED_N = 12
+# Characters Markdown (or a Markdown extension) would read as syntax in running text.
+MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-!|~^=:$%<>&\"'")
+
+
+def md_text(text: str) -> str:
+    """Article text made inert: HTML-escaped and Markdown syntax turned into entities."""
+    return "".join(f"&#{ord(c)};" if c in MARKDOWN_SPECIALS else c for c in text)
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    written: int
+    unchanged: int
+    removed: int
+
+
+class _Links:
+    """Relative links between pages, from a page at `depth` folders below content/."""
+
+    def __init__(self, briefing: Briefing):
+        self.entities = {e.id: e for e in briefing.entities}
+        self.sources = {p.article.source_id: p for p in briefing.articles}
+        self.order = {p.article.source_id: n for n, p in enumerate(briefing.articles)}
+
+    def entity(self, entity_id: EntityId, depth: int = 1) -> str:
+        section = SECTION_OF_KIND[self.entities[entity_id].kind]
+        return f"{'../' * depth}{section}/{entity_id}.md"
+
+    def sentence(self, source: SourceId, sentence: str, depth: int = 1) -> str:
+        return f"{'../' * depth}sources/{source}.md#{sentence}"
+
+
+def render(briefing: Briefing, templates_dir: Path, docs_dir: Path) -> RenderResult:
+    env = Environment(
+        loader=FileSystemLoader(str(templates_dir)),
+        autoescape=False,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md_text
+    env.filters["json_str"] = lambda s: json.dumps(str(s), ensure_ascii=False)
+    pages = dict(_pages(briefing, env, _Links(briefing)))
+    pages.update(_export(briefing))
+    for asset in sorted((templates_dir / "assets").glob("*")):
+        pages[f"assets/{asset.name}"] = asset.read_bytes()
+    return _write_tree(docs_dir, pages)
+
+
+def _pages(briefing: Briefing, env: Environment, links: _Links) -> Iterable[tuple[str, bytes]]:
+    entity_index = _mention_index(briefing.entities)
+    related = _co_mentions(briefing)
+    events_of = _events_by_entity(briefing.events)
+    for parsed in briefing.articles:
+        yield _page(env, "source.md.j2", f"sources/{parsed.article.source_id}.md",
+                    source=_source_view(parsed, entity_index, links))
+    for entity in briefing.entities:
+        section = SECTION_OF_KIND[entity.kind]
+        yield _page(
+            env, f"{entity.kind}.md.j2", f"{section}/{entity.id}.md",
+            entity=_entity_view(entity, links, related[entity.id], events_of[entity.id]),
+        )
+    for event in briefing.events:
+        yield _page(env, "event.md.j2", f"events/{event.id}.md",
+                    event=_event_view(event, links))
+    views = _overview(briefing, links)
+    for section in SECTION_TITLES:
+        yield _page(env, "section.md.j2", f"{section}/index.md",
+                    section=section, title=SECTION_TITLES[section], **views)
+    yield _page(env, "index.md.j2", "index.md", **views)
+    yield _page(env, "timeline.md.j2", "timeline.md", **views)
+    yield _page(env, "report.md.j2", "report.md", problems=briefing.problems, **views)
+
+
+def _page(env: Environment, template: str, path: str, **context: object) -> tuple[str, bytes]:
+    return path, env.get_template(template).render(**context).encode("utf-8")
+
+
+def _mention_index(entities: Iterable[Entity]) -> dict[SourceId, dict[int, tuple[int, Entity]]]:
+    index: dict[SourceId, dict[int, tuple[int, Entity]]] = defaultdict(dict)
+    for entity in entities:
+        for ref in entity.mentions:
+            index[ref.source][ref.start] = (ref.end, entity)
+    return index
+
+
+def _linked_sentence(
+    sentence: Sentence, mentions: dict[int, tuple[int, Entity]], links: _Links
+) -> str:
+    """The sentence as Markdown, each resolved mention linked to its entity page."""
+    out, cursor = [], sentence.start
+    for start in sorted(m for m in mentions if sentence.start <= m < sentence.end):
+        end, entity = mentions[start]
+        if start < cursor:
+            continue
+        end = min(end, sentence.end)
+        out.append(md_text(sentence.text[cursor - sentence.start : start - sentence.start]))
+        label = md_text(sentence.text[start - sentence.start : end - sentence.start])
+        out.append(f'[{label}]({links.entity(entity.id)} "{md_text(entity.name)}")')
+        cursor = end
+    out.append(md_text(sentence.text[cursor - sentence.start :]))
+    return "".join(out)
+
+
+def _source_view(parsed: ParsedArticle, index: dict, links: _Links) -> dict:
+    mentions = index.get(parsed.article.source_id, {})
+    paragraphs: dict[int, list[dict]] = defaultdict(list)
+    for sentence in parsed.sentences:
+        paragraphs[sentence.paragraph].append(
+            {"id": sentence.id, "markdown": _linked_sentence(sentence, mentions, links)}
+        )
+    return {"article": parsed.article, "paragraphs": [paragraphs[k] for k in sorted(paragraphs)],
+            "sentences": len(parsed.sentences)}
+
+
+def _quote(parsed: ParsedArticle, sentence_id: str, spans: list[tuple[int, int]]) -> str:
+    """A sentence quoted for a backlink, with the mentioned words in bold."""
+    sentence = parsed.sentence(sentence_id)  # type: ignore[arg-type]
+    out, cursor = [], sentence.start
+    for start, end in sorted(spans):
+        if start < cursor:
+            continue
+        out.append(md_text(parsed.article.text[cursor:start]))
+        out.append(f"**{md_text(parsed.article.text[start:end])}**")
+        cursor = end
+    out.append(md_text(parsed.article.text[cursor : sentence.end]))
+    return "".join(out)
+
+
+def _entity_view(
+    entity: Entity, links: _Links, related: Counter, events: list[Event]
+) -> dict:
+    by_source: dict[SourceId, dict[str, list[tuple[int, int]]]] = defaultdict(dict)
+    for ref in entity.mentions:
+        by_source[ref.source].setdefault(ref.sentence, []).append((ref.start, ref.end))
+    groups = []
+    for source in sorted(by_source, key=links.order.__getitem__):
+        parsed = links.sources[source]
+        quotes = [
+            {"url": links.sentence(source, sid), "sentence": sid,
+             "markdown": _quote(parsed, sid, spans)}
+            for sid, spans in sorted(by_source[source].items(), key=lambda kv: _sid(kv[0]))
+        ]
+        groups.append({"title": parsed.article.title, "url": f"../sources/{source}.md",
+                       "outlet": parsed.article.outlet, "quotes": quotes})
+    return {
+        "entity": entity,
+        "groups": groups,
+        "sources": len(by_source),
+        "related": [
+            {"name": links.entities[other].name, "url": links.entity(other), "count": n,
+             "kind": links.entities[other].kind}
+            for other, n in sorted(related.items(), key=lambda kv: (-kv[1], kv[0]))[:RELATED_N]
+        ],
+        "events": [{"title": e.title, "url": f"../events/{e.id}.md"} for e in events],
+    }
+
+
+def _sid(sentence_id: str) -> int:
+    return int(sentence_id.removeprefix("s-"))
+
+
+def _co_mentions(briefing: Briefing) -> dict[EntityId, Counter]:
+    """Entities named in the same sentence, counted once per sentence."""
+    in_sentence: dict[tuple[SourceId, str], set[EntityId]] = defaultdict(set)
+    for entity in briefing.entities:
+        for ref in entity.mentions:
+            in_sentence[(ref.source, ref.sentence)].add(entity.id)
+    related: dict[EntityId, Counter] = defaultdict(Counter)
+    for ids in in_sentence.values():
+        for a in ids:
+            related[a].update(b for b in ids if b != a)
+    return related
+
+
+def _events_by_entity(events: Iterable[Event]) -> dict[EntityId, list[Event]]:
+    out: dict[EntityId, list[Event]] = defaultdict(list)
+    for event in events:
+        for entity_id in dict.fromkeys(event.actors + event.targets + event.bases + event.places):
+            out[entity_id].append(event)
+    return out
+
+
+def _event_view(event: Event, links: _Links) -> dict:
+    def named(ids: Iterable[EntityId]) -> list[dict]:
+        return [{"name": links.entities[i].name, "url": links.entity(i)} for i in ids]
+
+    def claims(stance: str) -> list[dict]:
+        return [
+            {"speaker": c.speaker, "speaker_url": links.entity(c.speaker_id) if c.speaker_id
+             else "", "cue": c.cue, "url": links.sentence(c.source, c.sentence),
+             "markdown": md_text(c.text), "source": links.sources[c.source].article.title}
+            for c in event.claims if c.stance == stance
+        ]
+
+    quotes = [
+        {"url": links.sentence(m.source, m.sentence),
+         "markdown": _quote(links.sources[m.source], m.sentence, []),
+         "source": links.sources[m.source].article.title}
+        for m in event.mentions
+    ]
+    return {"event": event, "actors": named(event.actors), "targets": named(event.targets),
+            "bases": named(event.bases), "places": named(event.places),
+            "asserts": claims("asserts"), "denies": claims("denies"), "quotes": quotes}
+
+
+def _overview(briefing: Briefing, links: _Links) -> dict:
+    """Lists shared by the home page, the section indexes and the timeline."""
+    def rows(kind: str) -> list[dict]:
+        chosen = [e for e in briefing.entities if e.kind == kind]
+        chosen.sort(key=lambda e: (-len(e.mentions), e.name))
+        return [{"name": e.name, "type": e.type, "mentions": len(e.mentions),
+                 "sources": len(e.sources), "path": f"{SECTION_OF_KIND[kind]}/{e.id}.md"}
+                for e in chosen]
+
+    events = sorted(briefing.events, key=lambda e: (-len(e.mentions), e.title))
+    return {
+        "sources": [
+            {"title": p.article.title, "outlet": p.article.outlet,
+             "published": p.article.published, "sentences": len(p.sentences),
+             "path": f"sources/{p.article.source_id}.md", "file": p.article.path}
+            for p in briefing.articles
+        ],
+        "entity_rows": {"actors": rows("actor"), "bases": rows("base"), "places": rows("place")},
+        "event_rows": [
+            {"title": e.title, "type": e.type, "date": e.date, "mentions": len(e.mentions),
+             "sources": len({m.source for m in e.mentions}),
+             "asserts": sum(c.stance == "asserts" for c in e.claims),
+             "denies": sum(c.stance == "denies" for c in e.claims),
+             "path": f"events/{e.id}.md"}
+            for e in events
+        ],
+        "top_n": TOP_N,
+        "problem_count": len(briefing.problems),
+    }
+
+
+def _export(briefing: Briefing) -> dict[str, bytes]:
+    links = _Links(briefing)
+    entities = [
+        {"id": e.id, "name": e.name, "kind": e.kind, "type": e.type,
+         "aliases": [a for a, _ in e.aliases], "roles": list(e.roles),
+         "url": f"{SECTION_OF_KIND[e.kind]}/{e.id}/",
+         "mentions": [{"source": m.source, "sentence": m.sentence, "text": m.text}
+                      for m in e.mentions]}
+        for e in briefing.entities
+    ]
+    events = [
+        {"id": e.id, "title": e.title, "type": e.type, "date": e.date,
+         "actors": list(e.actors), "targets": list(e.targets), "bases": list(e.bases),
+         "places": list(e.places), "url": f"events/{e.id}/",
+         "mentions": [{"source": m.source, "sentence": m.sentence} for m in e.mentions],
+         "claims": [{"speaker": c.speaker, "speaker_id": c.speaker_id, "stance": c.stance,
+                     "cue": c.cue, "source": c.source, "sentence": c.sentence, "text": c.text}
+                    for c in e.claims]}
+        for e in briefing.events
+    ]
+    sources = [
+        {"id": p.article.source_id, "title": p.article.title, "outlet": p.article.outlet,
+         "url": p.article.url, "published": p.article.published, "path": p.article.path,
+         "page": f"sources/{p.article.source_id}/",
+         "sentences": [{"id": s.id, "text": s.text} for s in p.sentences]}
+        for p in links.sources.values()
+    ]
+    return {f"data/{name}.json": _json(rows)
+            for name, rows in (("entities", entities), ("events", events), ("sources", sources))}
+
+
+def _json(rows: list) -> bytes:
+    return (json.dumps(rows, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _write_tree(root: Path, files: dict[str, bytes]) -> RenderResult:
+    """Write files whose bytes changed; delete what this build no longer produces."""
+    written = unchanged = removed = 0
+    root.mkdir(parents=True, exist_ok=True)
+    for relative, data in sorted(files.items()):
+        path = root / relative
+        if path.is_file() and path.read_bytes() == data:
+            unchanged += 1
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+        written += 1
+    wanted = {root / r for r in files}
+    for path in sorted(root.rglob("*"), reverse=True):
+        if path.is_file() and path not in wanted:
+            path.unlink()
+            removed += 1
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return RenderResult(written, unchanged, removed)
+

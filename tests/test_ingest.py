@@ -1,0 +1,80 @@
+"""ingest on tiny invented inputs: formats, furniture, bad files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefgen.ingest import ingest
+
+
+def _ingest(folder: Path):
+    return ingest(folder, folder.parent, max_chars=10_000)
+
+
+def test_short_first_line_is_the_title_and_text_is_kept(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("Talks resume in Qandor\n\nThe council met on Monday.\n")
+    result = _ingest(seeds)
+    (article,) = result.articles
+    assert article.title == "Talks resume in Qandor"
+    assert "The council met on Monday." in article.text
+    assert article.path == "seeds/a.txt"
+
+
+def test_markdown_front_matter_fills_the_metadata(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "b.md").write_text(
+        "---\ntitle: A visit\noutlet: The Daily Example\npublished: 2024-03-02\n"
+        "url: https://example.org/a\n---\nThe envoy arrived in Velmor.\n"
+    )
+    (article,) = _ingest(seeds).articles
+    assert (article.title, article.outlet, article.published, article.url) == (
+        "A visit", "The Daily Example", "2024-03-02", "https://example.org/a")
+    assert article.text == "The envoy arrived in Velmor."
+
+
+def test_page_furniture_is_dropped_and_reported_and_outlet_inferred(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "c.txt").write_text(
+        "Home / World\n\nBorder crossing reopens\n\nThe crossing reopened on Friday.\n\n"
+        "The crossing reopened on Friday.\n\nSource : Example Wire\n\nSHARE THIS ARTICLE\n"
+    )
+    result = _ingest(seeds)
+    (article,) = result.articles
+    assert article.outlet == "Example Wire"
+    assert article.text.count("The crossing reopened on Friday.") == 1
+    assert "Source : Example Wire" in article.dropped and "Home / World" in article.dropped
+    assert any(p.severity == "dropped" and p.path == "seeds/c.txt" for p in result.problems)
+
+
+def test_bad_files_are_named_with_a_reason_and_the_rest_goes_on(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "good.txt").write_text("A good headline\n\nA sentence about Velmor.\n")
+    (seeds / "empty.txt").write_text("  \n\n")
+    (seeds / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    (seeds / "report.docx").write_bytes(b"PK\x03\x04")
+    (seeds / "broken.md").write_text("---\ntitle: [unclosed\n---\nText.\n")
+    (seeds / "huge.txt").write_text("word " * 5000)
+    result = _ingest(seeds)
+    assert [a.path for a in result.articles] == ["seeds/good.txt"]
+    reasons = {p.path: p.reason for p in result.problems}
+    assert "empty" in reasons["seeds/empty.txt"]
+    assert "binary" in reasons["seeds/image.txt"]
+    assert "unsupported format" in reasons["seeds/report.docx"]
+    assert "front matter" in reasons["seeds/broken.md"]
+    assert "too long" in reasons["seeds/huge.txt"]
+
+
+def test_legacy_encoding_and_mojibake_are_repaired(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    latin = "Café talks\n\nThe café in Zürich reopened.\n"
+    (seeds / "latin.txt").write_bytes(latin.encode("cp1252"))
+    (seeds / "moji.txt").write_text("Title\n\nThe envoyâ€™s visit ended.\n")
+    texts = {a.path: a.text for a in _ingest(seeds).articles}
+    assert "Zürich" in texts["seeds/latin.txt"]
+    assert "envoy’s" in texts["seeds/moji.txt"]

@@ -1,0 +1,13 @@
+"""The code stays ruff-clean: the same check a reviewer runs."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_ruff_is_clean():
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "briefgen", "tests"],
+                            cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout

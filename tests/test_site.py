@@ -1,0 +1,144 @@
+"""The built briefing as a reader meets it: pages, links, anchors, export, determinism."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from conftest import make_project, run_build
+
+
+class _LinksAndIds(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids: set[str] = set()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("href"):
+            self.hrefs.append(attrs["href"])
+
+
+def _parse(path: Path) -> _LinksAndIds:
+    parser = _LinksAndIds()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def _target_file(site: Path, page: Path, href_path: str) -> Path:
+    """Absolute paths (only the 404 page uses them) are served from the site's root."""
+    base = site if href_path.startswith("/") else page.parent
+    target = (base / unquote(href_path.lstrip("/"))).resolve()
+    return target / "index.html" if target.is_dir() or href_path.endswith("/") else target
+
+
+def test_one_page_of_every_kind_exists(built):
+    site = built / "site"
+    for section in ("actors", "bases", "places", "events", "sources"):
+        pages = [p for p in (site / section).glob("*/index.html")]
+        assert pages, f"no {section} page was built"
+        assert (site / section / "index.html").is_file(), f"no {section} index page"
+    for page in ("index.html", "timeline/index.html", "report/index.html", "404.html"):
+        assert (site / page).is_file(), page
+
+
+def test_every_internal_link_and_anchor_resolves(built):
+    site = built / "site"
+    pages = sorted(site.rglob("*.html"))
+    parsed = {page.resolve(): _parse(page) for page in pages}
+    broken, checked_anchors = [], 0
+    for page, links in parsed.items():
+        for href in links.hrefs:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith("mailto:"):
+                continue
+            target = _target_file(site, page, parts.path) if parts.path else page
+            if not target.exists():
+                broken.append(f"{page.relative_to(site.resolve())}: {href}")
+                continue
+            if parts.fragment and target.suffix == ".html":
+                checked_anchors += 1
+                if parts.fragment not in parsed[target.resolve()].ids:
+                    broken.append(f"{page.relative_to(site.resolve())}: {href} (no such anchor)")
+    assert not broken, "broken links:\n" + "\n".join(broken[:20])
+    assert checked_anchors > 100, "backlinks to sentence anchors were expected"
+
+
+def test_source_pages_anchor_every_sentence_in_order(built):
+    sources = json.loads((built / "site/data/sources.json").read_text())
+    for source in sources:
+        ids = _parse(built / "site" / source["page"] / "index.html").ids
+        expected = [f"s-{n}" for n in range(1, len(source["sentences"]) + 1)]
+        assert [s["id"] for s in source["sentences"]] == expected
+        assert set(expected) <= ids, source["path"]
+
+
+def test_export_mentions_point_at_existing_sentences(built):
+    data = built / "site/data"
+    sentences = {
+        (s["id"], sentence["id"]): sentence["text"]
+        for s in json.loads((data / "sources.json").read_text())
+        for sentence in s["sentences"]
+    }
+    entities = json.loads((data / "entities.json").read_text())
+    assert entities
+    for entity in entities:
+        assert entity["kind"] in {"actor", "base", "place"}
+        assert (built / "site" / entity["url"] / "index.html").is_file()
+        for mention in entity["mentions"]:
+            text = sentences[(mention["source"], mention["sentence"])]
+            assert mention["text"] in text, (entity["name"], mention)
+    for event in json.loads((data / "events.json").read_text()):
+        for mention in event["mentions"]:
+            assert (mention["source"], mention["sentence"]) in sentences
+
+
+def test_sources_export_names_the_seed_files(built):
+    sources = json.loads((built / "site/data/sources.json").read_text())
+    seeds = sorted(p.name for p in (built / "seeds").iterdir())
+    assert sorted(Path(s["path"]).name for s in sources) == seeds
+    assert all((built / s["path"]).is_file() for s in sources)
+
+
+def test_entity_page_quotes_each_mention_with_a_backlink(built):
+    entities = json.loads((built / "site/data/entities.json").read_text())
+    busiest = max(entities, key=lambda e: len(e["mentions"]))
+    html = (built / "site" / busiest["url"] / "index.html").read_text()
+    for mention in busiest["mentions"]:
+        assert f'{mention["source"]}/#{mention["sentence"]}"' in html
+
+
+def test_mkdocs_strict_build_passes(built, tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "s")],
+        cwd=built, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_site_makes_no_third_party_requests(built):
+    for page in (built / "site").rglob("*.html"):
+        text = page.read_text()
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, page
+        assert "cdn.jsdelivr" not in text and "unpkg.com" not in text, page
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_two_builds_of_the_same_inputs_are_byte_identical(built, tmp_path):
+    again = make_project(tmp_path / "again")
+    assert run_build(again) == 0
+    for folder in ("content", "site"):
+        first, second = _tree(built / folder), _tree(again / folder)
+        assert sorted(first) == sorted(second)
+        differing = [name for name in first if first[name] != second[name]]
+        assert not differing, f"{folder} differs in {differing[:5]}"
