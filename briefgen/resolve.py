@@ -19,6 +19,7 @@ from importlib import resources
 
 import ftfy
 import yaml
+from rapidfuzz import fuzz
 from slugify import slugify
 
 from briefgen.records import Entity, EntityId, Kind, Mention, MentionRef, ParsedArticle
@@ -42,6 +43,11 @@ class Rules:
     folds: tuple[tuple[re.Pattern, str], ...]
     norp_min_words: int
     role_before: re.Pattern
+    trailing_descriptors: re.Pattern
+    outlet_suffix: re.Pattern
+    alias_phrase: re.Pattern
+    place_before: re.Pattern
+    base_verb_before: re.Pattern
 
 
 @cache
@@ -66,6 +72,20 @@ def load_rules() -> Rules:
         role_before=re.compile(
             rf"((?:[A-Z][\w'.-]*\s+(?:of\s+)?){{0,3}}(?i:{alternation(data['titles'])}))\s+$"
         ),
+        trailing_descriptors=re.compile(
+            rf"\s+(?:{alternation(data['trailing_descriptors'])})$", re.I
+        ),
+        outlet_suffix=re.compile(rf"\s+(?:{alternation(data['outlet_suffixes'])})$"),
+        alias_phrase=re.compile(
+            rf"^\s*[,(]?\s*(?:{alternation(data['alias_phrases'])})\s+(?:the\s+)?$", re.I
+        ),
+        place_before=re.compile(
+            rf"\b(?:{alternation(data['place_cues_before'])})\s+(?:the\s+)?$", re.I
+        ),
+        base_verb_before=re.compile(
+            rf"\b(?:{alternation(data['base_verbs_before'])})\b[^.;]{{0,40}}\b(?:in|at)\s+$",
+            re.I,
+        ),
     )
 
 
@@ -87,6 +107,7 @@ def resolve(articles: Sequence[ParsedArticle]) -> tuple[Entity, ...]:
     candidates = [c for a in articles for c in _candidates(a, rules)]
     candidates = _link_acronyms(candidates, articles, rules)
     candidates = _link_partial_names(candidates)
+    candidates = _merge_equivalent_keys(candidates, rules)
     groups: dict[str, list[Candidate]] = defaultdict(list)
     for candidate in candidates:
         groups[candidate.key].append(candidate)
@@ -96,7 +117,7 @@ def resolve(articles: Sequence[ParsedArticle]) -> tuple[Entity, ...]:
 
 def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
     text = article.article.text
-    for mention in article.mentions:
+    for mention in repaired_mentions(article, rules):
         vote = rules.labels.get(mention.label)
         if vote is None:
             continue
@@ -111,12 +132,21 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
         stripped, base_in_name = _strip_base_word(name, rules)
         if not role and vote["type"] == "person" and (found := rules.role_before.search(before)):
             role = found.group(1)
-        if base_in_name or rules.base_after.match(after) or rules.base_before.search(before):
+        end = mention.end
+        if (cue := rules.base_after.match(after)) and mention.end + cue.end() <= _sentence_end(
+            article, mention
+        ):
+            end = mention.end + cue.end()
+        if cue or base_in_name or rules.base_before.search(before) or (
+            rules.base_verb_before.search(before)
+        ):
             kind_votes.append(("base", BASE_CUE_WEIGHT))
+        elif mention.label in {"PERSON", "ORG"} and rules.place_before.search(before):
+            kind_votes.append(("place", BASE_CUE_WEIGHT))
         yield Candidate(
             ref=MentionRef(
-                article.article.source_id, mention.sentence, mention.start, mention.end,
-                mention.text,
+                article.article.source_id, mention.sentence, mention.start, end,
+                text[mention.start : end],
             ),
             name=stripped,
             key=name_key(stripped, rules),
@@ -125,6 +155,44 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
             type_votes=tuple(_type_votes(mention, stripped, before, after, vote, rules)),
             role=role,
         )
+
+
+def _sentence_end(article: ParsedArticle, mention: Mention) -> int:
+    return article.sentence(mention.sentence).end
+
+
+def repaired_mentions(article: ParsedArticle, rules: Rules) -> list[Mention]:
+    """NER spans with their common cuts mended: a possessive or a stray bracket at the
+    front ("’s Hashd", "IRGC) Quds Force"), a descriptor glued to the end ("X Shia"),
+    and a name split in two at an apostrophe ("Mohammed Shia’ | al-Sudani")."""
+    text = article.article.text
+    out: list[Mention] = []
+    for mention in article.mentions:
+        start, end = mention.start, mention.end
+        span = text[start:end]
+        if (cut := re.search(r"^.*(?:['’]s\s+|\)\s*)", span)) and cut.end() < len(span):
+            start += cut.end()
+        if "(" in text[start:end] and ")" not in text[start:end]:
+            end = start + text[start:end].index("(")
+        if (tail := rules.trailing_descriptors.search(text[start:end])) and len(
+            text[start:end].split()
+        ) > 2:
+            end = start + tail.start()
+        end = start + len(text[start:end].rstrip(" ,;:-"))
+        if end <= start:
+            continue
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.label == mention.label == "PERSON"
+            and previous.sentence == mention.sentence
+            and re.fullmatch(r"['’]?\s+", text[previous.end : start])
+            and re.match(r"(?:al|el|Al|El)-", text[start:end])
+        ):
+            out[-1] = replace(previous, end=end, text=text[previous.start : end])
+            continue
+        out.append(replace(mention, start=start, end=end, text=text[start:end]))
+    return out
 
 
 def _type_votes(
@@ -147,6 +215,7 @@ def clean_name(text: str, rules: Rules) -> tuple[str, str]:
     name = re.split(r"\s+[-\u2013\u2014]\s+", name)[0]
     name = re.sub(r"^the\s+", "", name, flags=re.I)
     name = re.sub(r"'s?$", "", name).strip()
+    name = rules.trailing_descriptors.sub("", name) if len(name.split()) > 2 else name
     role = ""
     lowered = name.casefold()
     for title in rules.titles:
@@ -176,6 +245,7 @@ def is_junk(name: str, rules: Rules) -> bool:
         or ftfy.is_bad(name)
         or any(unicodedata.category(c) in {"So", "Sk", "Co"} for c in name)
         or (name.isupper() and len(name.split()) > 2)
+        or bool(re.fullmatch(r"[A-Za-z]+-?\d+\w*", name))
         or sum(c.isascii() for c in letters) < len(letters) / 2
     )
 
@@ -183,6 +253,7 @@ def is_junk(name: str, rules: Rules) -> bool:
 def name_key(name: str, rules: Rules) -> str:
     """A spelling-insensitive key: accents, case, quotes, hyphens and the transliteration
     folds of resolve.yml removed, so "Ayn al-Assad" and "Ain al-Asad" compare equal."""
+    name = re.sub(r"\b([A-Za-z])\.(?=[A-Za-z]\.?)", r"\1", name)  # U.S. -> US
     key = unicodedata.normalize("NFKD", name.translate(QUOTES))
     key = "".join(c for c in key if not unicodedata.combining(c)).casefold()
     key = re.sub(r"['\u02be\u02bf]", "", key)
@@ -195,24 +266,47 @@ def name_key(name: str, rules: Rules) -> str:
 def _link_acronyms(
     candidates: list[Candidate], articles: Sequence[ParsedArticle], rules: Rules
 ) -> list[Candidate]:
-    """'Full Name (ACR)' anywhere in the corpus makes ACR an alias of Full Name."""
-    expansions: dict[str, str] = {}
-    by_end: dict[tuple[str, int], Candidate] = {(c.ref.source, c.ref.end): c for c in candidates}
+    """'Full Name (ACR)' anywhere in the corpus makes ACR an alias of Full Name, whether
+    or not NER tagged ACR; 'X, better known as Y' and 'X (formerly Y)' join X and Y."""
+    links: dict[str, str] = {}
+    by_end = {(c.ref.source, c.ref.end): c for c in candidates}
+    by_start = {(c.ref.source, c.ref.start): c for c in candidates}
+    extra: list[Candidate] = []
     for article in articles:
-        text = article.article.text
+        text, source = article.article.text, article.article.source_id
         for match in re.finditer(r"\(([A-Z][A-Za-z]{1,9})\)", text):
-            acronym = match.group(1)
-            full = by_end.get((article.article.source_id, match.start() - 1))
-            if full and _initials_match(acronym, full.name):
-                expansions.setdefault(name_key(acronym, rules), full.key)
-    return [
-        replace(c, key=expansions[c.key]) if c.key in expansions else c for c in candidates
-    ]
+            full = by_end.get((source, match.start() - 1)) or by_end.get((source, match.start()))
+            if not (full and _initials_match(match.group(1), full.name)):
+                continue
+            links.setdefault(name_key(match.group(1), rules), full.key)
+            if (source, match.start(1)) not in by_start:
+                ref = replace(full.ref, start=match.start(1), end=match.end(1),
+                              text=match.group(1))
+                extra.append(replace(full, ref=ref, name=match.group(1), role=""))
+        for c in (c for c in candidates if c.ref.source == source):
+            for other_start in range(c.ref.end, min(len(text), c.ref.end + 40)):
+                other = by_start.get((source, other_start))
+                gap = text[c.ref.end : other_start]
+                if other and (rules.alias_phrase.match(gap) or (
+                    gap == " or " and re.match(r"\s*\([A-Z]", text[other.ref.end :])
+                )):
+                    links.setdefault(other.key, c.key)
+                    break
+    return [replace(c, key=_follow(links, c.key)) for c in candidates + extra]
+
+
+def _follow(links: dict[str, str], key: str) -> str:
+    """The end of a chain of links (PMU → Popular Mobilization Units → Hashd …)."""
+    seen = {key}
+    while key in links and links[key] not in seen:
+        key = links[key]
+        seen.add(key)
+    return key
 
 
 def _initials_match(acronym: str, name: str) -> bool:
     initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w']*", name) if w[0].isupper())
-    return acronym.upper().startswith(initials[:2]) and len(acronym) <= len(initials) + 1
+    return len(initials) >= 2 and acronym.upper().startswith(initials[:2])
 
 
 def _link_partial_names(candidates: list[Candidate]) -> list[Candidate]:
@@ -236,6 +330,67 @@ def _link_partial_names(candidates: list[Candidate]) -> list[Candidate]:
                 c = replace(c, key=next(iter(target)))
         linked.append(c)
     return linked
+
+
+STOPWORDS = frozenset({"and", "of", "the", "on", "for", "in", "to"})
+FUZZY_MIN_SCORE = 85
+FUZZY_MIN_CHARS = 6
+
+
+def _merge_equivalent_keys(candidates: list[Candidate], rules: Rules) -> list[Candidate]:
+    """Keys that name the same thing in other words: the same content words in another
+    order ("Defence and Security Committee"), an outlet with or without "News", an
+    initialism of a name used elsewhere ("US"), or a close respelling of a long name."""
+    labels: dict[str, set[str]] = defaultdict(set)
+    for c in candidates:
+        labels[c.key].add(c.label)
+    keys = sorted(labels, key=lambda k: (-len(k), k))
+    parent = {k: k for k in keys}
+
+    def root(k: str) -> str:
+        while parent[k] != k:
+            k = parent[k]
+        return k
+
+    def join(a: str, b: str) -> None:
+        shorter, longer = sorted((root(a), root(b)), key=lambda k: (len(k), k))
+        if shorter != longer:
+            parent[shorter] = longer
+
+    by_shape: dict[str, str] = {}
+    for key in keys:
+        words = [w for w in key.split() if w not in STOPWORDS]
+        shapes = []
+        if len(words) >= 2:
+            shapes.append("bag:" + " ".join(sorted(words)))
+        if "ORG" in labels[key]:
+            stripped = rules.outlet_suffix.sub("", key)
+            if stripped != key and len(stripped) >= 4:
+                shapes.append("key:" + stripped)
+        shapes.append("key:" + key)
+        for shape in shapes:
+            if shape in by_shape:
+                join(key, by_shape[shape])
+            else:
+                by_shape[shape] = key
+    initials: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        if len(key.split()) >= 2:
+            initials["".join(w[0] for w in key.split() if w not in STOPWORDS)].add(key)
+    singles = [k for k in keys if " " not in k]
+    for key in singles:
+        expansions = initials.get(key, set())
+        if 2 <= len(key) <= 5 and len(expansions) == 1:
+            join(key, next(iter(expansions)))
+    cores = {k: rules.outlet_suffix.sub("", k) if "ORG" in labels[k] else k for k in keys}
+    long_singles = [k for k in keys if " " not in cores[k] and len(cores[k]) >= FUZZY_MIN_CHARS]
+    for i, a in enumerate(long_singles):
+        for b in long_singles[i + 1 :]:
+            if cores[a][0] == cores[b][0] and labels[a] & labels[b] and (
+                fuzz.ratio(cores[a], cores[b]) >= FUZZY_MIN_SCORE
+            ):
+                join(a, b)
+    return [replace(c, key=root(c.key)) for c in candidates]
 
 
 def _looks_like_person(name: str) -> bool:

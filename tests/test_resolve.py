@@ -68,3 +68,39 @@ def test_generic_role_words_do_not_become_entities():
     entities = resolve(_parse("The Spokesperson said the Ministry would respond in Cairo."))
     names = {e.name.casefold() for e in entities}
     assert "spokesperson" not in names and "ministry" not in names
+
+
+def test_better_known_as_and_formerly_join_two_names():
+    entities = resolve(_parse(
+        "A strike killed Karim Talal al-Haddadi, better known as Abu Nour, in the city.",
+        "Fighters gathered in Tel Amra (formerly Tel Sakhra) in northern Velmor province.",
+    ))
+    aliases = {a for a, _ in _entity_of(entities, "Abu Nour").aliases}
+    assert any(a.endswith("Talal al-Haddadi") for a in aliases), aliases
+    assert _entity_of(entities, "Tel Sakhra") is _entity_of(entities, "Tel Amra")
+
+
+def test_same_words_in_another_order_and_spelling_are_one_body():
+    entities = resolve(_parse(
+        "Oliver Grant, head of the Trade and Defence Committee, spoke on Monday.",
+        "A member of the Committee on Defense and Trade said the bill would pass.",
+    ))
+    assert _entity_of(entities, "Committee on Defense and Trade") is _entity_of(
+        entities, "Trade and Defence Committee")
+
+
+def test_dotted_and_undotted_initialisms_join_the_spelled_out_name():
+    entities = resolve(_parse(
+        "The United Kingdom sent envoys to Cairo on Monday.",
+        "U.K. officials said the UK would send more envoys to Cairo.",
+    ))
+    uk = _entity_of(entities, "UK")
+    assert uk is _entity_of(entities, "U.K.") is _entity_of(entities, "United Kingdom")
+
+
+def test_similar_names_of_different_groups_stay_apart():
+    entities = resolve(_parse(
+        "The militia Saraya al-Nour attacked the convoy, and Ansar al-Nour denied it.",
+        "Saraya al-Nour and Ansar al-Nour are rivals in Velmor.",
+    ))
+    assert _entity_of(entities, "Saraya al-Nour") is not _entity_of(entities, "Ansar al-Nour")
