@@ -271,6 +271,9 @@ def _link_acronyms(
     links: dict[str, str] = {}
     by_end = {(c.ref.source, c.ref.end): c for c in candidates}
     by_start = {(c.ref.source, c.ref.start): c for c in candidates}
+    by_source: dict[str, list[Candidate]] = defaultdict(list)
+    for c in candidates:
+        by_source[c.ref.source].append(c)
     extra: list[Candidate] = []
     for article in articles:
         text, source = article.article.text, article.article.source_id
@@ -283,7 +286,7 @@ def _link_acronyms(
                 ref = replace(full.ref, start=match.start(1), end=match.end(1),
                               text=match.group(1))
                 extra.append(replace(full, ref=ref, name=match.group(1), role=""))
-        for c in (c for c in candidates if c.ref.source == source):
+        for c in by_source[source]:
             for other_start in range(c.ref.end, min(len(text), c.ref.end + 40)):
                 other = by_start.get((source, other_start))
                 gap = text[c.ref.end : other_start]
@@ -357,16 +360,16 @@ def _merge_equivalent_keys(candidates: list[Candidate], rules: Rules) -> list[Ca
         if shorter != longer:
             parent[shorter] = longer
 
+    # An organisation's key without "news", "agency", … ("X News" and "X" are one outlet).
+    cores = {k: rules.outlet_suffix.sub("", k) if "ORG" in labels[k] else k for k in keys}
     by_shape: dict[str, str] = {}
     for key in keys:
         words = [w for w in key.split() if w not in STOPWORDS]
         shapes = []
         if len(words) >= 2:
             shapes.append("bag:" + " ".join(sorted(words)))
-        if "ORG" in labels[key]:
-            stripped = rules.outlet_suffix.sub("", key)
-            if stripped != key and len(stripped) >= 4:
-                shapes.append("key:" + stripped)
+        if cores[key] != key and len(cores[key]) >= 4:
+            shapes.append("key:" + cores[key])
         shapes.append("key:" + key)
         for shape in shapes:
             if shape in by_shape:
@@ -382,7 +385,6 @@ def _merge_equivalent_keys(candidates: list[Candidate], rules: Rules) -> list[Ca
         expansions = initials.get(key, set())
         if 2 <= len(key) <= 5 and len(expansions) == 1:
             join(key, next(iter(expansions)))
-    cores = {k: rules.outlet_suffix.sub("", k) if "ORG" in labels[k] else k for k in keys}
     long_singles = [k for k in keys if " " not in cores[k] and len(cores[k]) >= FUZZY_MIN_CHARS]
     for i, a in enumerate(long_singles):
         for b in long_singles[i + 1 :]:
