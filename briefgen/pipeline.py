@@ -7,9 +7,11 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from briefgen.cache import NlpCache
 from briefgen.config import Settings
+from briefgen.curation import load_curation
 from briefgen.errors import StrictError
 from briefgen.events import extract_events
 from briefgen.ingest import ingest
@@ -18,6 +20,7 @@ from briefgen.records import Briefing, Problem
 from briefgen.render import render
 from briefgen.resolve import resolve
 from briefgen.site import build_site
+from briefgen.slugs import load_previous
 
 TEMPLATES_DIR_NAME = "templates"
 
@@ -70,10 +73,15 @@ def build(
             batch_size=settings.batch_size, processes=settings.processes, progress=on_progress,
         )
     with _timed(summary, "resolve"):
-        entities = resolve(nlp.parsed)
+        curation = load_curation(settings.curation_file, _shown(settings, settings.curation_file))
+        resolved = resolve(nlp.parsed, curation, load_previous(settings.docs_dir))
+        entities = resolved.entities
+    summary.problems = ingested.problems + resolved.problems
     with _timed(summary, "events"):
         events = extract_events(nlp.parsed, entities)
-    briefing = Briefing(nlp.parsed, entities, events, ingested.problems)
+    briefing = Briefing(
+        nlp.parsed, entities, events, summary.problems, tuple(resolved.redirects.items())
+    )
     with _timed(summary, "render"):
         written = render(briefing, settings.root / TEMPLATES_DIR_NAME, settings.docs_dir)
     if not skip_site:
@@ -86,6 +94,14 @@ def build(
     summary.pages_written, summary.pages_unchanged = written.written, written.unchanged
     summary.pages_removed = written.removed
     return summary
+
+
+def _shown(settings: Settings, path: Path) -> str:
+    """A path as the user knows it: relative to the folder holding mkdocs.yml."""
+    try:
+        return path.relative_to(settings.root).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _default_source_date_epoch() -> None:

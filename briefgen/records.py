@@ -106,6 +106,8 @@ class Entity:
     aliases: tuple[tuple[str, int], ...]
     mentions: tuple[MentionRef, ...]
     roles: tuple[str, ...] = ()
+    # Shorter names readers search for ("al-Sudani", "al-Nujaba"), unique in the corpus.
+    short_forms: tuple[str, ...] = ()
 
     @property
     def sources(self) -> tuple[SourceId, ...]:
@@ -153,3 +155,5 @@ class Briefing:
     entities: tuple[Entity, ...]
     events: tuple[Event, ...]
     problems: tuple[Problem, ...] = field(default=())
+    # Entity URLs of earlier builds that now live elsewhere: (old url, new url).
+    redirects: tuple[tuple[str, str], ...] = field(default=())

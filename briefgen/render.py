@@ -17,8 +17,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from briefgen.records import Briefing, Entity, EntityId, Event, ParsedArticle, Sentence, SourceId
+from briefgen.slugs import SECTION_OF_KIND, entity_url
 
-SECTION_OF_KIND = {"actor": "actors", "base": "bases", "place": "places"}
 SECTION_TITLES = {
     "actors": "Actors", "bases": "Bases", "places": "Places", "events": "Events",
     "sources": "Sources",
@@ -70,6 +70,7 @@ def render(briefing: Briefing, templates_dir: Path, docs_dir: Path) -> RenderRes
     env.filters["json_str"] = lambda s: json.dumps(str(s), ensure_ascii=False)
     pages = dict(_pages(briefing, env, _Links(briefing)))
     pages.update(_export(briefing))
+    pages.update(_redirect_pages(briefing.redirects))
     for asset in sorted((templates_dir / "assets").glob("*")):
         pages[f"assets/{asset.name}"] = asset.read_bytes()
     return _write_tree(docs_dir, pages)
@@ -267,8 +268,8 @@ def _export(briefing: Briefing) -> dict[str, bytes]:
     links = _Links(briefing)
     entities = [
         {"id": e.id, "name": e.name, "kind": e.kind, "type": e.type,
-         "aliases": [a for a, _ in e.aliases], "roles": list(e.roles),
-         "url": f"{SECTION_OF_KIND[e.kind]}/{e.id}/",
+         "aliases": [a for a, _ in e.aliases] + list(e.short_forms), "roles": list(e.roles),
+         "url": entity_url(e),
          "mentions": [{"source": m.source, "sentence": m.sentence, "text": m.text}
                       for m in e.mentions]}
         for e in briefing.entities
@@ -292,6 +293,30 @@ def _export(briefing: Briefing) -> dict[str, bytes]:
     ]
     return {f"data/{name}.json": _json(rows)
             for name, rows in (("entities", entities), ("events", events), ("sources", sources))}
+
+
+def _redirect_pages(redirects: tuple[tuple[str, str], ...]) -> dict[str, bytes]:
+    """A static page at each old entity URL that sends the reader to the new one (the
+    same page mkdocs-redirects writes), and the list in data/ for the next build."""
+    pages = {"data/redirects.json": _json(dict(redirects))}  # type: ignore[arg-type]
+    for old, new in redirects:
+        target = "../" * old.count("/") + new
+        pages[f"{old}index.html"] = REDIRECT_HTML.format(url=target).encode("utf-8")
+    return pages
+
+
+REDIRECT_HTML = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Moved</title>
+<link rel="canonical" href="{url}">
+<meta http-equiv="refresh" content="0; url={url}">
+<meta name="robots" content="noindex">
+</head>
+<body>This page has moved to <a href="{url}">{url}</a>.</body>
+</html>
+"""
 
 
 def _json(rows: list) -> bytes:

@@ -10,83 +10,37 @@ over every mention, with context words ("X base", "militia X") weighing most.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
-from functools import cache
-from importlib import resources
+from dataclasses import dataclass, field, replace
 
-import ftfy
-import yaml
 from rapidfuzz import fuzz
-from slugify import slugify
 
-from briefgen.records import Entity, EntityId, Kind, Mention, MentionRef, ParsedArticle
+from briefgen.curation import Curation, Override, apply_curation
+from briefgen.mentions import repaired_mentions
+from briefgen.names import (
+    Rules,
+    clean_name,
+    is_junk,
+    load_rules,
+    looks_like_person,
+    name_key,
+    strip_base_word,
+)
+from briefgen.records import (
+    Entity,
+    EntityId,
+    Kind,
+    Mention,
+    MentionRef,
+    ParsedArticle,
+    Problem,
+)
+from briefgen.slugs import Previous, assign_ids
 
-QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u2032": "'"})
 CONTEXT_WINDOW = 30
 BASE_CUE_WEIGHT = 3
 MAX_NAME_CHARS = 80
-
-
-@dataclass(frozen=True)
-class Rules:
-    labels: dict[str, dict[str, str]]
-    titles: tuple[str, ...]
-    generic: frozenset[str]
-    base_after: re.Pattern
-    base_before: re.Pattern
-    group_cue: re.Pattern
-    media_words: re.Pattern
-    government_words: re.Pattern
-    folds: tuple[tuple[re.Pattern, str], ...]
-    norp_min_words: int
-    role_before: re.Pattern
-    trailing_descriptors: re.Pattern
-    outlet_suffix: re.Pattern
-    alias_phrase: re.Pattern
-    place_before: re.Pattern
-    base_verb_before: re.Pattern
-
-
-@cache
-def load_rules() -> Rules:
-    data = yaml.safe_load(resources.files("briefgen").joinpath("data/resolve.yml").read_text())
-
-    def alternation(words: Iterable[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-    return Rules(
-        labels=data["labels"],
-        titles=tuple(sorted(data["titles"], key=len, reverse=True)),
-        generic=frozenset(data["generic"]),
-        base_after=re.compile(rf"\s*[-\s]?({alternation(data['base_cues_after'])})\b", re.I),
-        base_before=re.compile(rf"\b({alternation(data['base_cues_before'])})\s*$", re.I),
-        group_cue=re.compile(rf"\b({alternation(data['group_cues'])})\b", re.I),
-        media_words=re.compile(rf"\b({alternation(data['media_words'])})\b", re.I),
-        government_words=re.compile(rf"\b({alternation(data['government_words'])})\b", re.I),
-        folds=tuple((re.compile(a), b) for a, b in data["folds"]),
-        norp_min_words=data["norp_min_words"],
-        # "Interior Minister | Name", "US Secretary of Defense | Name": the role before a name
-        role_before=re.compile(
-            rf"((?:[A-Z][\w'.-]*\s+(?:of\s+)?){{0,3}}(?i:{alternation(data['titles'])}))\s+$"
-        ),
-        trailing_descriptors=re.compile(
-            rf"\s+(?:{alternation(data['trailing_descriptors'])})$", re.I
-        ),
-        outlet_suffix=re.compile(rf"\s+(?:{alternation(data['outlet_suffixes'])})$"),
-        alias_phrase=re.compile(
-            rf"^\s*[,(]?\s*(?:{alternation(data['alias_phrases'])})\s+(?:the\s+)?$", re.I
-        ),
-        place_before=re.compile(
-            rf"\b(?:{alternation(data['place_cues_before'])})\s+(?:the\s+)?$", re.I
-        ),
-        base_verb_before=re.compile(
-            rf"\b(?:{alternation(data['base_verbs_before'])})\b[^.;]{{0,40}}\b(?:in|at)\s+$",
-            re.I,
-        ),
-    )
 
 
 @dataclass(frozen=True)
@@ -100,9 +54,23 @@ class Candidate:
     kind_votes: tuple[tuple[Kind, int], ...]
     type_votes: tuple[tuple[str, int], ...]
     role: str = ""
+    titled: str = ""
 
 
-def resolve(articles: Sequence[ParsedArticle]) -> tuple[Entity, ...]:
+@dataclass(frozen=True)
+class Resolved:
+    entities: tuple[Entity, ...]
+    redirects: dict[str, str] = field(default_factory=dict)  # old entity url -> new url
+    problems: tuple[Problem, ...] = ()
+
+
+def resolve(
+    articles: Sequence[ParsedArticle],
+    curation: Curation | None = None,
+    previous: Previous | None = None,
+) -> Resolved:
+    """Link mentions by rule, then apply the user's curation file last, then give each
+    entity its URL slug (kept stable against the previous build)."""
     rules = load_rules()
     candidates = [c for a in articles for c in _candidates(a, rules)]
     candidates = _link_acronyms(candidates, articles, rules)
@@ -111,8 +79,30 @@ def resolve(articles: Sequence[ParsedArticle]) -> tuple[Entity, ...]:
     groups: dict[str, list[Candidate]] = defaultdict(list)
     for candidate in candidates:
         groups[candidate.key].append(candidate)
-    entities = [_entity(group) for _, group in sorted(groups.items())]
-    return _with_unique_ids(entities)
+    curation = curation or Curation()
+    curated = apply_curation(groups, curation, lambda n: name_key(n, rules), curation.shown_as)
+    entities = [
+        _curated(_entity(group), curated.overrides.get(key))
+        for key, group in sorted(curated.groups.items())
+    ]
+    entities = _with_short_forms(entities, rules)
+    with_ids, redirects = assign_ids(entities, previous or Previous(), lambda n: name_key(n, rules))
+    return Resolved(with_ids, redirects, curation.problems + tuple(curated.problems))
+
+
+def _curated(entity: Entity, override: Override | None) -> Entity:
+    if override is None:
+        return entity
+    kind = override.kind or entity.kind
+    entity_type = override.type or (kind if kind in {"base", "place"} else entity.type)
+    if kind == "actor" and entity_type in {"base", "place"}:
+        entity_type = "state" if entity.type == "place" else "organisation"
+    written = {a for a, _ in entity.aliases}
+    extra = tuple(a for a in override.aliases if a not in written)
+    return replace(
+        entity, name=override.name or entity.name, kind=kind, type=entity_type,  # type: ignore[arg-type]
+        short_forms=tuple(sorted(set(entity.short_forms) | set(extra))),
+    )
 
 
 def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
@@ -129,9 +119,12 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
         before = text[max(0, mention.start - CONTEXT_WINDOW) : mention.start]
         after = text[mention.end : mention.end + CONTEXT_WINDOW]
         kind_votes: list[tuple[Kind, int]] = [(vote["kind"], 1)]
-        stripped, base_in_name = _strip_base_word(name, rules)
+        stripped, base_in_name = strip_base_word(name, rules)
+        titled = ""
         if not role and vote["type"] == "person" and (found := rules.role_before.search(before)):
             role = found.group(1)
+            if " " not in stripped:  # "Secretary Austin" is a way of writing Austin's name
+                titled = before[found.start(1) :] + mention.text
         end = mention.end
         if (cue := rules.base_after.match(after)) and mention.end + cue.end() <= _sentence_end(
             article, mention
@@ -141,7 +134,9 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
             rules.base_verb_before.search(before)
         ):
             kind_votes.append(("base", BASE_CUE_WEIGHT))
-        elif mention.label in {"PERSON", "ORG"} and rules.place_before.search(before):
+        elif (len(stripped.split()) >= 2 and rules.place_name_words.search(stripped)) or (
+            mention.label in {"PERSON", "ORG"} and rules.place_before.search(before)
+        ):
             kind_votes.append(("place", BASE_CUE_WEIGHT))
         yield Candidate(
             ref=MentionRef(
@@ -154,45 +149,12 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
             kind_votes=tuple(kind_votes),
             type_votes=tuple(_type_votes(mention, stripped, before, after, vote, rules)),
             role=role,
+            titled=titled,
         )
 
 
 def _sentence_end(article: ParsedArticle, mention: Mention) -> int:
     return article.sentence(mention.sentence).end
-
-
-def repaired_mentions(article: ParsedArticle, rules: Rules) -> list[Mention]:
-    """NER spans with their common cuts mended: a possessive or a stray bracket at the
-    front ("’s Hashd", "IRGC) Quds Force"), a descriptor glued to the end ("X Shia"),
-    and a name split in two at an apostrophe ("Mohammed Shia’ | al-Sudani")."""
-    text = article.article.text
-    out: list[Mention] = []
-    for mention in article.mentions:
-        start, end = mention.start, mention.end
-        span = text[start:end]
-        if (cut := re.search(r"^.*(?:['’]s\s+|\)\s*)", span)) and cut.end() < len(span):
-            start += cut.end()
-        if "(" in text[start:end] and ")" not in text[start:end]:
-            end = start + text[start:end].index("(")
-        if (tail := rules.trailing_descriptors.search(text[start:end])) and len(
-            text[start:end].split()
-        ) > 2:
-            end = start + tail.start()
-        end = start + len(text[start:end].rstrip(" ,;:-"))
-        if end <= start:
-            continue
-        previous = out[-1] if out else None
-        if (
-            previous is not None
-            and previous.label == mention.label == "PERSON"
-            and previous.sentence == mention.sentence
-            and re.fullmatch(r"['’]?\s+", text[previous.end : start])
-            and re.match(r"(?:al|el|Al|El)-", text[start:end])
-        ):
-            out[-1] = replace(previous, end=end, text=text[previous.start : end])
-            continue
-        out.append(replace(mention, start=start, end=end, text=text[start:end]))
-    return out
 
 
 def _type_votes(
@@ -201,66 +163,16 @@ def _type_votes(
     yield vote["type"], 1
     if mention.label in {"ORG", "PERSON", "NORP"}:
         near = " ".join(before.split()[-3:] + after.split()[:3])
-        if rules.group_cue.search(near):
+        if rules.group_cue.search(near) or name.split()[0].casefold() in rules.group_name_words:
             yield "armed group", 2
-        if rules.media_words.search(name):
-            yield "media outlet", 2
-        elif rules.government_words.search(name):
-            yield "government body", 2
-
-
-def clean_name(text: str, rules: Rules) -> tuple[str, str]:
-    """The name as it should be shown, and the title stripped from its front."""
-    name = re.sub(r"\s+", " ", text.translate(QUOTES)).strip(" \t'\".,;:-")
-    name = re.split(r"\s+[-\u2013\u2014]\s+", name)[0]
-    name = re.sub(r"^the\s+", "", name, flags=re.I)
-    name = re.sub(r"'s?$", "", name).strip()
-    name = rules.trailing_descriptors.sub("", name) if len(name.split()) > 2 else name
-    role = ""
-    lowered = name.casefold()
-    for title in rules.titles:
-        if lowered.startswith(title + " ") and len(name) > len(title) + 1:
-            role = name[: len(title)]
-            name = name[len(title) + 1 :].strip()
-            break
-    return name, role
-
-
-def _strip_base_word(name: str, rules: Rules) -> tuple[str, bool]:
-    words = name.split()
-    for n in range(len(words) - 1, 0, -1):
-        head, tail = " ".join(words[:n]), " ".join(words[n:])
-        if rules.base_after.fullmatch(" " + tail):
-            return head, True
-    return name, False
-
-
-def is_junk(name: str, rules: Rules) -> bool:
-    letters = [c for c in name if c.isalpha()]
-    return (
-        not letters
-        or len(name) > MAX_NAME_CHARS
-        or name.casefold() in rules.generic
-        or not (name[0].isupper() or name[0].isdigit() or re.match(r"(al|el|ad)-", name))
-        or ftfy.is_bad(name)
-        or any(unicodedata.category(c) in {"So", "Sk", "Co"} for c in name)
-        or (name.isupper() and len(name.split()) > 2)
-        or bool(re.fullmatch(r"[A-Za-z]+-?\d+\w*", name))
-        or sum(c.isascii() for c in letters) < len(letters) / 2
-    )
-
-
-def name_key(name: str, rules: Rules) -> str:
-    """A spelling-insensitive key: accents, case, quotes, hyphens and the transliteration
-    folds of resolve.yml removed, so "Ayn al-Assad" and "Ain al-Asad" compare equal."""
-    name = re.sub(r"\b([A-Za-z])\.(?=[A-Za-z]\.?)", r"\1", name)  # U.S. -> US
-    key = unicodedata.normalize("NFKD", name.translate(QUOTES))
-    key = "".join(c for c in key if not unicodedata.combining(c)).casefold()
-    key = re.sub(r"['\u02be\u02bf]", "", key)
-    key = re.sub(r"[^\w]+", " ", key).strip()
-    for pattern, replacement in rules.folds:
-        key = pattern.sub(replacement, key)
-    return re.sub(r"\s+", " ", key).strip()
+        head = name.split()[-1]  # "Security Media Cell" is a cell, "X News Agency" news
+        for where in (head, name):
+            if rules.media_words.search(where):
+                yield "media outlet", 2
+                break
+            if rules.government_words.search(where):
+                yield "government body", 2
+                break
 
 
 def _link_acronyms(
@@ -319,7 +231,7 @@ def _link_partial_names(candidates: list[Candidate]) -> list[Candidate]:
     in_article: dict[tuple[str, str], set[str]] = defaultdict(set)
     for c in candidates:
         words = c.key.split()
-        if c.label == "PERSON" and len(words) >= 2 and _looks_like_person(c.name):
+        if c.label == "PERSON" and len(words) >= 2 and looks_like_person(c.name):
             full_by_surname[words[-1]].add(c.key)
             in_article[(c.ref.source, words[-1])].add(c.key)
     linked = []
@@ -395,14 +307,6 @@ def _merge_equivalent_keys(candidates: list[Candidate], rules: Rules) -> list[Ca
     return [replace(c, key=root(c.key)) for c in candidates]
 
 
-def _looks_like_person(name: str) -> bool:
-    """Two or more capitalised words of letters: not "U.S.-Iraq" or "Twitter"."""
-    words = name.split()
-    return len(words) >= 2 and all(
-        re.fullmatch(r"(?:[a-z]{1,3}-)?[A-Z][\w'’-]*", w) for w in words
-    )
-
-
 def _entity(group: list[Candidate]) -> Entity:
     kind_votes: Counter[str] = Counter()
     type_votes: Counter[str] = Counter()
@@ -410,10 +314,13 @@ def _entity(group: list[Candidate]) -> Entity:
         kind_votes.update(dict(c.kind_votes))
         type_votes.update(dict(c.type_votes))
     kind = max(sorted(kind_votes), key=kind_votes.__getitem__)
-    entity_type = "base" if kind == "base" else max(sorted(type_votes), key=type_votes.__getitem__)
+    entity_type = max(sorted(type_votes), key=type_votes.__getitem__)
+    if kind in {"base", "place"}:
+        entity_type = kind
     if kind == "actor" and entity_type == "place":
         entity_type = "state"
     aliases = Counter(c.ref.text for c in group)
+    aliases.update(c.titled for c in group if c.titled)
     for c in group:
         if c.name not in aliases:
             aliases[c.name] = sum(other.name == c.name for other in group)
@@ -429,6 +336,46 @@ def _entity(group: list[Candidate]) -> Entity:
     )
 
 
+def _with_short_forms(entities: list[Entity], rules: Rules) -> list[Entity]:
+    """Add the short forms a reader would search for: a person's surname with and
+    without "al-", "al-X" for an armed group called "Harakat al-X", an outlet without
+    "News". A form that could mean two entities is given to neither."""
+    wanted = {id(e): _short_forms(e, rules) for e in entities}
+    owners: dict[str, set[int]] = defaultdict(set)
+    for e in entities:
+        for alias in [a for a, _ in e.aliases] + [e.name]:
+            owners[name_key(alias, rules)].add(id(e))
+        for form in wanted[id(e)]:
+            owners[name_key(form, rules)].add(id(e))
+    out = []
+    for e in entities:
+        written = {a for a, _ in e.aliases}
+        forms = sorted(
+            f for f in wanted[id(e)]
+            if f not in written and owners[name_key(f, rules)] == {id(e)}
+        )
+        out.append(replace(e, short_forms=tuple(sorted(set(e.short_forms) | set(forms)))))
+    return out
+
+
+def _short_forms(entity: Entity, rules: Rules) -> set[str]:
+    words = entity.name.split()
+    forms: set[str] = set()
+    if entity.type == "person" and looks_like_person(entity.name):
+        last = words[-1]
+        forms.add(last)
+        if (article := re.match(r"(?:al|el|Al|El)-(?=[A-Z])", last)) is not None:
+            forms.add(last[article.end() :])
+    elif len(words) == 2 and words[0].casefold() in rules.group_name_words:
+        if re.match(r"(?:al|el)-[A-Z]", words[1], re.I):
+            forms.add(words[1])
+    elif entity.type == "media outlet":
+        core = re.sub(rules.outlet_suffix.pattern, "", entity.name, flags=re.I)
+        if core != entity.name and len(core) >= 4:
+            forms.add(core)
+    return forms
+
+
 def _canonical_name(group: list[Candidate]) -> str:
     """The most used of the longest forms: full names beat surnames and acronyms."""
     names = Counter(c.name for c in group)
@@ -439,16 +386,3 @@ def _canonical_name(group: list[Candidate]) -> str:
 
 def _mention_order(ref: MentionRef) -> tuple[str, int]:
     return ref.source, ref.start
-
-
-def _with_unique_ids(entities: list[Entity]) -> tuple[Entity, ...]:
-    used: set[str] = set()
-    out = []
-    for entity in sorted(entities, key=lambda e: (-len(e.mentions), e.name)):
-        base = slugify(entity.name) or "entity"
-        slug, n = base, 2
-        while slug in used:
-            slug, n = f"{base}-{n}", n + 1
-        used.add(slug)
-        out.append(replace(entity, id=EntityId(slug)))
-    return tuple(sorted(out, key=lambda e: e.id))

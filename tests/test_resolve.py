@@ -22,6 +22,10 @@ def _parse(*texts: str):
     return out
 
 
+def _entities(articles):
+    return resolve(articles).entities
+
+
 def _entity_of(entities, surface):
     found = [e for e in entities if surface in {a for a, _ in e.aliases}]
     assert len(found) == 1, (surface, [(e.name, e.aliases) for e in entities])
@@ -29,7 +33,7 @@ def _entity_of(entities, surface):
 
 
 def test_transliteration_variants_land_on_one_entity():
-    entities = resolve(_parse(
+    entities = _entities(_parse(
         "Interior Minister Mohamed Kareem al-Jabouri met reporters in Baghdad on Monday.",
         "Iraqi officials said Mohammed Kareem al-Jabouri would travel to Cairo.",
     ))
@@ -40,7 +44,7 @@ def test_transliteration_variants_land_on_one_entity():
 
 
 def test_surname_joins_the_full_name_of_the_same_article():
-    entities = resolve(_parse(
+    entities = _entities(_parse(
         "Defence Minister Karim Haddadin visited the border on Sunday. "
         "Haddadin said the visit went well."
     ))
@@ -48,7 +52,7 @@ def test_surname_joins_the_full_name_of_the_same_article():
 
 
 def test_declared_acronym_is_an_alias_across_articles():
-    entities = resolve(_parse(
+    entities = _entities(_parse(
         "The National Liberation Front (NLF) said it would hold talks in Cairo.",
         "The NLF denied the report on Tuesday.",
     ))
@@ -56,7 +60,7 @@ def test_declared_acronym_is_an_alias_across_articles():
 
 
 def test_a_name_followed_by_base_is_a_base():
-    entities = resolve(_parse(
+    entities = _entities(_parse(
         "Troops arrived at Tell Harun air base on Monday.",
         "Officials in Tell Harun said more troops would come.",
     ))
@@ -65,13 +69,13 @@ def test_a_name_followed_by_base_is_a_base():
 
 
 def test_generic_role_words_do_not_become_entities():
-    entities = resolve(_parse("The Spokesperson said the Ministry would respond in Cairo."))
+    entities = _entities(_parse("The Spokesperson said the Ministry would respond in Cairo."))
     names = {e.name.casefold() for e in entities}
     assert "spokesperson" not in names and "ministry" not in names
 
 
 def test_better_known_as_and_formerly_join_two_names():
-    entities = resolve(_parse(
+    entities = _entities(_parse(
         "A strike killed Karim Talal al-Haddadi, better known as Abu Nour, in the city.",
         "Fighters gathered in Tel Amra (formerly Tel Sakhra) in northern Velmor province.",
     ))
@@ -81,7 +85,7 @@ def test_better_known_as_and_formerly_join_two_names():
 
 
 def test_same_words_in_another_order_and_spelling_are_one_body():
-    entities = resolve(_parse(
+    entities = _entities(_parse(
         "Oliver Grant, head of the Trade and Defence Committee, spoke on Monday.",
         "A member of the Committee on Defense and Trade said the bill would pass.",
     ))
@@ -90,7 +94,7 @@ def test_same_words_in_another_order_and_spelling_are_one_body():
 
 
 def test_dotted_and_undotted_initialisms_join_the_spelled_out_name():
-    entities = resolve(_parse(
+    entities = _entities(_parse(
         "The United Kingdom sent envoys to Cairo on Monday.",
         "U.K. officials said the UK would send more envoys to Cairo.",
     ))
@@ -99,8 +103,59 @@ def test_dotted_and_undotted_initialisms_join_the_spelled_out_name():
 
 
 def test_similar_names_of_different_groups_stay_apart():
-    entities = resolve(_parse(
+    entities = _entities(_parse(
         "The militia Saraya al-Nour attacked the convoy, and Ansar al-Nour denied it.",
         "Saraya al-Nour and Ansar al-Nour are rivals in Velmor.",
     ))
     assert _entity_of(entities, "Saraya al-Nour") is not _entity_of(entities, "Ansar al-Nour")
+
+
+def test_secretary_of_department_is_a_title_not_part_of_the_name():
+    entities = _entities(_parse(
+        "US Secretary of Defense Martin Kessler met Iraqi officials in Baghdad on Monday.",
+        "“Secretary Kessler reaffirmed the partnership,” a statement said.",
+    ))
+    kessler = _entity_of(entities, "Martin Kessler")
+    assert kessler.type == "person"
+    assert "Secretary Kessler" in {a for a, _ in kessler.aliases}
+    assert not [e for e in entities if e.name.startswith("Defense")]
+
+
+def test_person_glued_to_the_end_of_an_organisation_is_split_off():
+    entities = _entities(_parse(
+        "Transport Minister Sami al-Rawiyeh visited Basra last week. On Monday, the "
+        "Security and Transport Committee al-Rawiyeh and members of the delegation met."
+    ))
+    sami = _entity_of(entities, "Sami al-Rawiyeh")
+    assert "al-Rawiyeh" in {a for a, _ in sami.aliases}
+    assert not [e for e in entities if e.name.endswith("Committee al-Rawiyeh")]
+
+
+def test_skipped_names_are_found_by_their_head_noun_or_appositive():
+    entities = _entities(_parse(
+        "Major General Omar Dulaimi, the head of Iraq’s Border Liaison Cell, denied it.",
+        "“There are no new troops,” Hadi Zubeidawi, the spokesperson of the Saraya "
+        "al-Zahra group, told reporters.",
+    ))
+    cell = _entity_of(entities, "Border Liaison Cell")
+    assert (cell.kind, cell.type) == ("actor", "government body")
+    assert _entity_of(entities, "Hadi Zubeidawi").type == "person"
+
+
+def test_short_forms_are_given_only_when_they_mean_one_entity():
+    entities = _entities(_parse(
+        "Prime Minister Karim Nouri al-Fadhili met Ali Hamza al-Tamimi and Saad al-Tamimi "
+        "in Baghdad. Harakat al-Mushtaq fighters were seen in Mosul.",
+    ))
+    fadhili = _entity_of(entities, "Karim Nouri al-Fadhili")
+    assert {"al-Fadhili", "Fadhili"} <= set(fadhili.short_forms)
+    tamimis = [e for e in entities if "Tamimi" in e.name]
+    assert len(tamimis) == 2 and not any(e.short_forms for e in tamimis)
+    assert "al-Mushtaq" in _entity_of(entities, "Harakat al-Mushtaq").short_forms
+
+
+def test_district_and_province_names_are_places():
+    entities = _entities(_parse(
+        "Drones flew over al-Hadidah District and Wasit Province on Monday, officials said."
+    ))
+    assert _entity_of(entities, "al-Hadidah District").kind == "place"

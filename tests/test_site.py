@@ -102,7 +102,7 @@ def test_export_mentions_point_at_existing_sentences(built):
 
 def test_sources_export_names_the_seed_files(built):
     sources = json.loads((built / "site/data/sources.json").read_text())
-    seeds = sorted(p.name for p in (built / "seeds").iterdir())
+    seeds = sorted(p.name for p in (built / "seeds").glob("*.txt"))
     assert sorted(Path(s["path"]).name for s in sources) == seeds
     assert all((built / s["path"]).is_file() for s in sources)
 

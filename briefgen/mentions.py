@@ -1,0 +1,195 @@
+"""Mention repair: spaCy's entity spans, mended where the small model predictably errs.
+
+NER cuts names at apostrophes, glues descriptors and departments onto them, folds a
+person into the organisation before it, and skips some names entirely. Each rule here
+mends one such pattern using only the article's own text and parse, so the resolver
+downstream sees one clean span per name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+
+from briefgen.names import Rules, looks_like_person
+from briefgen.records import Mention, ParsedArticle, Sentence, Token
+
+TITLE_OF_BEFORE = re.compile(r"\b(?:Secretary|Minister|Ministry|Department)\s+of\s+$")
+NAME_WORD = re.compile(r"(?:(?:al|el|Al|El|Abu|Bin|bin|Ibn|ibn)-)?[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*")
+# A person's own surname ("al-Abbasi") ends a span of 3+ words NER took as one name.
+MIN_WORDS_BEFORE_SURNAME = 2
+
+
+def repaired_mentions(article: ParsedArticle, rules: Rules) -> list[Mention]:
+    """NER spans with their common cuts mended, plus names NER skipped."""
+    text = article.article.text
+    mended = list(_mended_spans(article, rules))
+    surnames = {
+        m.text.split()[-1] for m in mended if m.label == "PERSON" and looks_like_person(m.text)
+    }
+    split: list[Mention] = []
+    for mention in _extend_organisations(article, mended, rules):
+        split.extend(_split_trailing_surname(mention, text, surnames))
+    found = list(_skipped_names(article, split, rules))
+    return sorted(split + found, key=lambda m: (m.start, m.end))
+
+
+def _mended_spans(article: ParsedArticle, rules: Rules) -> Iterator[Mention]:
+    """A possessive or a stray bracket at the front ("’s Hashd", "IRGC) Quds Force"), a
+    descriptor glued to the end ("X Shia"), a department glued to the front after
+    "Secretary of", and a name split in two at an apostrophe ("Mohammed Shia’ | al-…")."""
+    text = article.article.text
+    previous: Mention | None = None
+    for mention in article.mentions:
+        start, end, label = mention.start, mention.end, mention.label
+        span = text[start:end]
+        if (cut := re.search(r"^.*(?:['’]s\s+|\)\s*)", span)) and cut.end() < len(span):
+            start += cut.end()
+        if "(" in text[start:end] and ")" not in text[start:end]:
+            end = start + text[start:end].index("(")
+        if (tail := rules.trailing_descriptors.search(text[start:end])) and len(
+            text[start:end].split()
+        ) > 2:
+            end = start + tail.start()
+        if TITLE_OF_BEFORE.search(text[max(0, start - 40) : start]) and (
+            department := rules.department_after_title.match(text[start:end])
+        ):
+            rest = text[start + department.end() : end]
+            if looks_like_person(rest.strip(" ,")):
+                start, label = start + department.end(), "PERSON"
+        end = start + len(text[start:end].rstrip(" ,;:-"))
+        if end <= start:
+            continue
+        if (
+            previous is not None
+            and previous.label == label == "PERSON"
+            and previous.sentence == mention.sentence
+            and re.fullmatch(r"['’]?\s+", text[previous.end : start])
+            and re.match(r"(?:al|el|Al|El)-", text[start:end])
+        ):
+            previous = replace(previous, end=end, text=text[previous.start : end])
+            continue
+        if previous is not None:
+            yield previous
+        previous = replace(mention, start=start, end=end, text=text[start:end], label=label)
+    if previous is not None:
+        yield previous
+
+
+def _split_trailing_surname(mention: Mention, text: str, surnames: set[str]) -> list[Mention]:
+    """"the Security and Defence Committee al-Abbasi" → the committee, and al-Abbasi,
+    when al-Abbasi is the surname of a person named in full in the same article."""
+    words = mention.text.split()
+    if mention.label == "PERSON" or len(words) <= MIN_WORDS_BEFORE_SURNAME:
+        return [mention]
+    if words[-1] not in surnames or not re.match(r"(?:al|el|Al|El)-", words[-1]):
+        return [mention]
+    surname_start = mention.start + mention.text.rindex(words[-1])
+    head_end = mention.start + len(text[mention.start : surname_start].rstrip())
+    return [
+        replace(mention, end=head_end, text=text[mention.start : head_end]),
+        Mention(mention.sentence, surname_start, mention.end, words[-1], "PERSON"),
+    ]
+
+
+def _extend_organisations(
+    article: ParsedArticle, mentions: list[Mention], rules: Rules
+) -> list[Mention]:
+    """A span ending in an organisation's head noun is an organisation; one whose span
+    starts mid-name ("Iraq’s Border | Liaison Cell") takes back the capitalised words
+    before it, up to a title or another name."""
+    text = article.article.text
+    taken = {(m.start, m.end) for m in mentions}
+    out = []
+    for mention in mentions:
+        head = mention.text.split()[-1].casefold()
+        if head in rules.organisation_heads:  # "Liaison Cell" tagged as a person
+            mention = replace(mention, label="ORG")
+        if mention.label == "ORG":
+            sentence = article.sentence(mention.sentence)
+            for run in _name_runs(_words(sentence)):
+                starts = [w.start for w in run]
+                if mention.start not in starts[1:]:
+                    continue
+                k = starts.index(mention.start)
+                while k > 0 and _free(run[k - 1], taken, rules):
+                    k -= 1
+                if run[k].start != mention.start:
+                    mention = replace(mention, start=run[k].start,
+                                      text=text[run[k].start : mention.end])
+                break
+        out.append(mention)
+    return out
+
+
+def _free(word: _Word, taken: set[tuple[int, int]], rules: Rules) -> bool:
+    covered = any(s < word.end and word.start < e for s, e in taken)
+    return not covered and word.text.casefold() not in rules.title_words
+
+
+@dataclass(frozen=True)
+class _Word:
+    start: int
+    end: int
+    text: str
+    proper: bool
+
+
+def _skipped_names(
+    article: ParsedArticle, mentions: list[Mention], rules: Rules
+) -> Iterator[Mention]:
+    """Runs of two or more capitalised proper nouns NER did not tag, kept only when
+    their own words say what they are: an organisation's head noun ("… Media Cell") or
+    a person's appositive right after them ("Jane Roe, the spokesperson of …")."""
+    text = article.article.text
+    covered = [(m.start, m.end) for m in mentions]
+    for sentence in article.sentences:
+        for run in _name_runs(_words(sentence)):
+            start, end = run[0].start, run[-1].end
+            if any(s < end and start < e for s, e in covered):
+                continue
+            name = text[start:end]
+            if run[-1].text.casefold() in rules.organisation_heads:
+                label = "ORG"
+            elif looks_like_person(name) and rules.person_appositive.match(text[end : end + 80]):
+                label = "PERSON"
+            else:
+                continue
+            yield Mention(sentence.id, start, end, name, label)
+
+
+def _words(sentence: Sentence) -> list[_Word]:
+    """Tokens glued into whitespace-separated words ("al", "-", "Fartusi" → one word);
+    punctuation and possessives end a word."""
+    words: list[_Word] = []
+    glue: list[Token] = []
+
+    def flush() -> None:
+        if glue:
+            start, end = glue[0].start, glue[-1].start + len(glue[-1].text)
+            proper = any(t.pos == "PROPN" for t in glue)
+            words.append(_Word(start, end, "".join(t.text for t in glue), proper))
+            glue.clear()
+
+    for token in sentence.tokens:
+        breaks = token.pos in {"PUNCT", "PART"} and token.text != "-"
+        if breaks or (glue and token.start != glue[-1].start + len(glue[-1].text)):
+            flush()
+        if breaks:
+            words.append(_Word(token.start, token.start + len(token.text), token.text, False))
+        else:
+            glue.append(token)
+    flush()
+    return words
+
+
+def _name_runs(words: Iterable[_Word]) -> Iterator[list[_Word]]:
+    run: list[_Word] = []
+    for word in [*words, None]:
+        if word is not None and word.proper and NAME_WORD.fullmatch(word.text):
+            run.append(word)
+            continue
+        if len(run) >= 2:
+            yield run
+        run = []

@@ -1,0 +1,163 @@
+"""Name-level rules shared by the resolve stages: the rule data, and how a name is
+cleaned for display, keyed for comparison and recognised as junk.
+
+The lists live in `data/resolve.yml` so they can be read and extended without code.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import ftfy
+import yaml
+
+QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u2032": "'"})
+MAX_NAME_CHARS = 80
+
+
+@dataclass(frozen=True)
+class Rules:
+    labels: dict[str, dict[str, str]]
+    titles: tuple[str, ...]
+    title_words: frozenset[str]
+    generic: frozenset[str]
+    base_after: re.Pattern
+    base_before: re.Pattern
+    group_cue: re.Pattern
+    media_words: re.Pattern
+    government_words: re.Pattern
+    folds: tuple[tuple[re.Pattern, str], ...]
+    norp_min_words: int
+    role_before: re.Pattern
+    trailing_descriptors: re.Pattern
+    outlet_suffix: re.Pattern
+    alias_phrase: re.Pattern
+    place_before: re.Pattern
+    base_verb_before: re.Pattern
+    department_after_title: re.Pattern
+    organisation_heads: frozenset[str]
+    person_appositive: re.Pattern
+    place_name_words: re.Pattern
+    group_name_words: frozenset[str]
+
+
+@cache
+def load_rules() -> Rules:
+    data = yaml.safe_load(resources.files("briefgen").joinpath("data/resolve.yml").read_text())
+
+    def alternation(words: Iterable[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    return Rules(
+        labels=data["labels"],
+        titles=tuple(sorted(data["titles"], key=len, reverse=True)),
+        title_words=frozenset(w for title in data["titles"] for w in title.split()),
+        generic=frozenset(data["generic"]),
+        base_after=re.compile(rf"\s*[-\s]?({alternation(data['base_cues_after'])})\b", re.I),
+        base_before=re.compile(rf"\b({alternation(data['base_cues_before'])})\s*$", re.I),
+        group_cue=re.compile(rf"\b({alternation(data['group_cues'])})\b", re.I),
+        media_words=re.compile(rf"\b({alternation(data['media_words'])})\b", re.I),
+        government_words=re.compile(rf"\b({alternation(data['government_words'])})\b", re.I),
+        folds=tuple((re.compile(a), b) for a, b in data["folds"]),
+        norp_min_words=data["norp_min_words"],
+        # "Interior Minister | Name", "US Secretary of Defense | Name": the role before a name
+        role_before=re.compile(
+            rf"((?:[A-Z][\w'.-]*\s+(?:of\s+)?){{0,3}}(?i:{alternation(data['titles'])}))\s+$"
+        ),
+        trailing_descriptors=re.compile(
+            rf"\s+(?:{alternation(data['trailing_descriptors'])})$", re.I
+        ),
+        outlet_suffix=re.compile(rf"\s+(?:{alternation(data['outlet_suffixes'])})$"),
+        alias_phrase=re.compile(
+            rf"^\s*[,(]?\s*(?:{alternation(data['alias_phrases'])})\s+(?:the\s+)?$", re.I
+        ),
+        place_before=re.compile(
+            rf"\b(?:{alternation(data['place_cues_before'])})\s+(?:the\s+)?$", re.I
+        ),
+        base_verb_before=re.compile(
+            rf"\b(?:{alternation(data['base_verbs_before'])})\b[^.;]{{0,40}}\b(?:in|at)\s+$",
+            re.I,
+        ),
+        # "Secretary of | Defense Lloyd Austin": a department NER glued to the name after it
+        department_after_title=re.compile(
+            rf"^(?:the\s+)?(?:{alternation(data['departments'])})\s+(?=[A-Z])"
+        ),
+        organisation_heads=frozenset(w.casefold() for w in data["organisation_heads"]),
+        person_appositive=re.compile(
+            rf"^\s*,\s+(?:the|a|an|its|their|his|her)\s+(?:[\w'’-]+\s+){{0,3}}?"
+            rf"(?:{alternation(data['person_appositives'])})\b",
+            re.I,
+        ),
+        place_name_words=re.compile(rf"\s(?:{alternation(data['place_name_words'])})$", re.I),
+        group_name_words=frozenset(w.casefold() for w in data["group_name_words"]),
+    )
+
+
+
+def clean_name(text: str, rules: Rules) -> tuple[str, str]:
+    """The name as it should be shown, and the title stripped from its front."""
+    name = re.sub(r"\s+", " ", text.translate(QUOTES)).strip(" \t'\".,;:-")
+    name = re.split(r"\s+[-\u2013\u2014]\s+", name)[0]
+    name = re.sub(r"^the\s+", "", name, flags=re.I)
+    name = re.sub(r"'s?$", "", name).strip()
+    name = rules.trailing_descriptors.sub("", name) if len(name.split()) > 2 else name
+    role = ""
+    lowered = name.casefold()
+    for title in rules.titles:
+        if lowered.startswith(title + " ") and len(name) > len(title) + 1:
+            role = name[: len(title)]
+            name = name[len(title) + 1 :].strip()
+            break
+    return name, role
+
+
+def strip_base_word(name: str, rules: Rules) -> tuple[str, bool]:
+    words = name.split()
+    for n in range(len(words) - 1, 0, -1):
+        head, tail = " ".join(words[:n]), " ".join(words[n:])
+        if rules.base_after.fullmatch(" " + tail):
+            return head, True
+    return name, False
+
+
+def is_junk(name: str, rules: Rules) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return (
+        not letters
+        or len(name) > MAX_NAME_CHARS
+        or name.casefold() in rules.generic
+        or not (name[0].isupper() or name[0].isdigit() or re.match(r"(al|el|ad)-", name))
+        or ftfy.is_bad(name)
+        or any(unicodedata.category(c) in {"So", "Sk", "Co"} for c in name)
+        or (name.isupper() and len(name.split()) > 2)
+        or bool(re.fullmatch(r"[A-Za-z]+-?\d+\w*", name))
+        or sum(c.isascii() for c in letters) < len(letters) / 2
+    )
+
+
+def name_key(name: str, rules: Rules) -> str:
+    """A spelling-insensitive key: accents, case, quotes, hyphens and the transliteration
+    folds of resolve.yml removed, so "Ayn al-Assad" and "Ain al-Asad" compare equal."""
+    name = re.sub(r"\b([A-Za-z])\.(?=[A-Za-z]\.?)", r"\1", name)  # U.S. -> US
+    key = unicodedata.normalize("NFKD", name.translate(QUOTES))
+    key = "".join(c for c in key if not unicodedata.combining(c)).casefold()
+    key = re.sub(r"['\u02be\u02bf]", "", key)
+    key = re.sub(r"[^\w]+", " ", key).strip()
+    for pattern, replacement in rules.folds:
+        key = pattern.sub(replacement, key)
+    return re.sub(r"\s+", " ", key).strip()
+
+
+def looks_like_person(name: str) -> bool:
+    """Two or more capitalised words of letters: not "U.S.-Iraq" or "Twitter"."""
+    words = name.split()
+    return len(words) >= 2 and all(
+        re.fullmatch(r"(?:[a-z]{1,3}-)?[A-Z][\w'’-]*", w) for w in words
+    )
+
+
