@@ -18,6 +18,7 @@ from briefgen import __version__
 from briefgen.config import OPTIONS, load_settings
 from briefgen.errors import BriefgenError
 from briefgen.pipeline import BuildSummary, build
+from briefgen.progress import Progress, terminal_progress
 
 WATCH_INTERVAL_SECONDS = 1.0
 
@@ -80,9 +81,13 @@ def _settings(args: argparse.Namespace):
 
 
 def _run_build(args: argparse.Namespace) -> int:
-    summary = build(_settings(args), strict=args.strict)
+    summary = build(_settings(args), strict=args.strict, progress=_progress(args))
     _report(summary, args.quiet)
     return 0
+
+
+def _progress(args: argparse.Namespace) -> Progress:
+    return terminal_progress(False if args.quiet else None)
 
 
 def _report(summary: BuildSummary, quiet: bool) -> None:
@@ -95,7 +100,7 @@ def _report(summary: BuildSummary, quiet: bool) -> None:
 
 def _run_serve(args: argparse.Namespace) -> int:
     settings = _settings(args)
-    _report(build(settings), args.quiet)
+    _report(build(settings, progress=_progress(args)), args.quiet)
     handler = functools.partial(
         http.server.SimpleHTTPRequestHandler, directory=str(settings.site_dir)
     )
@@ -112,7 +117,7 @@ def _run_serve(args: argparse.Namespace) -> int:
             if current != snapshot:
                 snapshot = current
                 try:
-                    _report(build(_settings(args)), args.quiet)
+                    _report(build(_settings(args), progress=_progress(args)), args.quiet)
                 except BriefgenError as exc:
                     print(f"briefgen: error: {exc} (still serving the previous site)",
                           file=sys.stderr)

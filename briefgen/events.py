@@ -1,22 +1,33 @@
-"""events: sentences + entities → Event and Claim records.
+"""events: sentences + entities → Event records with their claims.
 
-Triggers come from the lexicon in data/events.yml; roles from the dependency parse
-(subject side → actors, object side → targets) and the entities of the sentence; claims
-from attribution verbs ("said", "denied", "according to"). Mentions of one type sharing
-their main base, place or actor become one event across articles.
+1. Mentions: a trigger of the lexicon (data/events.yml) in a sentence, with its roles
+   from the parse — actors in the trigger's subject, targets in its object, the bases and
+   places of the sentence, the stated date, a quantity ("1,500 troops").
+2. Claims: attributions in the same sentence (see claims.py) belong to its events.
+3. Clustering, deterministic and explainable: two mentions of one type are one event
+   when their dates are compatible, their bases do not conflict, and they share an
+   anchor — any entity but a whole country within one article; across articles a base,
+   a person among the actors, or two entities that are not countries. Within an article a
+   mention also joins one of its type up to two sentences before it ("the deployment").
+   Joins follow document order, so the same inputs always give the same events.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import combinations
 
+import pycountry
 import yaml
 from slugify import slugify
 
+from briefgen.claims import ClaimRules, Located, SpeakerMemory, sentence_claims, subtree
+from briefgen.dates import StatedDate, compatible, normalise, parse_published
 from briefgen.records import (
     Claim,
     Entity,
@@ -25,54 +36,75 @@ from briefgen.records import (
     EventMention,
     ParsedArticle,
     Sentence,
-    SentenceId,
     SourceId,
     Token,
 )
 
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "agent", "csubj"}
-OBJECT_DEPS = {"dobj", "pobj", "attr", "oprd"}
-PRONOUNS = {"he", "she"}
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj", "poss"})
+OBJECT_DEPS = frozenset({"dobj", "pobj", "attr", "oprd", "prep"})
+TRIGGER_POS = frozenset({"VERB", "NOUN"})
+# A mention joins one of the same type in the same article up to this many sentences back.
+FOLLOW_WITHIN_SENTENCES = 2
+NOT_WHEN = re.compile(r"\b(?:since|until|till|before|after|by|from)\s+(?:the\s+)?$", re.I)
+
+
+@dataclass(frozen=True)
+class TypeRule:
+    label: str
+    lemmas: frozenset[str]
+    lemmas_with: dict[str, frozenset[str]]
+    nouns_modified: dict[str, frozenset[str]]
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    trigger_type: dict[str, str]
-    labels: dict[str, str]
-    requires_any: dict[str, frozenset[str]]
-    stance: dict[str, str]
+    types: dict[str, TypeRule]
+    claims: ClaimRules
+    quantity: re.Pattern
 
 
 @cache
 def load_lexicon() -> Lexicon:
     data = yaml.safe_load(resources.files("briefgen").joinpath("data/events.yml").read_text())
-    trigger_type = {}
-    for name, spec in data["types"].items():
-        for lemma in spec["lemmas"]:
-            trigger_type.setdefault(lemma, name)
-    stance = {lemma: s for s in ("asserts", "denies") for lemma in data["claims"][s]}
-    stance.update({lemma: "asserts" for lemma in data["claims"]["according_to"]})
+    types = {
+        name: TypeRule(
+            label=spec["label"],
+            lemmas=frozenset(spec.get("lemmas", [])),
+            lemmas_with={k: frozenset(v) for k, v in (spec.get("lemmas_with") or {}).items()},
+            nouns_modified={
+                k: frozenset(v) for k, v in (spec.get("nouns_modified") or {}).items()
+            },
+        )
+        for name, spec in data["types"].items()
+    }
+    cues = data["claims"]
+    stance = {lemma: s for s in ("asserts", "denies") for lemma in cues[s]}
+    nouns = "|".join(re.escape(n) for n in data["quantity_nouns"])
     return Lexicon(
-        trigger_type=trigger_type,
-        labels={name: spec["label"] for name, spec in data["types"].items()},
-        requires_any={
-            name: frozenset(spec.get("requires_any", [])) for name, spec in data["types"].items()
-        },
-        stance=stance,
+        types=types,
+        claims=ClaimRules(stance, frozenset(cues["according_to"]),
+                          frozenset(cues["denial_words"])),
+        quantity=re.compile(
+            rf"\b((?:\d[\d,.]*|hundreds|thousands|dozens)\s+(?:of\s+)?(?:[A-Z][\w.-]*\s+)?"
+            rf"(?:more\s+|additional\s+|new\s+)?(?:{nouns}))\b"
+        ),
     )
 
 
 @dataclass(frozen=True)
-class _Found:
-    """One event mention with its roles, before mentions are grouped into events."""
+class Found:
+    """One event mention with its roles, before mentions are clustered into events."""
 
     type: str
+    order: int  # position in the corpus: article order, then sentence
     mention: EventMention
     actors: tuple[EntityId, ...]
     targets: tuple[EntityId, ...]
     bases: tuple[EntityId, ...]
     places: tuple[EntityId, ...]
-    date: str
+    others: tuple[EntityId, ...]  # every entity of the sentence
+    date: StatedDate | None
+    quantity: str
     claims: tuple[Claim, ...]
 
 
@@ -80,187 +112,272 @@ def extract_events(
     articles: Sequence[ParsedArticle], entities: Sequence[Entity]
 ) -> tuple[Event, ...]:
     lexicon = load_lexicon()
-    located = _entity_spans(entities)
-    kinds = {e.id: e.kind for e in entities}
-    found = [
-        f
-        for article in articles
-        for f in _article_events(article, located, kinds, {e.id: e for e in entities}, lexicon)
-    ]
-    return _group(found, {e.id: e.name for e in entities}, lexicon)
+    spans = _entity_spans(entities)
+    found: list[Found] = []
+    for article in articles:
+        found.extend(_article_events(article, spans.get(article.article.source_id, []), lexicon,
+                                     order=len(found)))
+    by_id = {e.id: e for e in entities}
+    people = frozenset(e.id for e in entities if e.type == "person")
+    return _events(cluster(found, _country_ids(entities), people), by_id, lexicon)
 
 
-def _entity_spans(entities: Sequence[Entity]) -> dict[SourceId, list[tuple[int, int, EntityId]]]:
-    spans: dict[SourceId, list[tuple[int, int, EntityId]]] = defaultdict(list)
+def _entity_spans(entities: Sequence[Entity]) -> dict[SourceId, list[Located]]:
+    spans: dict[SourceId, list[Located]] = defaultdict(list)
     for entity in entities:
         for ref in entity.mentions:
-            spans[ref.source].append((ref.start, ref.end, entity.id))
-    return {source: sorted(found) for source, found in spans.items()}
+            spans[ref.source].append(Located(ref.start, ref.end, entity))
+    return {source: sorted(found, key=lambda m: (m.start, m.end)) for source, found in
+            spans.items()}
 
 
 def _article_events(
-    article: ParsedArticle,
-    located: dict[SourceId, list[tuple[int, int, EntityId]]],
-    kinds: dict[EntityId, str],
-    by_id: dict[EntityId, Entity],
-    lexicon: Lexicon,
-) -> Iterable[_Found]:
+    article: ParsedArticle, spans: list[Located], lexicon: Lexicon, order: int
+) -> Iterable[Found]:
     source = article.article.source_id
-    spans = located.get(source, [])
-    last_speaker: tuple[str, EntityId | None] | None = None
+    published = parse_published(article.article.published)
+    memory = SpeakerMemory()
     for sentence in article.sentences:
-        in_sentence = [s for s in spans if sentence.start <= s[0] < sentence.end]
-        claims = tuple(_claims(sentence, source, in_sentence, by_id, lexicon, last_speaker))
-        for claim in claims:
-            if claim.speaker_id and by_id[claim.speaker_id].type == "person":
-                last_speaker = (claim.speaker, claim.speaker_id)
-        seen_types: set[str] = set()
+        located = [m for m in spans if sentence.start <= m.start < sentence.end]
+        claims = tuple(sentence_claims(sentence, source, located, lexicon.claims, memory))
+        speakers = {c.speaker_id for c in claims if c.speaker_id}
+        seen: set[str] = set()
         for token in sentence.tokens:
             event_type = _trigger_type(token, sentence, lexicon)
-            if not event_type or event_type in seen_types:
+            if event_type is None or event_type in seen:
                 continue
-            seen_types.add(event_type)
-            subject = _subtree_span(sentence, token, SUBJECT_DEPS)
-            obj = _subtree_span(sentence, token, OBJECT_DEPS)
-            ids = [e for _, _, e in in_sentence]
-            actors = [e for s, _, e in in_sentence if kinds[e] == "actor" and _inside(s, subject)]
-            targets = [e for s, _, e in in_sentence if kinds[e] == "actor" and _inside(s, obj)]
-            yield _Found(
-                type=event_type,
-                mention=EventMention(source, sentence.id, token.text),
-                actors=_unique(actors or [e for e in ids if kinds[e] == "actor"]),
-                targets=_unique(t for t in targets if t not in actors),
-                bases=_unique(e for e in ids if kinds[e] == "base"),
-                places=_unique(e for e in ids if kinds[e] == "place"),
-                date=_stated_date(article, sentence),
-                claims=claims,
-            )
+            seen.add(event_type)
+            yield _found(article, sentence, token, event_type, located, speakers, claims,
+                         published, lexicon, order)
+            order += 1
+
+
+def _found(
+    article: ParsedArticle,
+    sentence: Sentence,
+    trigger: Token,
+    event_type: str,
+    located: list[Located],
+    speakers: set[EntityId],
+    claims: tuple[Claim, ...],
+    published,
+    lexicon: Lexicon,
+    order: int,
+) -> Found:
+    subject = _role_span(sentence, trigger, SUBJECT_DEPS)
+    obj = _role_span(sentence, trigger, OBJECT_DEPS)
+    actors = [m.entity.id for m in located if m.entity.kind == "actor" and _inside(m, subject)]
+    targets = [m.entity.id for m in located if m.entity.kind == "actor" and _inside(m, obj)
+               and m.entity.id not in actors]
+    if not actors:  # "the deployment of X", "X were deployed": actors in the trigger's phrase
+        own = _role_span(sentence, trigger, None)
+        actors = [m.entity.id for m in located if m.entity.kind == "actor" and _inside(m, own)
+                  and m.entity.id not in speakers and m.entity.id not in targets]
+    quantity = lexicon.quantity.search(sentence.text)
+    return Found(
+        type=event_type,
+        order=order,
+        mention=EventMention(article.article.source_id, sentence.id, trigger.text),
+        actors=_unique(actors),
+        targets=_unique(targets),
+        bases=_unique(m.entity.id for m in located if m.entity.kind == "base"),
+        places=_unique(m.entity.id for m in located if m.entity.kind == "place"),
+        others=_unique(m.entity.id for m in located),
+        date=_stated_date(article, sentence, published),
+        quantity=quantity.group(1) if quantity else "",
+        claims=claims,
+    )
 
 
 def _trigger_type(token: Token, sentence: Sentence, lexicon: Lexicon) -> str | None:
-    if token.pos not in {"VERB", "NOUN"}:
+    if token.pos not in TRIGGER_POS:
         return None
-    event_type = lexicon.trigger_type.get(token.lemma.lower())
-    if event_type is None:
-        return None
-    required = lexicon.requires_any.get(event_type)
-    if required and not any(t.lemma.lower() in required for t in sentence.tokens):
-        return None
-    return event_type
-
-
-def _subtree_span(sentence: Sentence, head: Token, deps: set[str]) -> tuple[int, int] | None:
-    """Character span of the first child of `head` with one of `deps`, and its subtree."""
-    children = [t for t in sentence.tokens if t.head == head.i and t.i != head.i]
-    for child in children:
-        if child.dep in deps or (child.dep == "prep" and "pobj" in deps):
-            members = _subtree(sentence, child)
-            first, last = min(members, key=lambda t: t.i), max(members, key=lambda t: t.i)
-            return first.start, last.start + len(last.text)
+    lemma = token.lemma.lower()
+    words = None
+    for name, rule in lexicon.types.items():
+        if lemma in rule.lemmas:
+            return name
+        if lemma in rule.lemmas_with:
+            words = words or {t.lemma.lower() for t in sentence.tokens} | {
+                t.text.lower() for t in sentence.tokens}
+            if words & rule.lemmas_with[lemma]:
+                return name
+        if lemma in rule.nouns_modified and token.pos == "NOUN":
+            modifiers = {t.lemma.lower() for t in sentence.tokens if t.head == token.i
+                         and t.dep in {"amod", "compound", "nummod"}}
+            if modifiers & rule.nouns_modified[lemma]:
+                return name
     return None
 
 
-def _subtree(sentence: Sentence, root: Token) -> list[Token]:
-    members, frontier = [root], [root.i]
-    while frontier:
-        current = frontier.pop()
-        for token in sentence.tokens:
-            if token.head == current and token.i != current:
-                members.append(token)
-                frontier.append(token.i)
-    return members
+def _role_span(
+    sentence: Sentence, head: Token, deps: frozenset[str] | None
+) -> tuple[int, int] | None:
+    """The span of the head's children with one of `deps` (all children when None)."""
+    members = [t for child in sentence.tokens if child.head == head.i and child.i != head.i
+               and (deps is None or child.dep in deps) for t in subtree(sentence, child)]
+    if not members:
+        return None
+    first, last = min(members, key=lambda t: t.i), max(members, key=lambda t: t.i)
+    return first.start, last.start + len(last.text)
 
 
-def _inside(start: int, span: tuple[int, int] | None) -> bool:
-    return span is not None and span[0] <= start < span[1]
+def _inside(mention: Located, span: tuple[int, int] | None) -> bool:
+    return span is not None and span[0] <= mention.start < span[1]
 
 
-def _claims(
-    sentence: Sentence,
-    source: SourceId,
-    in_sentence: list[tuple[int, int, EntityId]],
-    by_id: dict[EntityId, Entity],
-    lexicon: Lexicon,
-    last_speaker: tuple[str, EntityId | None] | None,
-) -> Iterable[Claim]:
-    for token in sentence.tokens:
-        stance = lexicon.stance.get(token.lemma.lower())
-        if stance is None or token.pos not in {"VERB", "ADJ", "ADP"}:
-            continue
-        speaker_span = (
-            _subtree_span(sentence, token, {"pobj"}) if token.lemma.lower() == "according"
-            else _subtree_span(sentence, token, SUBJECT_DEPS)
-        )
-        if speaker_span is None:
-            continue
-        speaker, speaker_id = _speaker(sentence, speaker_span, in_sentence, by_id, last_speaker)
-        yield Claim(speaker, speaker_id, token.text, stance, source, sentence.id,  # type: ignore[arg-type]
-                    sentence.text)
-
-
-def _speaker(
-    sentence: Sentence,
-    span: tuple[int, int],
-    in_sentence: list[tuple[int, int, EntityId]],
-    by_id: dict[EntityId, Entity],
-    last_speaker: tuple[str, EntityId | None] | None,
-) -> tuple[str, EntityId | None]:
-    named = [e for s, _, e in in_sentence if span[0] <= s < span[1] and by_id[e].kind == "actor"]
-    if named:
-        return by_id[named[0]].name, named[0]
-    phrase = sentence.text[span[0] - sentence.start : span[1] - sentence.start]
-    if phrase.lower() in PRONOUNS and last_speaker:
-        return last_speaker
-    return phrase, None
-
-
-def _stated_date(article: ParsedArticle, sentence: Sentence) -> str:
+def _stated_date(article: ParsedArticle, sentence: Sentence, published) -> StatedDate | None:
+    """The first date of the sentence that says when, not since or until when."""
+    text = article.article.text
     for mention in article.mentions:
         if mention.sentence == sentence.id and mention.label == "DATE":
-            return mention.text
-    return ""
+            if NOT_WHEN.search(text[max(sentence.start, mention.start - 12) : mention.start]):
+                continue
+            stated = normalise(mention.text, published)
+            if stated is not None:
+                return stated
+    return None
 
 
 def _unique(ids: Iterable[EntityId]) -> tuple[EntityId, ...]:
     return tuple(dict.fromkeys(ids))
 
 
-def _group(
-    found: list[_Found], names: dict[EntityId, str], lexicon: Lexicon
+def _country_ids(entities: Sequence[Entity]) -> frozenset[EntityId]:
+    """Entities that are whole countries: too broad to join two articles' events."""
+    return frozenset(e.id for e in entities if e.kind != "base" and _is_country(e))
+
+
+def _is_country(entity: Entity) -> bool:
+    for name in [entity.name, *(a for a, _ in entity.aliases)]:
+        try:
+            pycountry.countries.lookup(name)
+            return True
+        except LookupError:
+            continue
+    return entity.type == "state"
+
+
+def cluster(
+    found: list[Found], countries: frozenset[EntityId], people: frozenset[EntityId]
+) -> list[list[Found]]:
+    """Group mentions into events (see the module docstring for the rule)."""
+    parent = list(range(len(found)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(i: int, j: int) -> None:
+        a, b = root(i), root(j)
+        if a != b and _joinable(members[a], members[b]):
+            parent[max(a, b)] = min(a, b)
+            members[min(a, b)].extend(members.pop(max(a, b)))
+
+    members = {i: [f] for i, f in enumerate(found)}
+    by_anchor: dict[tuple, list[int]] = defaultdict(list)
+    previous_of_type: dict[tuple[str, SourceId], int] = {}
+    for i, f in enumerate(found):
+        source = f.mention.source
+        specific = sorted(e for e in f.others if e not in countries)
+        anchors = [("in", source, e) for e in specific]
+        anchors += [("across", e) for e in f.bases]
+        anchors += [("across", e) for e in f.actors if e in people]
+        anchors += [("across", *pair) for pair in combinations(specific, 2)]
+        for anchor in anchors:
+            by_anchor[(f.type, *anchor)].append(i)
+        if (f.type, source) in previous_of_type:
+            j = previous_of_type[(f.type, source)]
+            if _sentence_number(f) - _sentence_number(found[j]) <= FOLLOW_WITHIN_SENTENCES:
+                join(j, i)
+        previous_of_type[(f.type, source)] = i
+    for key in sorted(by_anchor, key=str):
+        indices = by_anchor[key]
+        for a, b in zip(indices, indices[1:], strict=False):
+            join(a, b)
+    groups = [sorted(members[r], key=lambda f: f.order) for r in {root(i) for i in members}]
+    return sorted(groups, key=lambda g: g[0].order)
+
+
+def _joinable(a: list[Found], b: list[Found]) -> bool:
+    dates_a, dates_b = {f.date for f in a}, {f.date for f in b}
+    if not all(compatible(x, y) for x in dates_a for y in dates_b):
+        return False
+    bases_a = {base for f in a for base in f.bases}
+    bases_b = {base for f in b for base in f.bases}
+    return not (bases_a and bases_b and not bases_a & bases_b)
+
+
+def _sentence_number(found: Found) -> int:
+    return int(found.mention.sentence.removeprefix("s-"))
+
+
+def _events(
+    groups: list[list[Found]], by_id: dict[EntityId, Entity], lexicon: Lexicon
 ) -> tuple[Event, ...]:
-    """One event per type and anchor (its first base, else place, else actor)."""
-    groups: dict[tuple[str, EntityId], list[_Found]] = defaultdict(list)
-    for f in found:
-        anchor = (f.bases or f.places or f.actors or (None,))[0]
-        if anchor is not None:
-            groups[(f.type, anchor)].append(f)
     events = []
-    for (event_type, anchor), members in sorted(groups.items()):
-        where = "at" if anchor in {b for m in members for b in m.bases} else "involving"
-        if anchor in {p for m in members for p in m.places}:
-            where = "in"
-        title = f"{lexicon.labels[event_type]} {where} {names[anchor]}"
-        dates = [m.date for m in members if m.date]
-        events.append(
-            Event(
-                id=slugify(f"{event_type}-{names[anchor]}"),
-                title=title,
-                type=event_type,
-                date=dates[0] if dates else "",
-                sort_date="",
-                actors=_unique(a for m in members for a in m.actors),
-                targets=_unique(t for m in members for t in m.targets),
-                bases=_unique(b for m in members for b in m.bases),
-                places=_unique(p for m in members for p in m.places),
-                mentions=_unique_mentions(m.mention for m in members),
-                claims=tuple(dict.fromkeys(c for m in members for c in m.claims)),
-            )
-        )
-    return tuple(events)
+    used: set[str] = set()
+    for group in groups:
+        event_type = group[0].type
+        title = _title(group, by_id, lexicon.types[event_type].label)
+        base_id = slugify(title) or event_type
+        slug, n = base_id, 2
+        while slug in used:
+            slug, n = f"{base_id}-{n}", n + 1
+        used.add(slug)
+        dates = [f.date for f in group if f.date is not None]
+        dated = [d for d in dates if d.dated]
+        date = min(dated, key=lambda d: d.key) if dated else (dates[0] if dates else None)
+        claims = tuple(dict.fromkeys(c for f in group for c in f.claims))
+        events.append(Event(
+            id=slug,
+            title=title,
+            type=event_type,
+            date=date.shown if date else "",
+            sort_date=date.key if date and date.dated else "",
+            actors=_unique(a for f in group for a in f.actors),
+            targets=_unique(t for f in group for t in f.targets),
+            bases=_unique(b for f in group for b in f.bases),
+            places=_unique(p for f in group for p in f.places),
+            mentions=_unique_mentions(f.mention for f in group),
+            claims=claims,
+            quantity=next((f.quantity for f in group if f.quantity), ""),
+        ))
+    return tuple(sorted(events, key=lambda e: e.id))
+
+
+def _title(group: list[Found], by_id: dict[EntityId, Entity], label: str) -> str:
+    """What happened and where: "Deployment at Ain al-Asad", "Attack on X in Y",
+    "Meeting or visit: A and B in Z"."""
+
+    def ranked(ids: Iterable[EntityId]) -> list[str]:
+        counts = Counter(ids)
+        return [by_id[k].name for k in sorted(counts, key=lambda k: (-counts[k], k))]
+
+    bases = ranked(b for f in group for b in f.bases)
+    places = ranked(p for f in group for p in f.places)
+    targets = ranked(t for f in group for t in f.targets)
+    actors = ranked(a for f in group for a in f.actors)
+    event_type = group[0].type
+    title = label
+    if event_type in {"meeting", "agreement", "vote"} and actors:
+        title += ": " + " and ".join(actors[:2])
+        return title + (f" in {places[0]}" if places else "")
+    if targets and event_type in {"attack", "killing"}:
+        title += f" on {targets[0]}"
+    elif actors and not bases:
+        title += f" by {actors[0]}"
+    if bases:
+        title += f" at {bases[0]}"
+    elif places:
+        title += f" in {places[0]}"
+    return title
 
 
 def _unique_mentions(mentions: Iterable[EventMention]) -> tuple[EventMention, ...]:
-    by_sentence: dict[tuple[SourceId, SentenceId], EventMention] = {}
+    by_sentence: dict[tuple[SourceId, str], EventMention] = {}
     for mention in mentions:
         by_sentence.setdefault((mention.source, mention.sentence), mention)
     return tuple(by_sentence[k] for k in sorted(by_sentence, key=lambda k: (k[0], int(k[1][2:]))))

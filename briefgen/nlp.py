@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 
 from briefgen.cache import NlpCache, cache_key
 from briefgen.errors import ModelError
+from briefgen.progress import Progress, quiet_progress
 from briefgen.records import Article, Mention, ParsedArticle, Sentence, SentenceId, Token
 
 # Bump when what we extract from a Doc changes: it invalidates every cache entry.
@@ -96,7 +97,7 @@ def parse_articles(
     cache: NlpCache,
     batch_size: int = 32,
     processes: int = 1,
-    progress: Any = None,
+    progress: Progress = quiet_progress,
 ) -> NlpResult:
     """Parse what the cache does not hold; the model is only loaded when something is new."""
     stamp = _installed_stamp(model)
@@ -107,12 +108,12 @@ def parse_articles(
         nlp = load_model(model)
         n_process = processes if len(todo) >= MIN_ARTICLES_PER_PROCESS * processes else 1
         docs = nlp.pipe((a.text for a, _ in todo), batch_size=batch_size, n_process=n_process)
-        for (_article, key), doc in zip(todo, docs, strict=True):
-            payload = doc_to_payload(doc)
-            cache.put(key, payload)
-            cached[key] = payload
-            if progress:
-                progress()
+        with progress("parse", len(todo)) as tick:
+            for (_article, key), doc in zip(todo, docs, strict=True):
+                payload = doc_to_payload(doc)
+                cache.put(key, payload)
+                cached[key] = payload
+                tick()
     parsed = tuple(payload_to_parsed(a, cached[k]) for a, k in zip(articles, keys, strict=True))
     return NlpResult(parsed, parsed_now=len(todo), from_cache=len(articles) - len(todo))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +16,7 @@ from briefgen.errors import StrictError
 from briefgen.events import extract_events
 from briefgen.ingest import ingest
 from briefgen.nlp import parse_articles
+from briefgen.progress import Progress, quiet_progress
 from briefgen.records import Briefing, Problem
 from briefgen.render import render
 from briefgen.resolve import resolve
@@ -59,7 +60,7 @@ def build(
     settings: Settings,
     strict: bool = False,
     skip_site: bool = False,
-    on_progress: Callable[[], None] | None = None,
+    progress: Progress = quiet_progress,
 ) -> BuildSummary:
     summary = BuildSummary()
     with _timed(summary, "ingest"):
@@ -70,7 +71,7 @@ def build(
     with _timed(summary, "nlp"):
         nlp = parse_articles(
             ingested.articles, settings.model, NlpCache(settings.cache_dir),
-            batch_size=settings.batch_size, processes=settings.processes, progress=on_progress,
+            batch_size=settings.batch_size, processes=settings.processes, progress=progress,
         )
     with _timed(summary, "resolve"):
         curation = load_curation(settings.curation_file, _shown(settings, settings.curation_file))
@@ -83,7 +84,9 @@ def build(
         nlp.parsed, entities, events, summary.problems, tuple(resolved.redirects.items())
     )
     with _timed(summary, "render"):
-        written = render(briefing, settings.root / TEMPLATES_DIR_NAME, settings.docs_dir)
+        written = render(
+            briefing, settings.root / TEMPLATES_DIR_NAME, settings.docs_dir, progress
+        )
     if not skip_site:
         _default_source_date_epoch()
         with _timed(summary, "mkdocs"):

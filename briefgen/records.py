@@ -145,6 +145,7 @@ class Event:
     places: tuple[EntityId, ...]
     mentions: tuple[EventMention, ...]
     claims: tuple[Claim, ...] = ()
+    quantity: str = ""  # "1,500 troops", as stated
 
 
 @dataclass(frozen=True)

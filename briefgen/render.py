@@ -16,6 +16,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from briefgen.progress import Progress, quiet_progress
 from briefgen.records import Briefing, Entity, EntityId, Event, ParsedArticle, Sentence, SourceId
 from briefgen.slugs import SECTION_OF_KIND, entity_url
 
@@ -57,7 +58,9 @@ class _Links:
         return f"{'../' * depth}sources/{source}.md#{sentence}"
 
 
-def render(briefing: Briefing, templates_dir: Path, docs_dir: Path) -> RenderResult:
+def render(
+    briefing: Briefing, templates_dir: Path, docs_dir: Path, progress: Progress = quiet_progress
+) -> RenderResult:
     env = Environment(
         loader=FileSystemLoader(str(templates_dir)),
         autoescape=False,
@@ -68,7 +71,12 @@ def render(briefing: Briefing, templates_dir: Path, docs_dir: Path) -> RenderRes
     )
     env.filters["md"] = md_text
     env.filters["json_str"] = lambda s: json.dumps(str(s), ensure_ascii=False)
-    pages = dict(_pages(briefing, env, _Links(briefing)))
+    total = len(briefing.articles) + len(briefing.entities) + len(briefing.events)
+    with progress("render", total) as tick:
+        pages = {}
+        for path, data in _pages(briefing, env, _Links(briefing)):
+            pages[path] = data
+            tick()
     pages.update(_export(briefing))
     pages.update(_redirect_pages(briefing.redirects))
     for asset in sorted((templates_dir / "assets").glob("*")):

@@ -280,7 +280,7 @@ def _merge_equivalent_keys(candidates: list[Candidate], rules: Rules) -> list[Ca
         shapes = []
         if len(words) >= 2:
             shapes.append("bag:" + " ".join(sorted(words)))
-        if cores[key] != key and len(cores[key]) >= 4:
+        if cores[key] != key and len(cores[key]) >= 3:
             shapes.append("key:" + cores[key])
         shapes.append("key:" + key)
         for shape in shapes:

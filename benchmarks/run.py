@@ -1,0 +1,256 @@
+"""Benchmark briefgen on a synthetic corpus of N articles, measured in one run.
+
+    .venv/bin/python benchmarks/run.py --n 1000 [--processes 2] [--workdir /tmp/bg-bench]
+
+The corpus recombines paragraphs of the articles in seeds/ and swaps the people they
+name for invented ones drawn with a Zipf-like skew, so the number of entities grows with
+N the way it does in a real corpus (a few names everywhere, many named once).
+
+Each measurement is one JSON line on stdout; ratios come from the same run, so they hold
+on any machine. Every build runs in its own child process, so peak memory (max RSS,
+spaCy workers included) is per build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+FIRST = [
+    "Ahmed",
+    "Ali",
+    "Hassan",
+    "Hussein",
+    "Karim",
+    "Omar",
+    "Yusuf",
+    "Salim",
+    "Nabil",
+    "Faisal",
+    "Jabbar",
+    "Qais",
+    "Hadi",
+    "Abbas",
+    "Haidar",
+    "Mustafa",
+    "Rafid",
+    "Saad",
+    "Tariq",
+    "Wisam",
+    "Zaid",
+    "Basim",
+    "Ghazi",
+    "Hamid",
+    "Khalil",
+]
+LAST = [
+    "Jubouri",
+    "Dulaimi",
+    "Obeidi",
+    "Tamimi",
+    "Zaidi",
+    "Khazali",
+    "Amiri",
+    "Maliki",
+    "Hakim",
+    "Sadr",
+    "Kaabi",
+    "Lami",
+    "Fayyadh",
+    "Araji",
+    "Hamdani",
+    "Shammari",
+    "Janabi",
+    "Karbouli",
+    "Mashhadani",
+    "Rubaie",
+    "Samarrai",
+    "Azzawi",
+    "Bayati",
+    "Hashimi",
+    "Kubaisi",
+    "Mahdawi",
+    "Musawi",
+    "Najafi",
+    "Qaisi",
+    "Rawi",
+    "Saadi",
+    "Tai",
+    "Ubaidi",
+    "Zubaidi",
+]
+PERSON = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)? al-[A-Z][a-z]+\b")
+
+
+def make_corpus(folder: Path, n: int, seed: int = 7) -> None:
+    """N articles of 8–16 paragraphs each, with invented people in place of the seeds'."""
+    paragraphs = []
+    for path in sorted((REPO / "seeds").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        paragraphs += [p.strip() for p in text.split("\n") if len(p.split()) >= 12]
+    rng = random.Random(seed)
+    names = [f"{f} al-{last}" for last in LAST for f in FIRST]
+    rng.shuffle(names)
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        chosen = rng.sample(paragraphs, k=min(len(paragraphs), rng.randint(8, 16)))
+
+        def person(_match: re.Match, rng: random.Random = rng) -> str:
+            rank = min(int(rng.paretovariate(0.8)) - 1, len(names) - 1)
+            return names[rank]
+
+        body = "\n".join(PERSON.sub(person, p) for p in chosen)
+        (folder / f"article-{i:05d}.txt").write_text(f"Report number {i}\n{body}\n", "utf-8")
+
+
+def child_build(project: str, processes: int) -> None:
+    """Run in a child process: one build, its summary as JSON on stdout."""
+    from briefgen.config import load_settings
+    from briefgen.pipeline import build
+
+    settings = load_settings(Path(project) / "mkdocs.yml", processes=processes)
+    summary = build(settings)
+    print(
+        json.dumps(
+            {
+                "articles": summary.articles,
+                "parsed_now": summary.parsed_now,
+                "entities": summary.entities,
+                "events": summary.events,
+                "pages_written": summary.pages_written,
+                "seconds": summary.seconds,
+            }
+        )
+    )
+
+
+def child_floor(project: str, processes: int, batch_size: int) -> None:
+    """The floor: raw nlp.pipe of the same model and components over the same texts."""
+    from briefgen.config import load_settings
+    from briefgen.ingest import ingest
+    from briefgen.nlp import load_model
+
+    settings = load_settings(Path(project) / "mkdocs.yml")
+    texts = [a.text for a in ingest(settings.seeds_dir, settings.root, 10**9).articles]
+    nlp = load_model(settings.model)
+    start = time.perf_counter()
+    words = 0
+    for doc in nlp.pipe(texts, batch_size=batch_size, n_process=processes):
+        words += len(doc)
+    print(json.dumps({"seconds": time.perf_counter() - start, "tokens": words}))
+
+
+def _run_child(*args: str) -> tuple[dict, float, int]:
+    """(its JSON, wall seconds, peak RSS in MiB of it and its workers)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, __file__, *args], stdout=subprocess.PIPE, text=True, cwd=REPO
+    )
+    out = proc.stdout.read() if proc.stdout else ""
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"child {args[0]} failed with {proc.returncode}")
+    wall = time.perf_counter() - start
+    return json.loads(out.strip().splitlines()[-1]), wall, usage.ru_maxrss // 1024
+
+
+def _tree_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def emit(**fields: object) -> None:
+    print(json.dumps(fields), flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=100)
+    parser.add_argument("--processes", type=int, default=1)
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/briefgen-bench"))
+    args = parser.parse_args()
+
+    project = args.workdir / f"n{args.n}"
+    shutil.rmtree(project, ignore_errors=True)
+    project.mkdir(parents=True)
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(REPO / "templates", project / "templates")
+    make_corpus(project / "seeds", args.n)
+    p = str(args.processes)
+
+    floor, floor_wall, floor_rss = _run_child("_floor", str(project), p, "32")
+    emit(
+        measure="nlp_pipe_floor",
+        n=args.n,
+        seconds=round(floor["seconds"], 2),
+        tokens=floor["tokens"],
+        words_per_second=round(floor["tokens"] / floor["seconds"]),
+        peak_mib=floor_rss,
+    )
+
+    cold, cold_wall, cold_rss = _run_child("_build", str(project), p)
+    stages = cold["seconds"]
+    after_nlp = sum(v for k, v in stages.items() if k not in {"ingest", "nlp"})
+    site = project / "site"
+    index = site / "search" / "search_index.json"
+    emit(
+        measure="cold_build",
+        n=args.n,
+        wall=round(cold_wall, 2),
+        peak_mib=cold_rss,
+        stages={k: round(v, 2) for k, v in stages.items()},
+        entities=cold["entities"],
+        events=cold["events"],
+        pages=cold["pages_written"],
+        site_mib=round(_tree_bytes(site) / 2**20, 1),
+        search_index_mib=round(index.stat().st_size / 2**20, 2),
+    )
+    emit(
+        measure="ratios_cold",
+        n=args.n,
+        nlp_over_floor=round(stages["nlp"] / floor["seconds"], 3),
+        after_nlp_over_nlp=round(after_nlp / stages["nlp"], 3),
+    )
+
+    again, again_wall, again_rss = _run_child("_build", str(project), p)
+    emit(
+        measure="no_change_rebuild",
+        n=args.n,
+        wall=round(again_wall, 2),
+        peak_mib=again_rss,
+        parsed=again["parsed_now"],
+        pages_written=again["pages_written"],
+        ratio_to_cold=round(again_wall / cold_wall, 3),
+    )
+
+    make_corpus(project / "extra", 1, seed=args.n + 1)
+    shutil.move(project / "extra" / "article-00000.txt", project / "seeds" / "added-one.txt")
+    added, added_wall, added_rss = _run_child("_build", str(project), p)
+    emit(
+        measure="add_one_rebuild",
+        n=args.n,
+        wall=round(added_wall, 2),
+        peak_mib=added_rss,
+        parsed=added["parsed_now"],
+        pages_written=added["pages_written"],
+        stages={k: round(v, 2) for k, v in added["seconds"].items()},
+        ratio_to_cold=round(added_wall / cold_wall, 3),
+    )
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "_build":
+        child_build(sys.argv[2], int(sys.argv[3]))
+    elif len(sys.argv) > 1 and sys.argv[1] == "_floor":
+        child_floor(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
+    else:
+        main()

@@ -1,0 +1,175 @@
+"""Claims: who says what in a sentence, and whether they assert or deny it.
+
+A claim hangs on an attribution cue of the lexicon ("said", "denied", "according to").
+Its speaker is the named actor in the cue's subject (or in the object of "according
+to"); a pronoun is the last named speaker of the article; otherwise the phrase itself
+("a security source"). A neutral cue whose reported content is negated ("there is no
+mobilization", "we have not received anything") denies rather than asserts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from briefgen.records import Claim, Entity, EntityId, Sentence, SourceId, Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+PRONOUNS = frozenset({"he", "she", "they", "it", "what", "which", "that", "who", "this"})
+# A described speaker is a noun phrase ("a security source"), not a clause.
+MAX_SPEAKER_WORDS = 8
+CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj"})
+INSERTED_CUE_DEPS = frozenset({"conj", "parataxis", "ccomp"})
+
+
+@dataclass(frozen=True)
+class ClaimRules:
+    stance: dict[str, str]  # cue lemma -> asserts | denies
+    according: frozenset[str]
+    denial_words: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Located:
+    """An entity mention inside the sentence being read (character offsets)."""
+
+    start: int
+    end: int
+    entity: Entity
+
+
+class SpeakerMemory:
+    """The last named person who spoke in the article, for "he said"."""
+
+    def __init__(self) -> None:
+        self.last: tuple[str, EntityId] | None = None
+
+
+def sentence_claims(
+    sentence: Sentence,
+    source: SourceId,
+    located: Sequence[Located],
+    rules: ClaimRules,
+    memory: SpeakerMemory,
+) -> list[Claim]:
+    claims = []
+    for token in sentence.tokens:
+        claim = _claim_at(token, sentence, source, located, rules, memory)
+        if claim is not None:
+            claims.append(claim)
+            if claim.speaker_id and _person(located, claim.speaker_id):
+                memory.last = (claim.speaker, claim.speaker_id)
+    return claims
+
+
+def _claim_at(
+    token: Token,
+    sentence: Sentence,
+    source: SourceId,
+    located: Sequence[Located],
+    rules: ClaimRules,
+    memory: SpeakerMemory,
+) -> Claim | None:
+    lemma = token.lemma.lower()
+    if lemma in rules.according and token.pos in {"VERB", "ADP"}:
+        speaker_tokens = _child_subtree(sentence, token, {"prep"}, then={"pobj"})
+        stance = "asserts"
+    elif lemma in rules.stance and token.pos == "VERB":
+        speaker_tokens = _child_subtree(sentence, token, SUBJECT_DEPS)
+        if not speaker_tokens and token.dep in {"acl", "relcl"}:  # "X reported that …"
+            own = {t.i for t in subtree(sentence, token)}
+            head = next(t for t in sentence.tokens if t.i == token.head)
+            speaker_tokens = sorted((t for t in subtree(sentence, head) if t.i not in own),
+                                    key=lambda t: t.i)
+        stance = rules.stance[lemma]
+    else:
+        return None
+    if not speaker_tokens:
+        return None
+    first, last = speaker_tokens[0], speaker_tokens[-1]
+    span = (first.start, last.start + len(last.text))
+    speaker, speaker_id = _speaker(sentence, span, located, memory)
+    if not speaker:
+        return None
+    if stance == "asserts" and _negated_content(sentence, token, speaker_tokens, rules):
+        stance = "denies"
+    return Claim(speaker, speaker_id, token.text, stance, source, sentence.id,  # type: ignore[arg-type]
+                 sentence.text)
+
+
+def _speaker(
+    sentence: Sentence, span: tuple[int, int], located: Sequence[Located], memory: SpeakerMemory
+) -> tuple[str, EntityId | None]:
+    named = [m.entity for m in located if span[0] <= m.start < span[1] and m.entity.kind == "actor"]
+    if named:
+        person = [e for e in named if e.type == "person"]
+        chosen = (person or named)[0]
+        return chosen.name, chosen.id
+    phrase = sentence.text[span[0] - sentence.start : span[1] - sentence.start].strip()
+    if phrase.lower() in PRONOUNS:
+        return memory.last if memory.last and phrase.lower() in {"he", "she"} else ("", None)
+    if len(phrase.split()) > MAX_SPEAKER_WORDS:
+        return "", None
+    return phrase, None
+
+
+def _negated_content(
+    sentence: Sentence, cue: Token, speaker: Sequence[Token], rules: ClaimRules
+) -> bool:
+    """A negation or a word of denial in what is reported, not in the speaker's phrase
+    or in clauses hung on the cue ("…, militias claimed, as X does not …")."""
+    excluded = {t.i for t in speaker} | {cue.i}
+    for token in _content(sentence, cue):
+        if token.i in excluded:
+            continue
+        if token.dep == "neg" or (token.lemma.lower() == "no" and token.dep == "det"):
+            return True
+        if token.lemma.lower() in rules.denial_words:
+            return True
+    return False
+
+
+def _content(sentence: Sentence, cue: Token) -> list[Token]:
+    """What the cue reports: its clausal complement ("said [that X]"), or, when the cue
+    is set into the reported clause ("X, he said"), that clause."""
+    found = [
+        t for child in _children(sentence, cue) if child.dep in CONTENT_DEPS
+        for t in subtree(sentence, child)
+    ]
+    if cue.dep in INSERTED_CUE_DEPS and cue.head != cue.i:
+        own = {t.i for t in subtree(sentence, cue)}
+        head = next(t for t in sentence.tokens if t.i == cue.head)
+        found += [t for t in subtree(sentence, head) if t.i not in own]
+    return found
+
+
+def _person(located: Sequence[Located], entity_id: EntityId) -> bool:
+    return any(m.entity.id == entity_id and m.entity.type == "person" for m in located)
+
+
+def _child_subtree(
+    sentence: Sentence, head: Token, deps: set[str] | frozenset[str], then: set[str] | None = None
+) -> list[Token]:
+    """Tokens of the subtree of `head`'s first child with one of `deps` (and, with `then`,
+    of that child's first child with one of `then`), in sentence order."""
+    for child in _children(sentence, head):
+        if child.dep in deps:
+            if then is not None:
+                return _child_subtree(sentence, child, then)
+            return sorted(subtree(sentence, child), key=lambda t: t.i)
+    return []
+
+
+def _children(sentence: Sentence, head: Token) -> Iterable[Token]:
+    return (t for t in sentence.tokens if t.head == head.i and t.i != head.i)
+
+
+def subtree(sentence: Sentence, root: Token) -> list[Token]:
+    members, frontier = [root], [root.i]
+    while frontier:
+        current = frontier.pop()
+        for token in sentence.tokens:
+            if token.head == current and token.i != current:
+                members.append(token)
+                frontier.append(token.i)
+    return members

@@ -1,0 +1,120 @@
+"""Rebuilds as a user makes them for months: the cache, unchanged pages left alone,
+vanished pages removed, and the same output whatever the file order or process count."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import REPO, make_project
+
+from briefgen.config import load_settings
+from briefgen.pipeline import build
+
+
+def _build(project: Path, **overrides):
+    return build(load_settings(project / "mkdocs.yml", **overrides))
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def _mtimes(root: Path) -> dict[str, int]:
+    return {p.relative_to(root).as_posix(): p.stat().st_mtime_ns for p in root.rglob("*")
+            if p.is_file()}
+
+
+NEW_ARTICLE = (
+    "Drone strike reported near Erbil\n"
+    "A drone struck a convoy near Erbil on Tuesday, the Kurdistan Region Security Council "
+    "said in a statement. Omar Zangana, the spokesperson of the council, said no one was hurt.\n"
+)
+
+
+@pytest.fixture()
+def project(tmp_path) -> Path:
+    project = make_project(tmp_path / "p")
+    _build(project)
+    return project
+
+
+def test_rebuild_parses_only_new_or_changed_articles(project):
+    assert _build(project).parsed_now == 0
+    (project / "seeds" / "new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    summary = _build(project)
+    assert (summary.parsed_now, summary.from_cache) == (1, 5)
+    assert (project / "content" / "sources" / "new.md").is_file()
+
+
+def test_corrupt_or_foreign_cache_entries_are_rebuilt(project):
+    entries = sorted((project / ".briefgen-cache").rglob("*.json"))
+    assert len(entries) == 5
+    entries[0].write_text("{not json", encoding="utf-8")
+    entries[1].write_text('{"format": "someone-else/9", "sentences": []}', encoding="utf-8")
+    before = _tree(project / "content")
+    summary = _build(project)
+    assert summary.parsed_now == 2
+    assert _tree(project / "content") == before
+
+
+def test_unchanged_pages_keep_their_mtime(project):
+    content = project / "content"
+    before = _mtimes(content)
+    summary = _build(project)
+    assert summary.pages_written == 0
+    assert _mtimes(content) == before
+    (project / "seeds" / "new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    _build(project)
+    after = _mtimes(content)
+    untouched = [name for name in before if name.startswith("sources/")]
+    assert untouched and all(after[name] == before[name] for name in untouched)
+
+
+def test_pages_of_vanished_articles_and_entities_are_removed(project):
+    (project / "seeds" / "new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    _build(project)
+    zangana = [p for p in (project / "content").rglob("*.md") if "zangana" in p.name]
+    assert zangana
+    (project / "seeds" / "new.txt").unlink()
+    summary = _build(project)
+    assert summary.pages_removed >= 2
+    assert not (project / "content" / "sources" / "new.md").exists()
+    assert not any(p.exists() for p in zangana)
+    assert not list((project / "site").rglob("*zangana*"))
+
+
+def _corpus(folder: Path, n: int) -> Path:
+    """n short articles recombined from the seeds' paragraphs, enough for two processes."""
+    paragraphs = [
+        line for path in sorted((REPO / "seeds").glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines() if len(line.split()) > 15
+    ]
+    rng = random.Random(3)
+    folder.mkdir(parents=True)
+    for i in range(n):
+        body = "\n".join(rng.sample(paragraphs, 3))
+        (folder / f"{i:03d}.txt").write_text(f"Dispatch {i}\n{body}\n", encoding="utf-8")
+    return folder
+
+
+def test_same_output_whatever_the_file_order_and_process_count(tmp_path, monkeypatch):
+    seeds = _corpus(tmp_path / "corpus", 34)
+    one = make_project(tmp_path / "one", seeds)
+    two = make_project(tmp_path / "two", seeds)
+    _build(one, processes=1)
+
+    # The second project lists its files in reverse and parses with two processes.
+    original = Path.rglob
+    monkeypatch.setattr(Path, "rglob", lambda self, pattern: sorted(
+        original(self, pattern), reverse=True))
+    summary = _build(two, processes=2)
+    monkeypatch.undo()
+    assert summary.parsed_now == 34
+    for folder in ("content", "site"):
+        first, second = _tree(one / folder), _tree(two / folder)
+        assert sorted(first) == sorted(second)
+        assert [n for n in first if first[n] != second[n]] == []
+    shutil.rmtree(tmp_path / "corpus")
