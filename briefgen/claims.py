@@ -71,7 +71,7 @@ def _claim_at(
     memory: SpeakerMemory,
 ) -> Claim | None:
     lemma = token.lemma.lower()
-    if lemma in rules.according and token.pos in {"VERB", "ADP"}:
+    if token.text.lower() in rules.according and token.pos in {"VERB", "ADP"}:
         speaker_tokens = _child_subtree(sentence, token, {"prep"}, then={"pobj"})
         stance = "asserts"
     elif lemma in rules.stance and token.pos == "VERB":

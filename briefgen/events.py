@@ -366,7 +366,7 @@ def _title(group: list[Found], by_id: dict[EntityId, Entity], label: str) -> str
         title += ": " + " and ".join(actors[:2])
         return title + (f" in {places[0]}" if places else "")
     if targets and event_type in {"attack", "killing"}:
-        title += f" on {targets[0]}"
+        title += f" {'of' if event_type == 'killing' else 'on'} {targets[0]}"
     elif actors and not bases:
         title += f" by {actors[0]}"
     if bases:

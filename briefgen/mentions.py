@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from briefgen.names import Rules, looks_like_person
+from briefgen.names import Rules, looks_like_person, strip_base_word
 from briefgen.records import Mention, ParsedArticle, Sentence, Token
 
 TITLE_OF_BEFORE = re.compile(r"\b(?:Secretary|Minister|Ministry|Department)\s+of\s+$")
@@ -140,8 +140,9 @@ def _skipped_names(
     article: ParsedArticle, mentions: list[Mention], rules: Rules
 ) -> Iterator[Mention]:
     """Runs of two or more capitalised proper nouns NER did not tag, kept only when
-    their own words say what they are: an organisation's head noun ("… Media Cell") or
-    a person's appositive right after them ("Jane Roe, the spokesperson of …")."""
+    their own words say what they are: a base word ("… Air Base"), an organisation's
+    head noun ("… Media Cell") or a person's appositive after them ("Jane Roe, the
+    spokesperson of …")."""
     text = article.article.text
     covered = [(m.start, m.end) for m in mentions]
     for sentence in article.sentences:
@@ -150,7 +151,9 @@ def _skipped_names(
             if any(s < end and start < e for s, e in covered):
                 continue
             name = text[start:end]
-            if run[-1].text.casefold() in rules.organisation_heads:
+            if strip_base_word(name, rules)[1]:
+                label = "FAC"
+            elif run[-1].text.casefold() in rules.organisation_heads:
                 label = "ORG"
             elif looks_like_person(name) and rules.person_appositive.match(text[end : end + 80]):
                 label = "PERSON"

@@ -117,8 +117,11 @@ def clean_name(text: str, rules: Rules) -> tuple[str, str]:
 
 
 def strip_base_word(name: str, rules: Rules) -> tuple[str, bool]:
+    """The name without a trailing base word, and whether it had one (or "Camp X")."""
+    if rules.base_before.search(name.split()[0] + " ") and len(name.split()) > 1:
+        return name, True
     words = name.split()
-    for n in range(len(words) - 1, 0, -1):
+    for n in range(1, len(words)):  # the longest cue: "Harir | Air Base", not "Harir Air"
         head, tail = " ".join(words[:n]), " ".join(words[n:])
         if rules.base_after.fullmatch(" " + tail):
             return head, True

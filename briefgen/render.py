@@ -8,6 +8,8 @@ not produce are removed, so content/ always mirrors the current seeds.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -88,6 +90,7 @@ def _pages(briefing: Briefing, env: Environment, links: _Links) -> Iterable[tupl
     entity_index = _mention_index(briefing.entities)
     related = _co_mentions(briefing)
     events_of = _events_by_entity(briefing.events)
+    statements = _statements_by_speaker(briefing.events, links)
     for parsed in briefing.articles:
         yield _page(env, "source.md.j2", f"sources/{parsed.article.source_id}.md",
                     source=_source_view(parsed, entity_index, links))
@@ -95,7 +98,8 @@ def _pages(briefing: Briefing, env: Environment, links: _Links) -> Iterable[tupl
         section = SECTION_OF_KIND[entity.kind]
         yield _page(
             env, f"{entity.kind}.md.j2", f"{section}/{entity.id}.md",
-            entity=_entity_view(entity, links, related[entity.id], events_of[entity.id]),
+            entity=_entity_view(entity, links, related[entity.id], events_of[entity.id],
+                                statements.get(entity.id, [])),
         )
     for event in briefing.events:
         yield _page(env, "event.md.j2", f"events/{event.id}.md",
@@ -165,7 +169,7 @@ def _quote(parsed: ParsedArticle, sentence_id: str, spans: list[tuple[int, int]]
 
 
 def _entity_view(
-    entity: Entity, links: _Links, related: Counter, events: list[Event]
+    entity: Entity, links: _Links, related: Counter, events: list[Event], statements: list[dict]
 ) -> dict:
     by_source: dict[SourceId, dict[str, list[tuple[int, int]]]] = defaultdict(dict)
     for ref in entity.mentions:
@@ -189,8 +193,26 @@ def _entity_view(
              "kind": links.entities[other].kind}
             for other, n in sorted(related.items(), key=lambda kv: (-kv[1], kv[0]))[:RELATED_N]
         ],
-        "events": [{"title": e.title, "url": f"../events/{e.id}.md"} for e in events],
+        "events": [{"title": e.title, "url": f"../events/{e.id}.md", "date": e.date}
+                   for e in events],
+        "statements": statements,
     }
+
+
+def _statements_by_speaker(events: Iterable[Event], links: _Links) -> dict[EntityId, list[dict]]:
+    """Each actor's claims, once per sentence, with the event they are about."""
+    out: dict[EntityId, dict[tuple, dict]] = defaultdict(dict)
+    for event in events:
+        for c in event.claims:
+            if c.speaker_id is None:
+                continue
+            out[c.speaker_id].setdefault((links.order[c.source], _sid(c.sentence), c.cue), {
+                "stance": c.stance, "cue": c.cue, "url": links.sentence(c.source, c.sentence),
+                "markdown": md_text(c.text), "event": event.title,
+                "event_url": f"../events/{event.id}.md",
+                "source": links.sources[c.source].article.title,
+            })
+    return {k: [v[key] for key in sorted(v)] for k, v in out.items()}
 
 
 def _sid(sentence_id: str) -> int:
@@ -260,7 +282,8 @@ def _overview(briefing: Briefing, links: _Links) -> dict:
         ],
         "entity_rows": {"actors": rows("actor"), "bases": rows("base"), "places": rows("place")},
         "event_rows": [
-            {"title": e.title, "type": e.type, "date": e.date, "mentions": len(e.mentions),
+            {"title": e.title, "type": e.type, "date": e.date, "sort_date": e.sort_date,
+             "quantity": e.quantity, "mentions": len(e.mentions),
              "sources": len({m.source for m in e.mentions}),
              "asserts": sum(c.stance == "asserts" for c in e.claims),
              "denies": sum(c.stance == "denies" for c in e.claims),
@@ -284,6 +307,7 @@ def _export(briefing: Briefing) -> dict[str, bytes]:
     ]
     events = [
         {"id": e.id, "title": e.title, "type": e.type, "date": e.date,
+         "sort_date": e.sort_date, "quantity": e.quantity,
          "actors": list(e.actors), "targets": list(e.targets), "bases": list(e.bases),
          "places": list(e.places), "url": f"events/{e.id}/",
          "mentions": [{"source": m.source, "sentence": m.sentence} for m in e.mentions],
@@ -299,8 +323,44 @@ def _export(briefing: Briefing) -> dict[str, bytes]:
          "sentences": [{"id": s.id, "text": s.text} for s in p.sentences]}
         for p in links.sources.values()
     ]
-    return {f"data/{name}.json": _json(rows)
-            for name, rows in (("entities", entities), ("events", events), ("sources", sources))}
+    files = {f"data/{name}.json": _json(rows)
+             for name, rows in (("entities", entities), ("events", events), ("sources", sources))}
+    files["data/events.csv"] = _events_csv(briefing, links)
+    return files
+
+
+CSV_COLUMNS = (
+    "event_id", "event_date", "date_as_stated", "year", "event_type", "title", "actor1",
+    "actor2", "base", "location", "quantity", "sources", "source_outlets", "reported_by",
+    "denied_by", "notes", "url",
+)
+
+
+def _events_csv(briefing: Briefing, links: _Links) -> bytes:
+    """One row per event, in the spirit of ACLED's export: actors, location, date,
+    sources, and who reports and denies it; opens in any spreadsheet."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+
+    def names(ids: Iterable[EntityId]) -> str:
+        return "; ".join(links.entities[i].name for i in ids)
+
+    def speakers(event: Event, stance: str) -> str:
+        return "; ".join(dict.fromkeys(c.speaker for c in event.claims if c.stance == stance))
+
+    for e in sorted(briefing.events, key=lambda e: (e.sort_date or "~", e.id)):
+        sources = sorted({m.source for m in e.mentions}, key=links.order.__getitem__)
+        first = e.mentions[0]
+        writer.writerow([
+            e.id, e.sort_date, e.date, e.sort_date[:4], e.type, e.title, names(e.actors),
+            names(e.targets), names(e.bases), names(e.places), e.quantity, len(sources),
+            "; ".join(dict.fromkeys(links.sources[s].article.outlet or links.sources[s]
+                                    .article.title for s in sources)),
+            speakers(e, "asserts"), speakers(e, "denies"),
+            links.sources[first.source].sentence(first.sentence).text, f"events/{e.id}/",
+        ])
+    return out.getvalue().encode("utf-8")
 
 
 def _redirect_pages(redirects: tuple[tuple[str, str], ...]) -> dict[str, bytes]:

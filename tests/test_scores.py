@@ -27,3 +27,11 @@ def test_entity_resolution_meets_the_gold_floor(built):
         "--min-recall", "0.95", "--min-unified", "0.95", "--min-kind", "0.95",
     )
     assert result.returncode == 0, result.stdout
+
+
+def test_events_meet_the_strict_gold_score(built):
+    result = _score(
+        str(GOLD / "score_events.py"), str(built / "site" / "data"),
+        str(GOLD / "seeds-events.yml"), "--strict",
+    )
+    assert result.returncode == 0, result.stdout

@@ -142,3 +142,18 @@ def test_two_builds_of_the_same_inputs_are_byte_identical(built, tmp_path):
         assert sorted(first) == sorted(second)
         differing = [name for name in first if first[name] != second[name]]
         assert not differing, f"{folder} differs in {differing[:5]}"
+
+
+def test_events_csv_and_statements_reach_the_reader(built):
+    import csv
+
+    rows = list(csv.DictReader((built / "site/data/events.csv").open(encoding="utf-8")))
+    events = json.loads((built / "site/data/events.json").read_text())
+    assert len(rows) == len(events) and {r["event_id"] for r in rows} == {e["id"] for e in events}
+    denied = [r for r in rows if r["denied_by"]]
+    assert denied and all(r["reported_by"] or r["denied_by"] for r in denied)
+    speakers = {c["speaker_id"] for e in events for c in e["claims"] if c["speaker_id"]}
+    entities = {e["id"]: e for e in json.loads((built / "site/data/entities.json").read_text())}
+    some = sorted(speakers)[0]
+    page = built / "site" / entities[some]["url"] / "index.html"
+    assert "Statements" in page.read_text(encoding="utf-8")

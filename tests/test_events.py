@@ -1,0 +1,117 @@
+"""Events and claims on invented sentences, parsed by the real spaCy model."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from test_resolve import _parse
+
+from briefgen.dates import compatible, normalise
+from briefgen.events import extract_events
+from briefgen.records import Article, SourceId
+from briefgen.resolve import resolve
+
+
+def _events(*texts: str, published: str = ""):
+    parsed = _parse(*texts)
+    if published:
+        from dataclasses import replace
+
+        parsed = [replace(p, article=replace(p.article, published=published)) for p in parsed]
+    entities = resolve(parsed).entities
+    names = {e.id: e.name for e in entities}
+    return extract_events(parsed, entities), names
+
+
+@pytest.mark.parametrize(("sentence", "event_type"), [
+    ("The Pentagon deployed 800 troops to Camp Falcon in Nineveh on Tuesday.", "deployment"),
+    ("Coalition forces withdrew from Camp Falcon last month, officials said.", "withdrawal"),
+    ("Drones attacked Camp Falcon overnight, the ministry said.", "attack"),
+    ("The US is building a new base near Rutba in western Anbar.", "base_established"),
+    ("Defence Minister Karim Salih met Jordanian officials in Amman on Sunday.", "meeting"),
+    ("Baghdad and Ankara signed a water agreement in Ankara on Monday.", "agreement"),
+    ("The parliament passed a law on the foreign troop presence in Baghdad.", "vote"),
+    ("Security forces arrested three men in Basra on Friday.", "killing"),
+])
+def test_each_trigger_type_is_found(sentence, event_type):
+    events, _ = _events(sentence)
+    assert event_type in {e.type for e in events}, [(e.type, e.title) for e in events]
+
+
+def test_roles_actor_target_base_and_quantity():
+    events, names = _events(
+        "Kataib Rahma fighters attacked the Harir Air Base with 12 rockets on Tuesday."
+    )
+    attack = next(e for e in events if e.type == "attack")
+    assert [names[b] for b in attack.bases] == ["Harir"]
+    assert "Kataib Rahma" in [names[a] for a in attack.actors]
+    assert attack.quantity == "12 rockets"
+    assert attack.title == "Attack at Harir"
+
+
+def test_dates_are_normalised_only_as_far_as_the_text_allows():
+    published = date(2024, 3, 10)
+    assert normalise("January 4, 2024", None).shown == "2024-01-04"
+    assert normalise("15 August", None).shown == "15 August, year not stated"
+    assert normalise("15 August", published).shown == "2023-08-15"
+    assert normalise("on Monday", published).shown == "2024-03-04"
+    assert normalise("Monday", None).key == ""
+    assert normalise("one week", published) is None
+    assert normalise("decades", None) is None
+    assert compatible(normalise("4 January", None), normalise("2024-01-04", None))
+    assert not compatible(normalise("4 January", None), normalise("5 January", None))
+
+
+def test_event_date_uses_the_publication_date_for_relative_dates():
+    events, _ = _events(
+        "Drones attacked Camp Falcon on Monday, the ministry said.", published="2024-03-10"
+    )
+    assert next(e for e in events if e.type == "attack").date == "2024-03-04"
+
+
+def test_claims_have_speaker_and_stance():
+    events, _ = _events(
+        "A security source said that US troops arrived at Camp Falcon on Monday. "
+        "Defence Minister Karim Salih denied that any troops had arrived at Camp Falcon. "
+        "“There is no deployment of foreign troops at Camp Falcon,” he told reporters."
+    )
+    event = next(e for e in events if e.type == "deployment")
+    claims = {(c.speaker, c.stance) for c in event.claims}
+    assert ("A security source", "asserts") in claims
+    assert ("Karim Salih", "denies") in claims
+    he = [c for c in event.claims if c.cue == "told"]
+    assert he and he[0].speaker == "Karim Salih" and he[0].stance == "denies"
+
+
+def test_according_to_is_a_claim():
+    events, _ = _events(
+        "According to the Kurdistan Region Security Council, drones attacked Camp Falcon."
+    )
+    attack = next(e for e in events if e.type == "attack")
+    assert [c.speaker for c in attack.claims] == ["Kurdistan Region Security Council"]
+
+
+def test_one_event_across_articles_and_distinct_events_apart():
+    events, names = _events(
+        "US reinforcements arrived at Camp Falcon on Monday, a security source said.",
+        "Iraqi officials denied that reinforcements had arrived at Camp Falcon.",
+        "Marines arrived at Harir Air Base, the ministry said.",
+    )
+    deployments = [e for e in events if e.type == "deployment"]
+    falcon = [e for e in deployments if "Camp Falcon" in {names[b] for b in e.bases}]
+    assert len(falcon) == 1 and {m.source for m in falcon[0].mentions} == {"a0", "a1"}
+    assert any("Harir" in {names[b] for b in e.bases} for e in deployments if e is not falcon[0])
+
+
+def test_incompatible_dates_keep_events_apart():
+    events, _ = _events(
+        "Drones attacked Camp Falcon on 4 January, the ministry said.",
+        "Drones attacked Camp Falcon on 9 March, the ministry said.",
+    )
+    assert len([e for e in events if e.type == "attack"]) == 2
+
+
+def test_article_record_default_published_is_empty():
+    article = Article(SourceId("x"), "seeds/x.txt", "X", "Text.", "h")
+    assert article.published == ""
