@@ -1,9 +1,10 @@
 """ingest: seeds/ → Article records.
 
-Reads .txt and .md (YAML front matter) files, repairs encodings and mojibake, drops page
-furniture (share buttons, "Source : X" trailers, breadcrumbs) while recording what it
-dropped, and infers title and outlet. A file that cannot be read becomes a Problem and
-the rest of the build goes on.
+Reads .txt, .md (YAML front matter) and saved .html pages (trafilatura), repairs
+encodings and mojibake, skips articles not in English, drops page furniture (share
+buttons, "Source : X" trailers, breadcrumbs) while recording what it dropped, infers
+title and outlet, and keeps one copy of a story saved twice. A file that cannot be read
+becomes a Problem and the rest of the build goes on.
 """
 
 from __future__ import annotations
@@ -18,15 +19,33 @@ from pathlib import Path
 
 import charset_normalizer
 import ftfy
+import trafilatura
 import yaml
+from datasketch import MinHash, MinHashLSH
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
 from slugify import slugify
 
 from briefgen.records import Article, Problem, SourceId
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm"}
+# A saved page carries scripts and styles: allow this many bytes per character of text.
+HTML_BYTES_PER_TEXT_CHAR = 20
+LANGUAGE_SAMPLE_CHARS = 3000
+LANGUAGE_MIN_WORDS = 12
+LANGUAGE_MIN_CONFIDENCE = 0.9
+# Two articles sharing this share of their 5-word sequences are one story saved twice.
+NEAR_DUPLICATE_JACCARD = 0.8
+SHINGLE_WORDS = 5
+MINHASH_PERMUTATIONS = 64
 IGNORED_NAMES = {"curation.yml", "curation.yaml", "readme.md", ".ds_store"}
 FRONT_MATTER_KEYS = {"title", "outlet", "url", "published", "author", "id"}
 TITLE_MAX_CHARS = 200
+# "ERBIL, Kurdistan Region - " or "BAGHDAD (Reuters) — " before the first sentence.
+DATELINE = re.compile(
+    r"^[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+)*(?:,(?: [A-Z][\w'.-]*)+)?(?: \([A-Z][\w ]+\))?"
+    r"\s+[-\u2013\u2014]+\s+(?=[A-Z\u201c\"])"
+)
 SENTENCE_END = ".!?:;\"”’'»)"
 
 
@@ -63,26 +82,106 @@ def ingest(seeds_dir: Path, root: Path, max_chars: int) -> Ingested:
                 Problem(shown, "left out page furniture: " + " | ".join(article.dropped), "dropped")
             )
         articles.append(article)
-    return Ingested(tuple(articles), tuple(problems))
+    kept, duplicates = _without_duplicates(articles)
+    return Ingested(tuple(kept), tuple(problems) + duplicates)
+
+
+def _without_duplicates(articles: list[Article]) -> tuple[list[Article], tuple[Problem, ...]]:
+    """The same story saved twice (exactly, or with a changed headline, a trailer or a
+    few words) gives one source page; the later path is named in the report. MinHash
+    LSH finds candidates without comparing every pair; their shingle sets confirm."""
+    index = MinHashLSH(threshold=NEAR_DUPLICATE_JACCARD, num_perm=MINHASH_PERMUTATIONS)
+    shingles: dict[str, set[bytes]] = {}
+    by_id = {a.source_id: a for a in articles}
+    kept: list[Article] = []
+    problems: list[Problem] = []
+    for article in articles:
+        own = _shingles(article.text)
+        signature = MinHash(num_perm=MINHASH_PERMUTATIONS, seed=1)
+        signature.update_batch(sorted(own))
+        best, best_share = None, 0.0
+        for other in sorted(index.query(signature)):
+            share = len(own & shingles[other]) / max(1, len(own | shingles[other]))
+            if share > best_share:
+                best, best_share = other, share
+        if best is not None and best_share >= NEAR_DUPLICATE_JACCARD:
+            how = "same text" if best_share == 1 else f"{best_share:.0%} the same text"
+            problems.append(Problem(
+                article.path, f"duplicate of {by_id[best].path} ({how}); one source page kept",
+                "warning",
+            ))
+            continue
+        index.insert(article.source_id, signature)
+        shingles[article.source_id] = own
+        kept.append(article)
+    return kept, tuple(problems)
+
+
+def _shingles(text: str) -> set[bytes]:
+    words = re.findall(r"\w+", text.casefold())
+    size = SHINGLE_WORDS if len(words) >= SHINGLE_WORDS else max(1, len(words))
+    return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
 
 
 def read_article(path: Path, shown: str, max_chars: int) -> Article:
-    if path.suffix.lower() not in TEXT_SUFFIXES:
+    suffix = path.suffix.lower()
+    if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
         raise Unreadable(f"unsupported format {path.suffix or '(no extension)'!r}; "
-                         "use .txt or .md")
+                         "use .txt, .md or .html")
     raw = path.read_bytes()
-    if len(raw) > max_chars * 4:
+    limit = max_chars * (HTML_BYTES_PER_TEXT_CHAR if suffix in HTML_SUFFIXES else 4)
+    if len(raw) > limit:
         raise Unreadable(f"too large ({len(raw):,} bytes; limit {max_chars:,} characters)")
-    text = ftfy.fix_text(_decode(raw), uncurl_quotes=False)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
     meta: dict = {}
-    if path.suffix.lower() in {".md", ".markdown"}:
+    if suffix in HTML_SUFFIXES:
+        meta, text = _from_html(raw)
+    else:
+        text = _decode(raw)
+    text = ftfy.fix_text(text, uncurl_quotes=False)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if suffix in {".md", ".markdown"}:
         meta, text = _split_front_matter(text)
     if not text.strip():
         raise Unreadable("empty: no article text")
     if len(text) > max_chars:
         raise Unreadable(f"too long ({len(text):,} characters; limit {max_chars:,})")
+    _require_english(text)
     return _article(path, shown, raw, meta, text)
+
+
+def _from_html(raw: bytes) -> tuple[dict, str]:
+    """Main text and metadata of a saved web page, by trafilatura (not tag stripping)."""
+    if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise Unreadable("binary file, not a web page")
+    document = trafilatura.bare_extraction(
+        _decode(raw), with_metadata=True, favor_precision=True, include_comments=False
+    )
+    if document is None or not (document.text or "").strip():
+        raise Unreadable("web page without article text")
+    meta = {
+        "title": document.title or "", "outlet": document.sitename or "",
+        "url": document.url or "", "published": document.date or "",
+        "author": document.author or "",
+    }
+    lines = document.text.split("\n")
+    if lines and meta["title"] and lines[0].strip() == meta["title"].strip():
+        lines = lines[1:]  # the page's own headline, already the title
+    return {k: v for k, v in meta.items() if v}, "\n".join(lines)
+
+
+def _require_english(text: str) -> None:
+    """Only English is parsed: spaCy's English model turns other languages into noise."""
+    sample = text[:LANGUAGE_SAMPLE_CHARS]
+    if len(sample.split()) < LANGUAGE_MIN_WORDS:
+        return
+    language, confidence = _language_identifier().classify(sample)
+    if language != "en" and confidence >= LANGUAGE_MIN_CONFIDENCE:
+        raise Unreadable(f"unsupported language ({language}); only English articles are read")
+
+
+@cache
+def _language_identifier() -> LanguageIdentifier:
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
 def _article(path: Path, shown: str, raw: bytes, meta: dict, text: str) -> Article:
@@ -167,6 +266,9 @@ def _clean_paragraphs(text: str) -> tuple[list[str], list[str], str]:
             dropped.append(line)
             continue
         seen.add(line.casefold())
+        if len(kept) <= 1 and (dateline := DATELINE.match(line)):
+            dropped.append(dateline.group(0).strip())
+            line = line[dateline.end() :]
         kept.append(line)
     return kept, dropped, outlet
 
