@@ -40,7 +40,6 @@ from briefgen.slugs import Previous, assign_ids
 
 CONTEXT_WINDOW = 30
 BASE_CUE_WEIGHT = 3
-MAX_NAME_CHARS = 80
 
 
 @dataclass(frozen=True)
