@@ -9,6 +9,8 @@ not produce are removed, so content/ always mirrors the current seeds.
 from __future__ import annotations
 
 import csv
+import hashlib
+import html
 import io
 import json
 from collections import Counter, defaultdict
@@ -34,6 +36,11 @@ RELATED_N = 12
 MARKDOWN_SPECIALS = frozenset("\\`*_{}[]#!|~^=:$<>&")
 
 
+def html_text(text: str) -> str:
+    """Article text for raw HTML blocks, which Markdown passes through untouched."""
+    return html.escape(text, quote=True)
+
+
 def md_text(text: str) -> str:
     """Article text made inert: HTML-escaped and Markdown syntax turned into entities."""
     return "".join(f"&#{ord(c)};" if c in MARKDOWN_SPECIALS else c for c in text)
@@ -44,6 +51,7 @@ class RenderResult:
     written: int
     unchanged: int
     removed: int
+    digest: str = ""  # of every file in content/: equal digests, equal sites
 
 
 class _Links:
@@ -60,6 +68,15 @@ class _Links:
 
     def sentence(self, source: SourceId, sentence: str, depth: int = 1) -> str:
         return f"{'../' * depth}sources/{source}.md#{sentence}"
+
+    # Final URLs for raw HTML, which MkDocs does not rewrite: from a page served at
+    # `<section>/<id>/` (every source, entity and event page), with directory URLs.
+    def entity_href(self, entity_id: EntityId) -> str:
+        section = SECTION_OF_KIND[self.entities[entity_id].kind]
+        return f"../../{section}/{entity_id}/"
+
+    def sentence_href(self, source: SourceId, sentence: str) -> str:
+        return f"../../sources/{source}/#{sentence}"
 
 
 def render(
@@ -130,18 +147,19 @@ def _mention_index(entities: Iterable[Entity]) -> dict[SourceId, dict[int, tuple
 def _linked_sentence(
     sentence: Sentence, mentions: dict[int, tuple[int, Entity]], links: _Links
 ) -> str:
-    """The sentence as Markdown, each resolved mention linked to its entity page."""
+    """The sentence as HTML, each resolved mention linked to its entity page."""
     out, cursor = [], sentence.start
     for start in sorted(m for m in mentions if sentence.start <= m < sentence.end):
         end, entity = mentions[start]
         if start < cursor:
             continue
         end = min(end, sentence.end)
-        out.append(md_text(sentence.text[cursor - sentence.start : start - sentence.start]))
-        label = md_text(sentence.text[start - sentence.start : end - sentence.start])
-        out.append(f'[{label}]({links.entity(entity.id)} "{md_text(entity.name)}")')
+        out.append(html_text(sentence.text[cursor - sentence.start : start - sentence.start]))
+        label = html_text(sentence.text[start - sentence.start : end - sentence.start])
+        out.append(f'<a href="{links.entity_href(entity.id)}" title="{html_text(entity.name)}">'
+                   f"{label}</a>")
         cursor = end
-    out.append(md_text(sentence.text[cursor - sentence.start :]))
+    out.append(html_text(sentence.text[cursor - sentence.start :]))
     return "".join(out)
 
 
@@ -150,23 +168,23 @@ def _source_view(parsed: ParsedArticle, index: dict, links: _Links) -> dict:
     paragraphs: dict[int, list[dict]] = defaultdict(list)
     for sentence in parsed.sentences:
         paragraphs[sentence.paragraph].append(
-            {"id": sentence.id, "markdown": _linked_sentence(sentence, mentions, links)}
+            {"id": sentence.id, "html": _linked_sentence(sentence, mentions, links)}
         )
     return {"article": parsed.article, "paragraphs": [paragraphs[k] for k in sorted(paragraphs)],
             "sentences": len(parsed.sentences)}
 
 
 def _quote(parsed: ParsedArticle, sentence_id: str, spans: list[tuple[int, int]]) -> str:
-    """A sentence quoted for a backlink, with the mentioned words in bold."""
+    """A sentence quoted for a backlink, as HTML, with the mentioned words in bold."""
     sentence = parsed.sentence(sentence_id)  # type: ignore[arg-type]
     out, cursor = [], sentence.start
     for start, end in sorted(spans):
         if start < cursor:
             continue
-        out.append(md_text(parsed.article.text[cursor:start]))
-        out.append(f"**{md_text(parsed.article.text[start:end])}**")
+        out.append(html_text(parsed.article.text[cursor:start]))
+        out.append(f"<strong>{html_text(parsed.article.text[start:end])}</strong>")
         cursor = end
-    out.append(md_text(parsed.article.text[cursor : sentence.end]))
+    out.append(html_text(parsed.article.text[cursor : sentence.end]))
     return "".join(out)
 
 
@@ -180,8 +198,8 @@ def _entity_view(
     for source in sorted(by_source, key=links.order.__getitem__):
         parsed = links.sources[source]
         quotes = [
-            {"url": links.sentence(source, sid), "sentence": sid,
-             "markdown": _quote(parsed, sid, spans)}
+            {"url": links.sentence_href(source, sid), "sentence": sid,
+             "html": _quote(parsed, sid, spans)}
             for sid, spans in sorted(by_source[source].items(), key=lambda kv: _sid(kv[0]))
         ]
         groups.append({"title": parsed.article.title, "url": f"../sources/{source}.md",
@@ -209,10 +227,11 @@ def _statements_by_speaker(events: Iterable[Event], links: _Links) -> dict[Entit
             if c.speaker_id is None:
                 continue
             out[c.speaker_id].setdefault((links.order[c.source], _sid(c.sentence), c.cue), {
-                "stance": c.stance, "cue": c.cue, "url": links.sentence(c.source, c.sentence),
-                "markdown": md_text(c.text), "event": event.title,
-                "event_url": f"../events/{event.id}.md",
-                "source": links.sources[c.source].article.title,
+                "stance": c.stance, "cue": html_text(c.cue),
+                "url": links.sentence_href(c.source, c.sentence),
+                "html": html_text(c.text), "event": html_text(event.title),
+                "event_url": f"../../events/{event.id}/",
+                "source": html_text(links.sources[c.source].article.title),
             })
     return {k: [v[key] for key in sorted(v)] for k, v in out.items()}
 
@@ -255,9 +274,9 @@ def _event_view(event: Event, links: _Links) -> dict:
         ]
 
     quotes = [
-        {"url": links.sentence(m.source, m.sentence),
-         "markdown": _quote(links.sources[m.source], m.sentence, []),
-         "source": links.sources[m.source].article.title}
+        {"url": links.sentence_href(m.source, m.sentence),
+         "html": _quote(links.sources[m.source], m.sentence, []),
+         "source": html_text(links.sources[m.source].article.title)}
         for m in event.mentions
     ]
     return {"event": event, "actors": named(event.actors), "targets": named(event.targets),
@@ -414,5 +433,8 @@ def _write_tree(root: Path, files: dict[str, bytes]) -> RenderResult:
             removed += 1
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
-    return RenderResult(written, unchanged, removed)
+    digest = hashlib.sha256()
+    for relative, data in sorted(files.items()):
+        digest.update(relative.encode() + b"\0" + hashlib.sha256(data).digest())
+    return RenderResult(written, unchanged, removed, digest.hexdigest())
 

@@ -120,3 +120,17 @@ def test_same_output_whatever_the_file_order_and_process_count(tmp_path, monkeyp
         assert sorted(first) == sorted(second)
         assert [n for n in first if first[n] != second[n]] == []
     shutil.rmtree(tmp_path / "corpus")
+
+
+def test_site_is_rebuilt_only_when_its_inputs_change(project):
+    index = project / "site" / "index.html"
+    mtime = index.stat().st_mtime_ns
+    assert _build(project).site_unchanged
+    assert index.stat().st_mtime_ns == mtime
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "site_name: Briefing\n" in text
+    config.write_text(text.replace("site_name: Briefing\n", "site_name: Renamed\n"), "utf-8")
+    summary = _build(project)
+    assert not summary.site_unchanged
+    assert "Renamed" in index.read_text(encoding="utf-8")
