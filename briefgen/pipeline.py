@@ -20,7 +20,7 @@ from briefgen.progress import Progress, quiet_progress
 from briefgen.records import Briefing, Problem
 from briefgen.render import render
 from briefgen.resolve import resolve
-from briefgen.site import build_site, is_current, site_stamp
+from briefgen.site import build_site, is_current, site_inputs
 from briefgen.slugs import load_previous
 
 TEMPLATES_DIR_NAME = "templates"
@@ -39,6 +39,7 @@ class BuildSummary:
     problems: tuple[Problem, ...] = ()
     seconds: dict[str, float] = field(default_factory=dict)
     site_unchanged: bool = False
+    site_incremental: bool = False
 
     def line(self) -> str:
         stages = ", ".join(f"{name} {secs:.1f}s" for name, secs in self.seconds.items())
@@ -46,9 +47,13 @@ class BuildSummary:
             f"{self.articles} articles ({self.parsed_now} parsed, {self.from_cache} from cache), "
             f"{self.entities} entities, {self.events} events, {len(self.problems)} problems; "
             f"pages {self.pages_written} written, {self.pages_unchanged} unchanged, "
-            f"{self.pages_removed} removed{'; site already current' if self.site_unchanged else ''}"
-            f"; {stages}"
+            f"{self.pages_removed} removed; {self._site_line()}; {stages}"
         )
+
+    def _site_line(self) -> str:
+        if self.site_unchanged:
+            return "site already current"
+        return "site updated" if self.site_incremental else "site built"
 
 
 @contextmanager
@@ -91,12 +96,14 @@ def build(
         )
     if not skip_site:
         _default_source_date_epoch()
-        stamp = site_stamp(written.digest, settings.config_file, strict)
+        inputs = site_inputs(written.files, settings.config_file, strict)
         with _timed(summary, "mkdocs"):
-            if is_current(settings.site_dir, stamp):
+            if is_current(settings.site_dir, inputs):
                 summary.site_unchanged = True
             else:
-                build_site(settings.config_file, settings.site_dir, strict=strict, stamp=stamp)
+                summary.site_incremental = build_site(
+                    settings.config_file, settings.site_dir, inputs, strict=strict
+                )
     summary.articles = len(nlp.parsed)
     summary.parsed_now, summary.from_cache = nlp.parsed_now, nlp.from_cache
     summary.entities, summary.events = len(entities), len(events)

@@ -15,7 +15,7 @@ import io
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -51,7 +51,8 @@ class RenderResult:
     written: int
     unchanged: int
     removed: int
-    digest: str = ""  # of every file in content/: equal digests, equal sites
+    # Every file of content/ with the SHA-256 of its bytes: what the site is built from.
+    files: dict[str, str] = field(default_factory=dict)
 
 
 class _Links:
@@ -433,8 +434,6 @@ def _write_tree(root: Path, files: dict[str, bytes]) -> RenderResult:
             removed += 1
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
-    digest = hashlib.sha256()
-    for relative, data in sorted(files.items()):
-        digest.update(relative.encode() + b"\0" + hashlib.sha256(data).digest())
-    return RenderResult(written, unchanged, removed, digest.hexdigest())
+    digests = {relative: hashlib.sha256(data).hexdigest() for relative, data in files.items()}
+    return RenderResult(written, unchanged, removed, dict(sorted(digests.items())))
 

@@ -1,15 +1,26 @@
 """site: content/ → site/ with MkDocs + Material.
 
 MkDocs builds into a temporary folder next to site/, which then replaces site/ in two
-renames: an interrupted or failed build leaves the previous site whole. A stamp of what
-the site was built from lets a rebuild that changed nothing skip MkDocs altogether.
+renames: an interrupted or failed build leaves the previous site whole.
+
+MkDocs has no incremental build, so briefgen makes one. A stamp in site/ records what
+the site was built from (the content files, mkdocs.yml, the versions). When nothing
+changed, MkDocs is skipped. When only content changed, the old site is copied to the
+staging folder, pages of vanished content files are deleted from it, and MkDocs runs
+`dirty`: it renders only pages whose Markdown is newer than their HTML (briefgen
+rewrites only changed files, so those are the changed pages). The search index of a
+dirty build holds only the re-rendered pages, so it is merged with the old one. The
+index is sorted by page either way, so an incremental site is byte-identical to a
+clean build of the same content.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import shutil
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
@@ -20,20 +31,36 @@ from mkdocs.exceptions import MkDocsException
 from briefgen.errors import SiteError
 
 STAMP_NAME = ".briefgen-stamp"
+SEARCH_INDEX = Path("search") / "search_index.json"
 
 
-def site_stamp(content_digest: str, config_file: Path, strict: bool) -> str:
-    """What the site is built from: content/, mkdocs.yml, the flags and the versions."""
-    parts = [content_digest, config_file.read_text(encoding="utf-8"), str(strict),
-             _version("mkdocs"), _version("mkdocs-material"), _version("briefgen")]
-    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+@dataclass(frozen=True)
+class SiteInputs:
+    """What a site is built from: content files (path → digest) and everything else."""
+
+    files: dict[str, str]
+    settings: str  # digest of mkdocs.yml, the strict flag and the tool versions
+
+    def stamp(self) -> str:
+        return json.dumps({"settings": self.settings, "files": self.files}, sort_keys=True)
 
 
-def is_current(site_dir: Path, stamp: str) -> bool:
+def site_inputs(files: dict[str, str], config_file: Path, strict: bool) -> SiteInputs:
+    parts = [config_file.read_text(encoding="utf-8"), str(strict), _version("mkdocs"),
+             _version("mkdocs-material"), _version("briefgen")]
+    return SiteInputs(files, hashlib.sha256("\0".join(parts).encode()).hexdigest())
+
+
+def _previous(site_dir: Path) -> SiteInputs | None:
     try:
-        return (site_dir / STAMP_NAME).read_text(encoding="utf-8") == stamp
-    except OSError:
-        return False
+        data = json.loads((site_dir / STAMP_NAME).read_text(encoding="utf-8"))
+        return SiteInputs(dict(data["files"]), str(data["settings"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def is_current(site_dir: Path, inputs: SiteInputs) -> bool:
+    return _previous(site_dir) == inputs
 
 
 def _version(package: str) -> str:
@@ -43,23 +70,75 @@ def _version(package: str) -> str:
         return ""
 
 
-def build_site(config_file: Path, site_dir: Path, strict: bool = False, stamp: str = "") -> None:
-    """Build into a staging folder, then swap it in; `stamp` is written inside it so
-    the next build can tell the site is already current."""
+def build_site(
+    config_file: Path, site_dir: Path, inputs: SiteInputs, strict: bool = False
+) -> bool:
+    """Build site/ for `inputs`; True when only changed pages were re-rendered."""
     staging = site_dir.with_name(f".{site_dir.name}.building")
     retired = site_dir.with_name(f".{site_dir.name}.old")
     for leftover in (staging, retired):
         shutil.rmtree(leftover, ignore_errors=True)
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    previous = _previous(site_dir)
+    incremental = previous is not None and previous.settings == inputs.settings
     try:
+        if incremental:
+            shutil.copytree(site_dir, staging, symlinks=True)
+            for gone in sorted(set(previous.files) - set(inputs.files)):
+                _remove_output(staging, gone)
         config = load_config(str(config_file), site_dir=str(staging), strict=strict)
-        mkdocs_build(config)
-    except (MkDocsException, SystemExit) as exc:
+        mkdocs_build(config, dirty=incremental)
+        _merge_search_index(staging, site_dir if incremental else None, inputs, previous)
+    except (MkDocsException, SystemExit, OSError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise SiteError(f"MkDocs could not build the site: {exc}") from exc
-    if stamp:
-        (staging / STAMP_NAME).write_text(stamp, encoding="utf-8")
+    (staging / STAMP_NAME).write_text(inputs.stamp(), encoding="utf-8")
     if site_dir.exists():
         site_dir.rename(retired)
     staging.rename(site_dir)
     shutil.rmtree(retired, ignore_errors=True)
+    return incremental
+
+
+def page_url(content_path: str) -> str | None:
+    """Where MkDocs (with directory URLs) puts a Markdown page; None for other files."""
+    if not content_path.endswith(".md"):
+        return None
+    stem = content_path[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def _remove_output(staging: Path, content_path: str) -> None:
+    url = page_url(content_path)
+    target = staging / (url if url is not None else content_path)
+    if url is not None:
+        (target / "index.html").unlink(missing_ok=True)
+        if target.is_dir() and not any(target.iterdir()):
+            target.rmdir()
+    elif target.is_file():
+        target.unlink()
+
+
+def _merge_search_index(
+    staging: Path, old_site: Path | None, inputs: SiteInputs, previous: SiteInputs | None
+) -> None:
+    """Keep the old entries of pages MkDocs did not re-render; sort entries by page."""
+    path = staging / SEARCH_INDEX
+    if not path.is_file():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    entries = index["docs"]
+    if old_site is not None and previous is not None:
+        fresh = {_page_of(e) for e in entries}
+        live = {page_url(p) for p in inputs.files} - {None}
+        old = json.loads((old_site / SEARCH_INDEX).read_text(encoding="utf-8"))["docs"]
+        entries = [e for e in old if _page_of(e) not in fresh and _page_of(e) in live] + entries
+    order = {url: n for n, url in enumerate(sorted({_page_of(e) for e in entries}))}
+    index["docs"] = sorted(entries, key=lambda e: order[_page_of(e)])  # stable within a page
+    path.write_text(json.dumps(index, separators=(",", ":"), default=str), encoding="utf-8")
+
+
+def _page_of(entry: dict) -> str:
+    return entry["location"].split("#", 1)[0]

@@ -3,6 +3,7 @@ vanished pages removed, and the same output whatever the file order or process c
 
 from __future__ import annotations
 
+import json
 import random
 import shutil
 from pathlib import Path
@@ -134,3 +135,23 @@ def test_site_is_rebuilt_only_when_its_inputs_change(project):
     summary = _build(project)
     assert not summary.site_unchanged
     assert "Renamed" in index.read_text(encoding="utf-8")
+
+
+def test_incremental_site_is_identical_to_a_clean_build(project, tmp_path):
+    (project / "seeds" / "new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    summary = _build(project)
+    assert summary.site_incremental and summary.parsed_now == 1
+    clean = make_project(tmp_path / "clean", project / "seeds")
+    _build(clean)
+    first, second = _tree(project / "site"), _tree(clean / "site")
+    assert sorted(first) == sorted(second)
+    assert [n for n in first if first[n] != second[n]] == []
+    index = json.loads((project / "site" / "search" / "search_index.json").read_text())
+    assert any("zangana" in d["location"] for d in index["docs"])
+
+    (project / "seeds" / "new.txt").unlink()
+    assert _build(project).site_incremental
+    assert not list((project / "site").rglob("*zangana*"))
+    index = json.loads((project / "site" / "search" / "search_index.json").read_text())
+    assert not any("zangana" in d["location"] or "sources/new/" in d["location"]
+                   for d in index["docs"])
