@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import ftfy
+
 from briefgen.records import Claim, Entity, EntityId, Sentence, SourceId, Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -108,8 +110,8 @@ def _speaker(
     phrase = sentence.text[span[0] - sentence.start : span[1] - sentence.start].strip()
     if phrase.lower() in PRONOUNS:
         return memory.last if memory.last and phrase.lower() in {"he", "she"} else ("", None)
-    if len(phrase.split()) > MAX_SPEAKER_WORDS:
-        return "", None
+    if len(phrase.split()) > MAX_SPEAKER_WORDS or not phrase[:1].isalpha() or ftfy.is_bad(phrase):
+        return "", None  # a clause, a number ("1500 US troops") or mojibake is not a speaker
     return phrase, None
 
 

@@ -32,6 +32,7 @@ class Settings:
     batch_size: int = 32
     processes: int = 1
     max_article_chars: int = 200_000
+    site_name: str = "Briefing"
 
 
 # Field name -> (default, one line of doc). Paths are relative to mkdocs.yml.
@@ -103,6 +104,7 @@ def _validated(config_file: Path, raw: dict, values: dict[str, Any]) -> Settings
         config_file=config_file,
         docs_dir=(root / str(raw.get("docs_dir", "docs"))).resolve(),
         site_dir=(root / str(raw.get("site_dir", "site"))).resolve(),
+        site_name=str(raw.get("site_name") or "Briefing"),
         **paths,
         **{k: v for k, v in values.items() if k in known and k not in paths},
     )

@@ -67,7 +67,8 @@ def load_rules() -> Rules:
         norp_min_words=data["norp_min_words"],
         # "Interior Minister | Name", "US Secretary of Defense | Name": the role before a name
         role_before=re.compile(
-            rf"((?:[A-Z][\w'.-]*\s+(?:of\s+)?){{0,3}}(?i:{alternation(data['titles'])}))\s+$"
+            rf"((?:[A-Z][\w'’.-]*[ \t]+(?:of[ \t]+)?){{0,3}}(?i:{alternation(data['titles'])}))"
+            rf"[ \t]+$"
         ),
         trailing_descriptors=re.compile(
             rf"\s+(?:{alternation(data['trailing_descriptors'])})$", re.I

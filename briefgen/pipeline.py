@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefgen.cache import NlpCache
+from briefgen.changes import changes_since, load_previous_build
 from briefgen.config import Settings
 from briefgen.curation import load_curation
 from briefgen.errors import StrictError
@@ -91,8 +92,10 @@ def build(
         nlp.parsed, entities, events, summary.problems, tuple(resolved.redirects.items())
     )
     with _timed(summary, "render"):
+        changes = changes_since(load_previous_build(settings.docs_dir), briefing)
         written = render(
-            briefing, settings.root / TEMPLATES_DIR_NAME, settings.docs_dir, progress
+            briefing, settings.root / TEMPLATES_DIR_NAME, settings.docs_dir, progress,
+            changes=changes, site_name=settings.site_name,
         )
     if not skip_site:
         _default_source_date_epoch()

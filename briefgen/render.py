@@ -20,6 +20,9 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from briefgen.changes import Changes
+from briefgen.digest import atom_feed, coverage, independent_outlets, is_contested, new_items
+from briefgen.graphs import corpus_graph_svg, ego_graph_svg
 from briefgen.progress import Progress, quiet_progress
 from briefgen.records import Briefing, Entity, EntityId, Event, ParsedArticle, Sentence, SourceId
 from briefgen.slugs import SECTION_OF_KIND, entity_url
@@ -81,7 +84,12 @@ class _Links:
 
 
 def render(
-    briefing: Briefing, templates_dir: Path, docs_dir: Path, progress: Progress = quiet_progress
+    briefing: Briefing,
+    templates_dir: Path,
+    docs_dir: Path,
+    progress: Progress = quiet_progress,
+    changes: Changes | None = None,
+    site_name: str = "Briefing",
 ) -> RenderResult:
     env = Environment(
         loader=FileSystemLoader(str(templates_dir)),
@@ -96,17 +104,21 @@ def render(
     total = len(briefing.articles) + len(briefing.entities) + len(briefing.events)
     with progress("render", total) as tick:
         pages = {}
-        for path, data in _pages(briefing, env, _Links(briefing)):
+        for path, data in _pages(briefing, env, _Links(briefing), changes or Changes()):
             pages[path] = data
             tick()
     pages.update(_export(briefing))
+    pages["data/changes.json"] = _json((changes or Changes()).as_json())  # type: ignore[arg-type]
+    pages["feed.xml"] = atom_feed(site_name, new_items(briefing, changes or Changes()))
     pages.update(_redirect_pages(briefing.redirects))
     for asset in sorted((templates_dir / "assets").glob("*")):
         pages[f"assets/{asset.name}"] = asset.read_bytes()
     return _write_tree(docs_dir, pages)
 
 
-def _pages(briefing: Briefing, env: Environment, links: _Links) -> Iterable[tuple[str, bytes]]:
+def _pages(
+    briefing: Briefing, env: Environment, links: _Links, changes: Changes
+) -> Iterable[tuple[str, bytes]]:
     entity_index = _mention_index(briefing.entities)
     related = _co_mentions(briefing)
     events_of = _events_by_entity(briefing.events)
@@ -120,6 +132,7 @@ def _pages(briefing: Briefing, env: Environment, links: _Links) -> Iterable[tupl
             env, f"{entity.kind}.md.j2", f"{section}/{entity.id}.md",
             entity=_entity_view(entity, links, related[entity.id], events_of[entity.id],
                                 statements.get(entity.id, [])),
+            graph=ego_graph_svg(entity, related[entity.id], links.entities, links.entity_href),
         )
     for event in briefing.events:
         yield _page(env, "event.md.j2", f"events/{event.id}.md",
@@ -128,7 +141,11 @@ def _pages(briefing: Briefing, env: Environment, links: _Links) -> Iterable[tupl
     for section in SECTION_TITLES:
         yield _page(env, "section.md.j2", f"{section}/index.md",
                     section=section, title=SECTION_TITLES[section], **views)
-    yield _page(env, "index.md.j2", "index.md", **views)
+    yield _page(env, "index.md.j2", "index.md", new=new_items(briefing, changes),
+                changes=changes, coverage=coverage(briefing), **views)
+    yield _page(env, "contested.md.j2", "contested.md", **views)
+    yield _page(env, "graph.md.j2", "graph.md", graph=corpus_graph_svg(
+        briefing.entities, related, lambda i: "../" + links.entity_href(i)[len("../../"):]))
     yield _page(env, "timeline.md.j2", "timeline.md", **views)
     yield _page(env, "report.md.j2", "report.md", problems=briefing.problems, **views)
 
@@ -294,7 +311,8 @@ def _overview(briefing: Briefing, links: _Links) -> dict:
                  "sources": len(e.sources), "path": f"{SECTION_OF_KIND[kind]}/{e.id}.md"}
                 for e in chosen]
 
-    events = sorted(briefing.events, key=lambda e: (-len(e.mentions), e.title))
+    events = sorted(briefing.events, key=lambda e: (
+        -independent_outlets(e, links.sources), -len(e.mentions), e.title))
     return {
         "sources": [
             {"title": p.article.title, "outlet": p.article.outlet,
@@ -309,6 +327,9 @@ def _overview(briefing: Briefing, links: _Links) -> dict:
              "sources": len({m.source for m in e.mentions}),
              "asserts": sum(c.stance == "asserts" for c in e.claims),
              "denies": sum(c.stance == "denies" for c in e.claims),
+             "outlets": independent_outlets(e, links.sources), "contested": is_contested(e),
+             "reported_by": sorted({c.speaker for c in e.claims if c.stance == "asserts"}),
+             "denied_by": sorted({c.speaker for c in e.claims if c.stance == "denies"}),
              "path": f"events/{e.id}.md"}
             for e in events
         ],

@@ -323,7 +323,7 @@ def _entity(group: list[Candidate]) -> Entity:
     for c in group:
         if c.name not in aliases:
             aliases[c.name] = sum(other.name == c.name for other in group)
-    roles = sorted({c.role for c in group if c.role})
+    roles = _distinct_roles(Counter(c.role for c in group if c.role))
     return Entity(
         id=EntityId(""),
         name=_canonical_name(group),
@@ -373,6 +373,15 @@ def _short_forms(entity: Entity, rules: Rules) -> set[str]:
         if core != entity.name and len(core) >= 4:
             forms.add(core)
     return forms
+
+
+def _distinct_roles(roles: Counter) -> list[str]:
+    """One form per title: "Iraqi Prime Minister" and "Iraq's prime minister" are one
+    role, shown in its most used form."""
+    by_title: dict[str, list[str]] = defaultdict(list)
+    for role in roles:
+        by_title[role.casefold().split()[-1]].append(role)
+    return sorted(min(forms, key=lambda r: (-roles[r], -len(r), r)) for forms in by_title.values())
 
 
 def _canonical_name(group: list[Candidate]) -> str:

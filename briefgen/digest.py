@@ -1,0 +1,104 @@
+"""The briefing's front matter: coverage, corroboration, contested events, what's new,
+and the same "new" list as an Atom feed.
+
+Corroboration counts independent outlets, not sentences: two articles of one outlet, or
+one story saved twice, count once.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+from xml.sax.saxutils import escape, quoteattr
+
+from briefgen.changes import Changes
+from briefgen.records import Briefing, Event, ParsedArticle
+from briefgen.slugs import entity_url
+
+
+def outlet_of(parsed: ParsedArticle) -> str:
+    """The outlet, or the article itself when no outlet is known (it counts as one)."""
+    return parsed.article.outlet or f"({parsed.article.title})"
+
+
+def independent_outlets(event: Event, sources: dict[str, ParsedArticle]) -> int:
+    return len({outlet_of(sources[m.source]) for m in event.mentions})
+
+
+def is_contested(event: Event) -> bool:
+    stances = {c.stance for c in event.claims}
+    return {"asserts", "denies"} <= stances
+
+
+def coverage(briefing: Briefing) -> dict:
+    outlets: dict[str, int] = {}
+    for parsed in briefing.articles:
+        if parsed.article.outlet:
+            outlets[parsed.article.outlet] = outlets.get(parsed.article.outlet, 0) + 1
+    published = sorted(p.article.published for p in briefing.articles if p.article.published)
+    stated = sorted(e.sort_date for e in briefing.events if e.sort_date)
+    return {
+        "outlets": sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0])),
+        "published_from": published[0] if published else "",
+        "published_to": published[-1] if published else "",
+        "events_from": stated[0] if stated else "",
+        "events_to": stated[-1] if stated else "",
+    }
+
+
+def new_items(briefing: Briefing, changes: Changes) -> dict[str, list[dict]]:
+    """The new sources, entities and events, with their page paths (content-relative)."""
+    sources = {p.article.source_id: p for p in briefing.articles}
+    entities = {e.id: e for e in briefing.entities}
+    events = {e.id: e for e in briefing.events}
+    return {
+        "sources": [{"title": sources[s].article.title, "path": f"sources/{s}.md",
+                     "url": f"sources/{s}/", "id": f"source:{s}",
+                     "published": sources[s].article.published}
+                    for s in changes.sources if s in sources],
+        "entities": [{"title": entities[e].name, "path": entity_url(entities[e])[:-1] + ".md",
+                      "url": entity_url(entities[e]), "id": f"entity:{e}", "published": "",
+                      "kind": entities[e].kind}
+                     for e in changes.entities if e in entities],
+        "events": [{"title": events[e].title, "path": f"events/{e}.md", "url": f"events/{e}/",
+                    "id": f"event:{e}", "published": events[e].sort_date}
+                   for e in changes.events if e in events],
+    }
+
+
+def atom_feed(title: str, items: dict[str, list[dict]]) -> bytes:
+    """An Atom feed of what is new; links are relative to the feed, as Atom allows.
+    Times come from the article or event where known, else SOURCE_DATE_EPOCH, so the
+    feed is the same for the same inputs."""
+    built = _epoch()
+    entries = []
+    for kind, label in (("sources", "New article"), ("events", "New event"),
+                        ("entities", "New entity")):
+        for item in items[kind]:
+            updated = _timestamp(item["published"]) or built
+            entries.append(
+                f"  <entry>\n    <title>{escape(label + ': ' + item['title'])}</title>\n"
+                f"    <link href={quoteattr(item['url'])}/>\n"
+                f"    <id>urn:briefgen:{escape(item['id'])}</id>\n"
+                f"    <updated>{updated}</updated>\n  </entry>\n"
+            )
+    feed = (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<feed xmlns="http://www.w3.org/2005/Atom">\n'
+        f"  <title>{escape(title)}: what is new</title>\n"
+        '  <link href="./"/>\n  <link rel="self" href="feed.xml"/>\n'
+        "  <id>urn:briefgen:feed</id>\n"
+        f"  <updated>{built}</updated>\n" + "".join(entries) + "</feed>\n"
+    )
+    return feed.encode("utf-8")
+
+
+def _epoch() -> str:
+    seconds = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
+    return datetime.fromtimestamp(seconds, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _timestamp(iso_date: str) -> str:
+    if len(iso_date) == 10 and iso_date[4] == "-":
+        return f"{iso_date}T00:00:00Z"
+    return ""
