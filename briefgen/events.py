@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -322,7 +323,11 @@ def _events(
     for group in groups:
         event_type = group[0].type
         title = _title(group, by_id, lexicon.types[event_type].label)
-        base_id = slugify(title) or event_type
+        # The first sentence that reports the event keeps its URL stable when articles
+        # are added: no renumbering of "attack-in-iraq-2" into "-3".
+        first = group[0].mention
+        anchor = hashlib.sha1(f"{first.source}#{first.sentence}".encode()).hexdigest()[:4]
+        base_id = f"{slugify(title) or event_type}-{anchor}"
         slug, n = base_id, 2
         while slug in used:
             slug, n = f"{base_id}-{n}", n + 1
