@@ -26,6 +26,7 @@ from briefgen.graphs import corpus_graph_svg, ego_graph_svg
 from briefgen.progress import Progress, quiet_progress
 from briefgen.records import Briefing, Entity, EntityId, Event, ParsedArticle, Sentence, SourceId
 from briefgen.slugs import SECTION_OF_KIND, entity_url
+from briefgen.tags import entity_tags, event_tags, tag_index, tag_slug
 
 SECTION_TITLES = {
     "actors": "Actors", "bases": "Bases", "places": "Places", "events": "Events",
@@ -100,6 +101,7 @@ def render(
         keep_trailing_newline=True,
     )
     env.filters["md"] = md_text
+    env.globals.update(entity_tags=entity_tags, event_tags=event_tags, tag_slug=tag_slug)
     env.filters["json_str"] = lambda s: json.dumps(str(s), ensure_ascii=False)
     total = len(briefing.articles) + len(briefing.entities) + len(briefing.events)
     with progress("render", total) as tick:
@@ -147,6 +149,10 @@ def _pages(
     yield _page(env, "graph.md.j2", "graph.md", graph=corpus_graph_svg(
         briefing.entities, related, lambda i: "../" + links.entity_href(i)[len("../../"):]))
     yield _page(env, "timeline.md.j2", "timeline.md", **views)
+    tags = tag_index(briefing)
+    yield _page(env, "tags.md.j2", "tags/index.md", tags=tags, tag_slug=tag_slug)
+    for tag, rows in tags.items():
+        yield _page(env, "tag.md.j2", f"tags/{tag_slug(tag)}.md", tag=tag, rows=rows)
     yield _page(env, "report.md.j2", "report.md", problems=briefing.problems, **views)
 
 

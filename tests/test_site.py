@@ -157,3 +157,23 @@ def test_events_csv_and_statements_reach_the_reader(built):
     some = sorted(speakers)[0]
     page = built / "site" / entities[some]["url"] / "index.html"
     assert "Statements" in page.read_text(encoding="utf-8")
+
+
+def test_tags_contested_graph_and_feed_pages(built):
+    import xml.etree.ElementTree as ET
+
+    site = built / "site"
+    entities = json.loads((site / "data/entities.json").read_text())
+    actor = max((e for e in entities if e["kind"] == "actor"), key=lambda e: len(e["mentions"]))
+    assert f'href="../../{actor["url"]}"' in (site / "tags/actor/index.html").read_text()
+    page = (site / actor["url"] / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../tags/actor/"' in page and 'href="../"' in page  # tag and breadcrumb
+    assert "<svg" in page and 'class="bg-node' in page
+    contested = (site / "contested/index.html").read_text(encoding="utf-8")
+    events = json.loads((site / "data/events.json").read_text())
+    both = [e for e in events if {c["stance"] for c in e["claims"]} == {"asserts", "denies"}]
+    assert both and all(e["url"] in contested for e in both)
+    graph = (site / "graph/index.html").read_text(encoding="utf-8")
+    assert graph.count('class="bg-node') >= 10
+    feed = ET.fromstring((site / "feed.xml").read_bytes())
+    assert feed.tag == "{http://www.w3.org/2005/Atom}feed"
