@@ -25,6 +25,7 @@ from briefgen.digest import atom_feed, coverage, independent_outlets, is_contest
 from briefgen.graphs import corpus_graph_svg, ego_graph_svg
 from briefgen.progress import Progress, quiet_progress
 from briefgen.records import Briefing, Entity, EntityId, Event, ParsedArticle, Sentence, SourceId
+from briefgen.site import page_url
 from briefgen.slugs import SECTION_OF_KIND, entity_url
 from briefgen.tags import entity_tags, event_tags, tag_index, tag_slug
 
@@ -102,6 +103,10 @@ def render(
     )
     env.filters["md"] = md_text
     env.globals.update(entity_tags=entity_tags, event_tags=event_tags, tag_slug=tag_slug)
+    env.filters["html"] = html_text
+    # Long listings are raw HTML tables (Markdown leaves them alone, which keeps MkDocs
+    # fast); their links are final URLs from a page `depth` folders below the site root.
+    env.filters["href"] = lambda path, depth: "../" * depth + (page_url(path) or path)
     env.filters["json_str"] = lambda s: json.dumps(str(s), ensure_ascii=False)
     total = len(briefing.articles) + len(briefing.entities) + len(briefing.events)
     with progress("render", total) as tick:
