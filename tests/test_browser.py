@@ -134,6 +134,15 @@ def test_search_by_surname_alone_ranks_the_actor_page_first(built, served, page)
     assert page.locator("h1").first.inner_text() == person["name"]
 
 
+def test_search_without_hyphens_finds_a_base(built, served, page):
+    entities = json.loads((built / "site/data/entities.json").read_text())
+    base = max((e for e in entities if e["kind"] == "base"), key=lambda e: len(e["mentions"]))
+    query = base["name"].replace("-", " ").lower()  # "Ain al-Asad" → "ain al asad"
+    page.goto(served)
+    _search(page, query, base["url"]).wait_for(timeout=5_000)
+    assert base["url"] in page.locator("a.md-search-result__link").first.get_attribute("href")
+
+
 def test_graph_node_click_reaches_its_page(built, served, page):
     person = _busiest_person(built)
     page.goto(served + person["url"])
