@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from collections.abc import Iterator
@@ -71,6 +72,25 @@ def build(
     progress: Progress = quiet_progress,
 ) -> BuildSummary:
     summary = BuildSummary()
+    files = _content(settings, strict, progress, summary)
+    gc.collect()  # the parsed corpus is gone: MkDocs reuses its memory, peaks do not add up
+    if not skip_site:
+        _default_source_date_epoch()
+        inputs = site_inputs(files, settings.config_file, strict)
+        with _timed(summary, "mkdocs"):
+            if is_current(settings.site_dir, inputs):
+                summary.site_unchanged = True
+            else:
+                summary.site_incremental = build_site(
+                    settings.config_file, settings.site_dir, inputs, strict=strict
+                )
+    return summary
+
+
+def _content(
+    settings: Settings, strict: bool, progress: Progress, summary: BuildSummary
+) -> dict[str, str]:
+    """seeds/ → content/; returns the digests of content/'s files for the site stage."""
     with _timed(summary, "ingest"):
         ingested = ingest(settings.seeds_dir, settings.root, settings.max_article_chars)
     summary.problems = ingested.problems
@@ -97,22 +117,12 @@ def build(
             briefing, settings.root / TEMPLATES_DIR_NAME, settings.docs_dir, progress,
             changes=changes, site_name=settings.site_name,
         )
-    if not skip_site:
-        _default_source_date_epoch()
-        inputs = site_inputs(written.files, settings.config_file, strict)
-        with _timed(summary, "mkdocs"):
-            if is_current(settings.site_dir, inputs):
-                summary.site_unchanged = True
-            else:
-                summary.site_incremental = build_site(
-                    settings.config_file, settings.site_dir, inputs, strict=strict
-                )
     summary.articles = len(nlp.parsed)
     summary.parsed_now, summary.from_cache = nlp.parsed_now, nlp.from_cache
     summary.entities, summary.events = len(entities), len(events)
     summary.pages_written, summary.pages_unchanged = written.written, written.unchanged
     summary.pages_removed = written.removed
-    return summary
+    return written.files
 
 
 def _shown(settings: Settings, path: Path) -> str:

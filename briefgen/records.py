@@ -42,7 +42,7 @@ class Article:
     dropped: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """The part of spaCy's parse that later stages (events, claims) read."""
 
@@ -55,7 +55,7 @@ class Token:
     start: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     id: SentenceId
     start: int
@@ -65,7 +65,7 @@ class Sentence:
     tokens: tuple[Token, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A named-entity span; offsets are characters into `Article.text`."""
 
@@ -86,7 +86,7 @@ class ParsedArticle:
         return self.sentences[int(sentence_id.removeprefix("s-")) - 1]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MentionRef:
     """A mention as seen from an entity: which sentence of which source, and the span."""
 
@@ -114,7 +114,7 @@ class Entity:
         return tuple(sorted({m.source for m in self.mentions}))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     speaker: str
     speaker_id: EntityId | None
@@ -125,7 +125,7 @@ class Claim:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventMention:
     source: SourceId
     sentence: SentenceId

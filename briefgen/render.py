@@ -339,6 +339,8 @@ def _overview(briefing: Briefing, links: _Links) -> dict:
              "asserts": sum(c.stance == "asserts" for c in e.claims),
              "denies": sum(c.stance == "denies" for c in e.claims),
              "outlets": independent_outlets(e, links.sources), "contested": is_contested(e),
+             "actors": [links.entities[a].name for a in e.actors[:3]],
+             "where": [links.entities[w].name for w in (e.bases + e.places)[:2]],
              "reported_by": sorted({c.speaker for c in e.claims if c.stance == "asserts"}),
              "denied_by": sorted({c.speaker for c in e.claims if c.stance == "denies"}),
              "path": f"events/{e.id}.md"}
