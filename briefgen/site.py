@@ -83,7 +83,11 @@ def build_site(
     if _DirtyWarning not in {type(f) for f in build_log.filters}:
         build_log.addFilter(_DirtyWarning())
     previous = _previous(site_dir)
-    incremental = previous is not None and previous.settings == inputs.settings
+    incremental = (
+        previous is not None
+        and previous.settings == inputs.settings
+        and (site_dir / SEARCH_INDEX).is_file()  # a site someone pruned is rebuilt whole
+    )
     try:
         if incremental:
             shutil.copytree(site_dir, staging, symlinks=True)
