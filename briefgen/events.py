@@ -46,6 +46,8 @@ OBJECT_DEPS = frozenset({"dobj", "pobj", "attr", "oprd", "prep"})
 TRIGGER_POS = frozenset({"VERB", "NOUN"})
 # A mention joins one of the same type in the same article up to this many sentences back.
 FOLLOW_WITHIN_SENTENCES = 2
+# Attributions with no event of a listed type: exported, clustered, never given a page.
+OTHER = "other"
 NOT_WHEN = re.compile(r"\b(?:since|until|till|before|after|by|from)\s+(?:the\s+)?$", re.I)
 
 
@@ -149,6 +151,11 @@ def _article_events(
                 continue
             seen.add(event_type)
             yield _found(article, sentence, token, event_type, located, speakers, claims,
+                         published, lexicon, order)
+            order += 1
+        if claims and not seen:  # said about something of no listed type: kept, not paged
+            cue = next(t for t in sentence.tokens if t.text == claims[0].cue)
+            yield _found(article, sentence, cue, OTHER, located, speakers, claims,
                          published, lexicon, order)
             order += 1
 
@@ -322,7 +329,8 @@ def _events(
     used: set[str] = set()
     for group in groups:
         event_type = group[0].type
-        title = _title(group, by_id, lexicon.types[event_type].label)
+        label = lexicon.types[event_type].label if event_type != OTHER else "Statement"
+        title = _title(group, by_id, label)
         # The first sentence that reports the event keeps its URL stable when articles
         # are added: no renumbering of "attack-in-iraq-2" into "-3".
         first = group[0].mention

@@ -15,13 +15,14 @@ import io
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from briefgen.changes import Changes
 from briefgen.digest import atom_feed, coverage, independent_outlets, is_contested, new_items
+from briefgen.events import OTHER
 from briefgen.graphs import corpus_graph_svg, ego_graph_svg
 from briefgen.progress import Progress, quiet_progress
 from briefgen.records import Briefing, Entity, EntityId, Event, ParsedArticle, Sentence, SourceId
@@ -108,15 +109,18 @@ def render(
     # fast); their links are final URLs from a page `depth` folders below the site root.
     env.filters["href"] = lambda path, depth: "../" * depth + (page_url(path) or path)
     env.filters["json_str"] = lambda s: json.dumps(str(s), ensure_ascii=False)
-    total = len(briefing.articles) + len(briefing.entities) + len(briefing.events)
+    # Statements about nothing of a listed type ("other") are exported but get no page.
+    shown = replace(briefing, events=tuple(e for e in briefing.events if e.type != OTHER))
+    total = len(shown.articles) + len(shown.entities) + len(shown.events)
     with progress("render", total) as tick:
         pages = {}
-        for path, data in _pages(briefing, env, _Links(briefing), changes or Changes()):
+        for path, data in _pages(shown, env, _Links(shown), changes or Changes(),
+                                 briefing.events):
             pages[path] = data
             tick()
     pages.update(_export(briefing))
     pages["data/changes.json"] = _json((changes or Changes()).as_json())  # type: ignore[arg-type]
-    pages["feed.xml"] = atom_feed(site_name, new_items(briefing, changes or Changes()))
+    pages["feed.xml"] = atom_feed(site_name, new_items(shown, changes or Changes()))
     pages.update(_redirect_pages(briefing.redirects))
     for asset in sorted((templates_dir / "assets").glob("*")):
         pages[f"assets/{asset.name}"] = asset.read_bytes()
@@ -124,12 +128,16 @@ def render(
 
 
 def _pages(
-    briefing: Briefing, env: Environment, links: _Links, changes: Changes
+    briefing: Briefing,
+    env: Environment,
+    links: _Links,
+    changes: Changes,
+    all_events: tuple[Event, ...],
 ) -> Iterable[tuple[str, bytes]]:
     entity_index = _mention_index(briefing.entities)
     related = _co_mentions(briefing)
     events_of = _events_by_entity(briefing.events)
-    statements = _statements_by_speaker(briefing.events, links)
+    statements = _statements_by_speaker(all_events, links)
     for parsed in briefing.articles:
         yield _page(env, "source.md.j2", f"sources/{parsed.article.source_id}.md",
                     source=_source_view(parsed, entity_index, links))
@@ -259,7 +267,7 @@ def _statements_by_speaker(events: Iterable[Event], links: _Links) -> dict[Entit
                 "stance": c.stance, "cue": html_text(c.cue),
                 "url": links.sentence_href(c.source, c.sentence),
                 "html": html_text(c.text), "event": html_text(event.title),
-                "event_url": f"../../events/{event.id}/",
+                "event_url": f"../../events/{event.id}/" if event.type != OTHER else "",
                 "source": html_text(links.sources[c.source].article.title),
             })
     return {k: [v[key] for key in sorted(v)] for k, v in out.items()}
@@ -365,7 +373,7 @@ def _export(briefing: Briefing) -> dict[str, bytes]:
         {"id": e.id, "title": e.title, "type": e.type, "date": e.date,
          "sort_date": e.sort_date, "quantity": e.quantity,
          "actors": list(e.actors), "targets": list(e.targets), "bases": list(e.bases),
-         "places": list(e.places), "url": f"events/{e.id}/",
+         "places": list(e.places), "url": f"events/{e.id}/" if e.type != OTHER else "",
          "mentions": [{"source": m.source, "sentence": m.sentence} for m in e.mentions],
          "claims": [{"speaker": c.speaker, "speaker_id": c.speaker_id, "stance": c.stance,
                      "cue": c.cue, "source": c.source, "sentence": c.sentence, "text": c.text}
@@ -405,7 +413,8 @@ def _events_csv(briefing: Briefing, links: _Links) -> bytes:
     def speakers(event: Event, stance: str) -> str:
         return "; ".join(dict.fromkeys(c.speaker for c in event.claims if c.stance == stance))
 
-    for e in sorted(briefing.events, key=lambda e: (e.sort_date or "~", e.id)):
+    paged = (e for e in briefing.events if e.type != OTHER)
+    for e in sorted(paged, key=lambda e: (e.sort_date or "~", e.id)):
         sources = sorted({m.source for m in e.mentions}, key=links.order.__getitem__)
         first = e.mentions[0]
         writer.writerow([

@@ -115,3 +115,9 @@ def test_incompatible_dates_keep_events_apart():
 def test_article_record_default_published_is_empty():
     article = Article(SourceId("x"), "seeds/x.txt", "X", "Text.", "h")
     assert article.published == ""
+
+
+def test_a_statement_about_no_listed_event_is_kept_as_other():
+    events, _ = _events("The ministry said the new budget would be published in Baghdad.")
+    other = [e for e in events if e.type == "other"]
+    assert other and other[0].claims and other[0].claims[0].cue == "said"
