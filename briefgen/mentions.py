@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from briefgen.names import Rules, looks_like_person, strip_base_word
-from briefgen.records import Mention, ParsedArticle, Sentence, Token
+from briefgen.records import Mention, ParsedArticle, Sentence, SentenceId, Token
 
 TITLE_OF_BEFORE = re.compile(r"\b(?:Secretary|Minister|Ministry|Department)\s+of\s+$")
 NAME_WORD = re.compile(r"(?:(?:al|el|Al|El|Abu|Bin|bin|Ibn|ibn)-)?[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*")
@@ -28,10 +28,11 @@ def repaired_mentions(article: ParsedArticle, rules: Rules) -> list[Mention]:
     surnames = {
         m.text.split()[-1] for m in mended if m.label == "PERSON" and looks_like_person(m.text)
     }
+    runs = {s.id: list(_name_runs(_words(s))) for s in article.sentences}
     split: list[Mention] = []
-    for mention in _extend_organisations(article, mended, rules):
+    for mention in _extend_organisations(article, mended, runs, rules):
         split.extend(_split_trailing_surname(mention, text, surnames))
-    found = list(_skipped_names(article, split, rules))
+    found = list(_skipped_names(article, split, runs, rules))
     return sorted(split + found, key=lambda m: (m.start, m.end))
 
 
@@ -94,7 +95,10 @@ def _split_trailing_surname(mention: Mention, text: str, surnames: set[str]) -> 
 
 
 def _extend_organisations(
-    article: ParsedArticle, mentions: list[Mention], rules: Rules
+    article: ParsedArticle,
+    mentions: list[Mention],
+    runs: dict[SentenceId, list[list[_Word]]],
+    rules: Rules,
 ) -> list[Mention]:
     """A span ending in an organisation's head noun is an organisation; one whose span
     starts mid-name ("Iraq’s Border | Liaison Cell") takes back the capitalised words
@@ -107,8 +111,7 @@ def _extend_organisations(
         if head in rules.organisation_heads:  # "Liaison Cell" tagged as a person
             mention = replace(mention, label="ORG")
         if mention.label == "ORG":
-            sentence = article.sentence(mention.sentence)
-            for run in _name_runs(_words(sentence)):
+            for run in runs[mention.sentence]:
                 starts = [w.start for w in run]
                 if mention.start not in starts[1:]:
                     continue
@@ -137,7 +140,10 @@ class _Word:
 
 
 def _skipped_names(
-    article: ParsedArticle, mentions: list[Mention], rules: Rules
+    article: ParsedArticle,
+    mentions: list[Mention],
+    runs: dict[SentenceId, list[list[_Word]]],
+    rules: Rules,
 ) -> Iterator[Mention]:
     """Runs of two or more capitalised proper nouns NER did not tag, kept only when
     their own words say what they are: a base word ("… Air Base"), an organisation's
@@ -146,7 +152,7 @@ def _skipped_names(
     text = article.article.text
     covered = [(m.start, m.end) for m in mentions]
     for sentence in article.sentences:
-        for run in _name_runs(_words(sentence)):
+        for run in runs[sentence.id]:
             start, end = run[0].start, run[-1].end
             if any(s < end and start < e for s, e in covered):
                 continue
