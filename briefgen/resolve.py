@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache, partial
 
 from rapidfuzz import fuzz
 
@@ -78,14 +79,16 @@ def resolve(
     groups: dict[str, list[Candidate]] = defaultdict(list)
     for candidate in candidates:
         groups[candidate.key].append(candidate)
+    # Curation, short forms and slugs compare many repeated names: key each one once.
+    key_of = cache(partial(name_key, rules=rules))
     curation = curation or Curation()
-    curated = apply_curation(groups, curation, lambda n: name_key(n, rules), curation.shown_as)
+    curated = apply_curation(groups, curation, key_of, curation.shown_as)
     entities = [
         _curated(_entity(group), curated.overrides.get(key))
         for key, group in sorted(curated.groups.items())
     ]
-    entities = _with_short_forms(entities, rules)
-    with_ids, redirects = assign_ids(entities, previous or Previous(), lambda n: name_key(n, rules))
+    entities = _with_short_forms(entities, rules, key_of)
+    with_ids, redirects = assign_ids(entities, previous or Previous(), key_of)
     return Resolved(with_ids, redirects, curation.problems + tuple(curated.problems))
 
 
@@ -335,7 +338,9 @@ def _entity(group: list[Candidate]) -> Entity:
     )
 
 
-def _with_short_forms(entities: list[Entity], rules: Rules) -> list[Entity]:
+def _with_short_forms(
+    entities: list[Entity], rules: Rules, key_of: Callable[[str], str]
+) -> list[Entity]:
     """Add the short forms a reader would search for: a person's surname with and
     without "al-", "al-X" for an armed group called "Harakat al-X", an outlet without
     "News". A form that could mean two entities is given to neither."""
@@ -343,15 +348,14 @@ def _with_short_forms(entities: list[Entity], rules: Rules) -> list[Entity]:
     owners: dict[str, set[int]] = defaultdict(set)
     for e in entities:
         for alias in [a for a, _ in e.aliases] + [e.name]:
-            owners[name_key(alias, rules)].add(id(e))
+            owners[key_of(alias)].add(id(e))
         for form in wanted[id(e)]:
-            owners[name_key(form, rules)].add(id(e))
+            owners[key_of(form)].add(id(e))
     out = []
     for e in entities:
         written = {a for a, _ in e.aliases}
         forms = sorted(
-            f for f in wanted[id(e)]
-            if f not in written and owners[name_key(f, rules)] == {id(e)}
+            f for f in wanted[id(e)] if f not in written and owners[key_of(f)] == {id(e)}
         )
         out.append(replace(e, short_forms=tuple(sorted(set(e.short_forms) | set(forms)))))
     return out
