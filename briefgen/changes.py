@@ -39,13 +39,14 @@ class PreviousBuild:
     changes: Changes | None
 
 
-def load_previous_build(docs_dir: Path) -> PreviousBuild | None:
-    """The ids the last build exported; None when there was no (readable) last build."""
+def load_previous_build(docs_dir: Path, entity_ids: frozenset[str]) -> PreviousBuild | None:
+    """The ids the last build exported; None when there was no (readable) last build.
+    Entity ids come from the caller, who has read that export already (slugs.py)."""
     try:
         ids = {
             name: frozenset(str(row["id"]) for row in json.loads(
                 (docs_dir / "data" / f"{name}.json").read_text(encoding="utf-8")))
-            for name in ("sources", "entities", "events")
+            for name in ("sources", "events")
         }
     except (OSError, ValueError, TypeError, KeyError):
         return None
@@ -56,7 +57,7 @@ def load_previous_build(docs_dir: Path) -> PreviousBuild | None:
                           dict(raw.get("previous_counts", {})))
     except (OSError, ValueError, TypeError, KeyError):
         changes = None
-    return PreviousBuild(ids["sources"], ids["entities"], ids["events"], changes)
+    return PreviousBuild(ids["sources"], entity_ids, ids["events"], changes)
 
 
 def changes_since(previous: PreviousBuild | None, briefing: Briefing) -> Changes:

@@ -103,7 +103,8 @@ def _content(
         )
     with _timed(summary, "resolve"):
         curation = load_curation(settings.curation_file, _shown(settings, settings.curation_file))
-        resolved = resolve(nlp.parsed, curation, load_previous(settings.docs_dir))
+        previous = load_previous(settings.docs_dir)
+        resolved = resolve(nlp.parsed, curation, previous)
         entities = resolved.entities
     summary.problems = ingested.problems + resolved.problems
     with _timed(summary, "events"):
@@ -112,7 +113,8 @@ def _content(
         nlp.parsed, entities, events, summary.problems, tuple(resolved.redirects.items())
     )
     with _timed(summary, "render"):
-        changes = changes_since(load_previous_build(settings.docs_dir), briefing)
+        previous_ids = frozenset(e.id for e in previous.entities)
+        changes = changes_since(load_previous_build(settings.docs_dir, previous_ids), briefing)
         written = render(
             briefing, settings.root / TEMPLATES_DIR_NAME, settings.docs_dir, progress,
             changes=changes, site_name=settings.site_name,
