@@ -330,8 +330,8 @@ def _overview(briefing: Briefing, links: _Links) -> dict:
                  "sources": len(e.sources), "path": f"{SECTION_OF_KIND[kind]}/{e.id}.md"}
                 for e in chosen]
 
-    events = sorted(briefing.events, key=lambda e: (
-        -independent_outlets(e, links.sources), -len(e.mentions), e.title))
+    outlets = {e.id: independent_outlets(e, links.sources) for e in briefing.events}
+    events = sorted(briefing.events, key=lambda e: (-outlets[e.id], -len(e.mentions), e.title))
     return {
         "sources": [
             {"title": p.article.title, "outlet": p.article.outlet,
@@ -346,7 +346,7 @@ def _overview(briefing: Briefing, links: _Links) -> dict:
              "sources": len({m.source for m in e.mentions}),
              "asserts": sum(c.stance == "asserts" for c in e.claims),
              "denies": sum(c.stance == "denies" for c in e.claims),
-             "outlets": independent_outlets(e, links.sources), "contested": is_contested(e),
+             "outlets": outlets[e.id], "contested": is_contested(e),
              "actors": [links.entities[a].name for a in e.actors[:3]],
              "where": [links.entities[w].name for w in (e.bases + e.places)[:2]],
              "reported_by": sorted({c.speaker for c in e.claims if c.stance == "asserts"}),
