@@ -221,29 +221,24 @@ def main() -> None:
         after_nlp_over_nlp=round(after_nlp / stages["nlp"], 3),
     )
 
-    again, again_wall, again_rss = _run_child("_build", str(project), p)
-    emit(
-        measure="no_change_rebuild",
-        n=args.n,
-        wall=round(again_wall, 2),
-        peak_mib=again_rss,
-        parsed=again["parsed_now"],
-        pages_written=again["pages_written"],
-        ratio_to_cold=round(again_wall / cold_wall, 3),
-    )
-
+    rebuild("no_change_rebuild", project, p, args.n, cold_wall)
     make_corpus(project / "extra", 1, seed=args.n + 1)
     shutil.move(project / "extra" / "article-00000.txt", project / "seeds" / "added-one.txt")
-    added, added_wall, added_rss = _run_child("_build", str(project), p)
+    rebuild("add_one_rebuild", project, p, args.n, cold_wall)
+
+
+def rebuild(measure: str, project: Path, processes: str, n: int, cold_wall: float) -> None:
+    """One more build of the same project, reported against the cold build."""
+    result, wall, rss = _run_child("_build", str(project), processes)
     emit(
-        measure="add_one_rebuild",
-        n=args.n,
-        wall=round(added_wall, 2),
-        peak_mib=added_rss,
-        parsed=added["parsed_now"],
-        pages_written=added["pages_written"],
-        stages={k: round(v, 2) for k, v in added["seconds"].items()},
-        ratio_to_cold=round(added_wall / cold_wall, 3),
+        measure=measure,
+        n=n,
+        wall=round(wall, 2),
+        peak_mib=rss,
+        parsed=result["parsed_now"],
+        pages_written=result["pages_written"],
+        stages={k: round(v, 2) for k, v in result["seconds"].items()},
+        ratio_to_cold=round(wall / cold_wall, 3),
     )
 
 
