@@ -82,8 +82,11 @@ class _Links:
         section = SECTION_OF_KIND[self.entities[entity_id].kind]
         return f"../../{section}/{entity_id}/"
 
+    def source_href(self, source: SourceId) -> str:
+        return f"../../sources/{source}/"
+
     def sentence_href(self, source: SourceId, sentence: str) -> str:
-        return f"../../sources/{source}/#{sentence}"
+        return f"{self.source_href(source)}#{sentence}"
 
 
 def render(
@@ -239,7 +242,8 @@ def _entity_view(
              "html": _quote(parsed, sid, spans)}
             for sid, spans in sorted(by_source[source].items(), key=lambda kv: _sid(kv[0]))
         ]
-        groups.append({"title": parsed.article.title, "url": f"../sources/{source}.md",
+        groups.append({"title": parsed.article.title, "url": links.source_href(source),
+                       "page": f"../sources/{source}.md",
                        "outlet": parsed.article.outlet, "quotes": quotes})
     return {
         "entity": entity,
@@ -250,7 +254,7 @@ def _entity_view(
              "kind": links.entities[other].kind}
             for other, n in sorted(related.items(), key=lambda kv: (-kv[1], kv[0]))[:RELATED_N]
         ],
-        "events": [{"title": e.title, "url": f"../events/{e.id}.md", "date": e.date}
+        "events": [{"title": e.title, "url": f"../../events/{e.id}/", "date": e.date}
                    for e in events],
         "statements": statements,
     }

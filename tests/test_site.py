@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -121,6 +123,35 @@ def test_mkdocs_strict_build_passes(built, tmp_path):
         cwd=built, capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_raw_block_plugin_changes_no_page_and_no_search_entry(built, tmp_path):
+    """The plugin only lets long HTML blocks skip Markdown: without it (a user running
+    plain `mkdocs build` on content/ without the plugin) the pages and the search index
+    must come out the same, apart from the block markers themselves."""
+    config = (built / "mkdocs.yml").read_text()
+    assert "\n  - briefgen\n" in config
+    plain = built / "plain.yml"
+    plain.write_text(config.replace("\n  - briefgen\n", "\n"))
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(plain), "-d", str(tmp_path)],
+        cwd=built, capture_output=True, text=True, env={**os.environ, "SOURCE_DATE_EPOCH": "0"},
+    )
+    assert result.returncode == 0, result.stderr
+    markers = re.compile(r"^<!-- /?briefgen:raw -->\n", re.M)
+    pages = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*.html"))
+    assert pages == sorted(p.relative_to(built / "site") for p in (built / "site").rglob("*.html"))
+    differing = [
+        str(page) for page in pages
+        if markers.sub("", (tmp_path / page).read_text()) != (built / "site" / page).read_text()
+    ]
+    assert not differing, f"pages differ with the plugin: {differing[:5]}"
+
+    def entries(site: Path) -> list[dict]:
+        docs = json.loads((site / "search/search_index.json").read_text())["docs"]
+        return sorted(docs, key=lambda e: (e["location"], e["title"], e["text"]))
+
+    assert entries(tmp_path) == entries(built / "site")
 
 
 def test_site_makes_no_third_party_requests(built):
