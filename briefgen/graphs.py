@@ -39,8 +39,15 @@ def ego_graph_svg(
     for n, (other, _) in enumerate(neighbours):
         angle = 2 * math.pi * n / len(neighbours) - math.pi / 2
         positions[other] = (math.cos(angle), math.sin(angle))
+    # Sized and labelled by sentences shared with the centre, not by overall mentions:
+    # those change with every article, and each change would rewrite every page that
+    # draws the entity (the pages of everything named with "Iraq", say).
+    together = {other: f"named with {centre.name} in {count} sentences"
+                for other, count in neighbours}
+    sizes = {**dict(neighbours), centre.id: neighbours[0][1]}
     return _svg(graph, positions, entities, href, width=520, height=360,
-                title=f"Named with {centre.name}", centre=centre.id)
+                title=f"Named with {centre.name}", sizes=sizes, notes=together,
+                centre=centre.id)
 
 
 def corpus_graph_svg(
@@ -61,9 +68,11 @@ def corpus_graph_svg(
     if graph.number_of_nodes() < 2:
         return ""
     positions = nx.spring_layout(graph, seed=LAYOUT_SEED, weight="weight")
+    mentions = {e.id: len(e.mentions) for e in top}
     return _svg(graph, {k: (float(x), float(y)) for k, (x, y) in positions.items()},
                 {e.id: e for e in entities}, href, width=960, height=680,
-                title="Who is named with whom")
+                title="Who is named with whom", sizes=mentions,
+                notes={k: f"{n} mentions" for k, n in mentions.items()})
 
 
 def _svg(
@@ -74,8 +83,11 @@ def _svg(
     width: int,
     height: int,
     title: str,
+    sizes: dict[EntityId, int],
+    notes: dict[EntityId, str],
     centre: EntityId | None = None,
 ) -> str:
+    """Nodes are drawn with an area growing with `sizes`; `notes` go in their tooltips."""
     margin = 70
     xs = [p[0] for p in positions.values()]
     ys = [p[1] for p in positions.values()]
@@ -88,7 +100,7 @@ def _svg(
                 round(margin + (y - min(ys)) / span_y * (height - 2 * margin), 1))
 
     heaviest = max((d["weight"] for *_, d in graph.edges(data=True)), default=1)
-    most = max(len(entities[n].mentions) for n in graph.nodes)
+    most = max(sizes[n] for n in graph.nodes) or 1
     parts = [
         f'<svg class="bg-graph" viewBox="0 0 {width} {height}" role="img" '
         f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">',
@@ -102,13 +114,14 @@ def _svg(
     for node in sorted(graph.nodes):
         entity = entities[node]
         x, y = at(node)
-        radius = round(6 + 12 * math.sqrt(len(entity.mentions) / most), 1)
+        radius = round(6 + 12 * math.sqrt(sizes[node] / most), 1)
         colour = KIND_COLOURS[entity.kind]
         label = escape(entity.name)
         css = "bg-node bg-centre" if node == centre else "bg-node"
+        note = f", {escape(notes[node])}" if node in notes else ""
         parts.append(
-            f'<a class="{css}" href="{href(node)}"><title>{label} ({entity.kind}, '
-            f'{len(entity.mentions)} mentions)</title><circle cx="{x}" cy="{y}" r="{radius}" '
+            f'<a class="{css}" href="{href(node)}"><title>{label} ({entity.kind}{note})</title>'
+            f'<circle cx="{x}" cy="{y}" r="{radius}" '
             f'fill="{colour}"/><text x="{x}" y="{round(y + radius + 13, 1)}" '
             f'text-anchor="middle">{label}</text></a>'
         )
