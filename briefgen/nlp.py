@@ -8,6 +8,7 @@ anchors stay put as long as the article's text does.
 from __future__ import annotations
 
 import json
+import sys
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -145,7 +146,11 @@ def doc_to_payload(doc: Doc) -> dict[str, Any]:
 
 
 def payload_to_parsed(article: Article, payload: dict[str, Any]) -> ParsedArticle:
+    """Records from a cache entry. Words are interned: the same word, lemma, tag and
+    label recur across millions of tokens, and one shared string each keeps a large
+    corpus within memory."""
     text = article.text
+    word = sys.intern
     sentences: list[Sentence] = []
     paragraph = 0
     previous_end = 0
@@ -153,7 +158,8 @@ def payload_to_parsed(article: Article, payload: dict[str, Any]) -> ParsedArticl
         if "\n" in text[previous_end : raw["start"]]:
             paragraph += 1
         previous_end = raw["end"]
-        tokens = tuple(Token(*row) for row in raw["tokens"])
+        tokens = tuple(Token(i, word(form), word(lemma), word(pos), word(dep), head, start)
+                       for i, form, lemma, pos, dep, head, start in raw["tokens"])
         sentences.append(
             Sentence(SentenceId(f"s-{n}"), raw["start"], raw["end"],
                      text[raw["start"] : raw["end"]], paragraph, tokens)

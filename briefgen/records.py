@@ -7,7 +7,7 @@ so a stage can be tested on hand-made records and the NLP result can be cached a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, NewType
+from typing import Literal, NamedTuple, NewType
 
 SourceId = NewType("SourceId", str)
 EntityId = NewType("EntityId", str)
@@ -42,9 +42,9 @@ class Article:
     dropped: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """The part of spaCy's parse that later stages (events, claims) read."""
+class Token(NamedTuple):
+    """The part of spaCy's parse that later stages (events, claims) read. A named tuple,
+    not a dataclass: a corpus holds millions, built straight from cached rows."""
 
     i: int
     text: str
