@@ -1,8 +1,13 @@
-"""A content-addressed cache of NLP results: one JSON file per article.
+"""Content-addressed caches, all under one folder that is safe to delete.
 
-The key covers the parsed text, the model's name and version and the extractor's
-version, so any change re-parses exactly the articles it touches. An unreadable or
-foreign entry counts as a miss; the folder is safe to delete.
+- `nlp/`: one JSON file per parsed article. The key covers the parsed text, the model's
+  name and version and the extractor's version, so any change re-parses exactly the
+  articles it touches.
+- `ingest.json`: what reading each input file gave, keyed by the file's bytes, its path
+  and the reading code itself, so a rebuild does not decode, clean, identify the
+  language of and fingerprint every article again.
+
+An unreadable or foreign entry counts as a miss, never as an error.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 FORMAT = "briefgen-nlp-cache/1"
+INGEST_FORMAT = "briefgen-ingest-cache/1"
 
 
 def cache_key(*parts: str) -> str:
@@ -23,6 +29,15 @@ def cache_key(*parts: str) -> str:
         digest.update(part.encode("utf-8"))
         digest.update(b"\x00")
     return digest.hexdigest()
+
+
+def _write_atomically(path: Path, body: str) -> None:
+    """An interrupted build never leaves a half-written entry."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(body)
+    os.replace(tmp, path)
 
 
 class NlpCache:
@@ -42,11 +57,42 @@ class NlpCache:
         return data
 
     def put(self, key: str, payload: dict[str, Any]) -> None:
-        """Write atomically so an interrupted build never leaves a half-written entry."""
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
         body = json.dumps({"format": FORMAT, "key": key, **payload}, ensure_ascii=False)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(body)
-        os.replace(tmp, path)
+        _write_atomically(self._path(key), body)
+
+
+class IngestCache:
+    """One file for the whole corpus (small entries, read in one go). Saving keeps only
+    the entries this build used, so files that left seeds/ do not pile up."""
+
+    def __init__(self, folder: Path):
+        self.path = folder / "ingest.json"
+        self._entries = self._load()
+        self._used: dict[str, dict[str, Any]] = {}
+
+    def _load(self) -> dict[str, Any]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict) or data.get("format") != INGEST_FORMAT:
+            return {}
+        entries = data.get("entries")
+        return entries if isinstance(entries, dict) else {}
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        entry = self._entries.get(key)
+        if not isinstance(entry, dict):
+            return None
+        self._used[key] = entry
+        return entry
+
+    def put(self, key: str, entry: dict[str, Any]) -> None:
+        self._used[key] = entry
+
+    def save(self) -> None:
+        if self._used == self._entries:
+            return
+        body = json.dumps({"format": INGEST_FORMAT, "entries": self._used}, sort_keys=True,
+                          ensure_ascii=False)
+        _write_atomically(self.path, body)

@@ -14,17 +14,18 @@ import hashlib
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 
 import charset_normalizer
 import ftfy
 import trafilatura
 import yaml
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 from slugify import slugify
 
+from briefgen.cache import IngestCache, cache_key
 from briefgen.records import Article, Problem, SourceId
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
@@ -38,6 +39,7 @@ LANGUAGE_MIN_CONFIDENCE = 0.9
 NEAR_DUPLICATE_JACCARD = 0.8
 SHINGLE_WORDS = 5
 MINHASH_PERMUTATIONS = 64
+MINHASH_SEED = 1
 IGNORED_NAMES = {"curation.yml", "curation.yaml", "readme.md", ".ds_store"}
 FRONT_MATTER_KEYS = {"title", "outlet", "url", "published", "author", "id"}
 TITLE_MAX_CHARS = 200
@@ -59,10 +61,14 @@ class Unreadable(Exception):
     """Raised inside ingest for a file that is reported and skipped."""
 
 
-def ingest(seeds_dir: Path, root: Path, max_chars: int) -> Ingested:
+def ingest(
+    seeds_dir: Path, root: Path, max_chars: int, cache: IngestCache | None = None
+) -> Ingested:
     """Read every article under seeds_dir, sorted by path so the result never depends on
-    the order the file system lists them in."""
+    the order the file system lists them in. With a cache, a file read before with the
+    same bytes, path and reading code is taken from it."""
     articles: list[Article] = []
+    signatures: list[LeanMinHash] = []
     problems: list[Problem] = []
     used_ids: set[str] = set()
     if not seeds_dir.is_dir():
@@ -71,48 +77,108 @@ def ingest(seeds_dir: Path, root: Path, max_chars: int) -> Ingested:
         if path.name.lower() in IGNORED_NAMES or path.name.startswith("."):
             continue
         shown = _relative(path, root)
-        try:
-            article = read_article(path, shown, max_chars)
-        except Unreadable as exc:
-            problems.append(Problem(shown, str(exc)))
+        entry = _cached_read(path, shown, max_chars, cache)
+        if "problem" in entry:
+            problems.append(Problem(shown, entry["problem"]))
             continue
-        article = _with_unique_id(article, used_ids)
+        fields = entry["article"]
+        article = _with_unique_id(Article(**{**fields, "dropped": tuple(fields["dropped"])}),
+                                  used_ids)
         if article.dropped:
             problems.append(
                 Problem(shown, "left out page furniture: " + " | ".join(article.dropped), "dropped")
             )
         articles.append(article)
-    kept, duplicates = _without_duplicates(articles)
+        signatures.append(
+            LeanMinHash(seed=MINHASH_SEED, hashvalues=entry["minhash"], scheme=entry["scheme"])
+        )
+    if cache is not None:
+        cache.save()
+    kept, duplicates = _without_duplicates(articles, signatures)
     return Ingested(tuple(kept), tuple(problems) + duplicates)
 
 
-def _without_duplicates(articles: list[Article]) -> tuple[list[Article], tuple[Problem, ...]]:
+def _cached_read(path: Path, shown: str, max_chars: int, cache: IngestCache | None) -> dict:
+    """What reading the file gives, as a JSON-able entry: the article and its near-
+    duplicate fingerprint, or the reason it cannot be read."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return {"problem": f"cannot read: {exc.strerror or exc}"}
+    key = cache_key(hashlib.sha256(raw).hexdigest(), shown, str(max_chars), _reader_stamp())
+    if cache is not None and (hit := cache.get(key)) is not None and _is_entry(hit):
+        return hit
+    try:
+        article = read_article(path, raw, shown, max_chars)
+    except Unreadable as exc:
+        entry: dict = {"problem": str(exc)}
+    else:
+        signature = _signature(_shingles(article.text))
+        entry = {"article": {**article.__dict__, "dropped": list(article.dropped)},
+                 "minhash": signature.hashvalues.tolist(), "scheme": signature.scheme}
+    if cache is not None:
+        cache.put(key, entry)
+    return entry
+
+
+def _is_entry(entry: dict) -> bool:
+    if isinstance(entry.get("problem"), str):
+        return True
+    fields = set(Article.__dataclass_fields__)
+    return (isinstance(entry.get("article"), dict) and set(entry["article"]) == fields
+            and isinstance(entry.get("minhash"), list)
+            and len(entry["minhash"]) == MINHASH_PERMUTATIONS
+            and isinstance(entry.get("scheme"), str))
+
+
+@cache
+def _reader_stamp() -> str:
+    """The reading code and what it depends on: changing any of them re-reads every file."""
+    here = resources.files("briefgen")
+    parts = [here.joinpath("ingest.py").read_text(encoding="utf-8"),
+             here.joinpath("data/boilerplate.yml").read_text(encoding="utf-8")]
+    for package in ("ftfy", "trafilatura", "py3langid", "charset-normalizer", "datasketch"):
+        try:
+            parts.append(f"{package}=={metadata.version(package)}")
+        except metadata.PackageNotFoundError:
+            parts.append(package)
+    return cache_key(*parts)
+
+
+def _signature(shingles: set[bytes]) -> LeanMinHash:
+    signature = MinHash(num_perm=MINHASH_PERMUTATIONS, seed=MINHASH_SEED)
+    signature.update_batch(sorted(shingles))
+    return LeanMinHash(signature)
+
+
+def _without_duplicates(
+    articles: list[Article], signatures: list[LeanMinHash]
+) -> tuple[list[Article], tuple[Problem, ...]]:
     """The same story saved twice (exactly, or with a changed headline, a trailer or a
     few words) gives one source page; the later path is named in the report. MinHash
     LSH finds candidates without comparing every pair; their shingle sets confirm."""
     index = MinHashLSH(threshold=NEAR_DUPLICATE_JACCARD, num_perm=MINHASH_PERMUTATIONS)
-    shingles: dict[str, set[bytes]] = {}
-    by_id = {a.source_id: a for a in articles}
+    kept_by_id: dict[str, Article] = {}
     kept: list[Article] = []
     problems: list[Problem] = []
-    for article in articles:
-        own = _shingles(article.text)
-        signature = MinHash(num_perm=MINHASH_PERMUTATIONS, seed=1)
-        signature.update_batch(sorted(own))
+    for article, signature in zip(articles, signatures, strict=True):
+        own: set[bytes] | None = None
         best, best_share = None, 0.0
         for other in sorted(index.query(signature)):
-            share = len(own & shingles[other]) / max(1, len(own | shingles[other]))
+            own = own if own is not None else _shingles(article.text)
+            theirs = _shingles(kept_by_id[other].text)
+            share = len(own & theirs) / max(1, len(own | theirs))
             if share > best_share:
                 best, best_share = other, share
         if best is not None and best_share >= NEAR_DUPLICATE_JACCARD:
             how = "same text" if best_share == 1 else f"{best_share:.0%} the same text"
             problems.append(Problem(
-                article.path, f"duplicate of {by_id[best].path} ({how}); one source page kept",
-                "warning",
+                article.path, f"duplicate of {kept_by_id[best].path} ({how}); one source page "
+                "kept", "warning",
             ))
             continue
         index.insert(article.source_id, signature)
-        shingles[article.source_id] = own
+        kept_by_id[article.source_id] = article
         kept.append(article)
     return kept, tuple(problems)
 
@@ -123,12 +189,11 @@ def _shingles(text: str) -> set[bytes]:
     return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
 
 
-def read_article(path: Path, shown: str, max_chars: int) -> Article:
+def read_article(path: Path, raw: bytes, shown: str, max_chars: int) -> Article:
     suffix = path.suffix.lower()
     if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
         raise Unreadable(f"unsupported format {path.suffix or '(no extension)'!r}; "
                          "use .txt, .md or .html")
-    raw = path.read_bytes()
     limit = max_chars * (HTML_BYTES_PER_TEXT_CHAR if suffix in HTML_SUFFIXES else 4)
     if len(raw) > limit:
         raise Unreadable(f"too large ({len(raw):,} bytes; limit {max_chars:,} characters)")
