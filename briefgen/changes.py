@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefgen.records import Briefing
+from briefgen.slugs import Previous
 
 CHANGES_FILE = Path("data") / "changes.json"
 
@@ -39,16 +40,15 @@ class PreviousBuild:
     changes: Changes | None
 
 
-def load_previous_build(docs_dir: Path, entity_ids: frozenset[str]) -> PreviousBuild | None:
+def load_previous_build(docs_dir: Path, previous: Previous) -> PreviousBuild | None:
     """The ids the last build exported; None when there was no (readable) last build.
-    Entity ids come from the caller, who has read that export already (slugs.py)."""
+    Entity and event ids come from the URL memory, which has read that export already."""
     try:
-        ids = {
-            name: frozenset(str(row["id"]) for row in json.loads(
-                (docs_dir / "data" / f"{name}.json").read_text(encoding="utf-8")))
-            for name in ("sources", "events")
-        }
+        sources = frozenset(str(row["id"]) for row in json.loads(
+            (docs_dir / "data" / "sources.json").read_text(encoding="utf-8")))
     except (OSError, ValueError, TypeError, KeyError):
+        return None
+    if previous.events is None:
         return None
     try:
         raw = json.loads((docs_dir / CHANGES_FILE).read_text(encoding="utf-8"))
@@ -57,7 +57,8 @@ def load_previous_build(docs_dir: Path, entity_ids: frozenset[str]) -> PreviousB
                           dict(raw.get("previous_counts", {})))
     except (OSError, ValueError, TypeError, KeyError):
         changes = None
-    return PreviousBuild(ids["sources"], entity_ids, ids["events"], changes)
+    return PreviousBuild(sources, frozenset(e.id for e in previous.entities),
+                         frozenset(e.id for e in previous.events), changes)
 
 
 def changes_since(previous: PreviousBuild | None, briefing: Briefing) -> Changes:

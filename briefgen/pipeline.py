@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefgen.cache import NlpCache
+from briefgen.cache import IngestCache, NlpCache
 from briefgen.changes import changes_since, load_previous_build
 from briefgen.config import Settings
 from briefgen.curation import load_curation
@@ -23,7 +23,7 @@ from briefgen.records import Briefing, Problem
 from briefgen.render import render
 from briefgen.resolve import resolve
 from briefgen.site import build_site, is_current, site_inputs
-from briefgen.slugs import load_previous
+from briefgen.slugs import keep_event_ids, load_previous
 
 TEMPLATES_DIR_NAME = "templates"
 
@@ -92,7 +92,8 @@ def _content(
 ) -> dict[str, str]:
     """seeds/ → content/; returns the digests of content/'s files for the site stage."""
     with _timed(summary, "ingest"):
-        ingested = ingest(settings.seeds_dir, settings.root, settings.max_article_chars)
+        ingested = ingest(settings.seeds_dir, settings.root, settings.max_article_chars,
+                          IngestCache(settings.cache_dir))
     summary.problems = ingested.problems
     if strict and any(p.severity == "skipped" for p in ingested.problems):
         raise StrictError(_strict_message(ingested.problems))
@@ -108,13 +109,11 @@ def _content(
         entities = resolved.entities
     summary.problems = ingested.problems + resolved.problems
     with _timed(summary, "events"):
-        events = extract_events(nlp.parsed, entities)
-    briefing = Briefing(
-        nlp.parsed, entities, events, summary.problems, tuple(resolved.redirects.items())
-    )
+        events, moved_events = keep_event_ids(extract_events(nlp.parsed, entities), previous)
+    redirects = tuple(sorted({**resolved.redirects, **moved_events}.items()))
+    briefing = Briefing(nlp.parsed, entities, events, summary.problems, redirects)
     with _timed(summary, "render"):
-        previous_ids = frozenset(e.id for e in previous.entities)
-        changes = changes_since(load_previous_build(settings.docs_dir, previous_ids), briefing)
+        changes = changes_since(load_previous_build(settings.docs_dir, previous), briefing)
         written = render(
             briefing, settings.root / TEMPLATES_DIR_NAME, settings.docs_dir, progress,
             changes=changes, site_name=settings.site_name,

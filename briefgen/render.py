@@ -433,7 +433,7 @@ def _events_csv(briefing: Briefing, links: _Links) -> bytes:
 
 
 def _redirect_pages(redirects: tuple[tuple[str, str], ...]) -> dict[str, bytes]:
-    """A static page at each old entity URL that sends the reader to the new one (the
+    """A static page at each old entity or event URL that sends the reader to the new one (the
     same page mkdocs-redirects writes), and the list in data/ for the next build."""
     pages = {"data/redirects.json": _json(dict(redirects))}  # type: ignore[arg-type]
     for old, new in redirects:

@@ -1,6 +1,8 @@
-"""Stable entity URLs: an entity keeps the URL it had in the previous build unless its
-canonical name truly changed, and an URL that went away redirects to where its entity
-went. Readers bookmark and cite these pages, so a rebuild must not break the links.
+"""Stable URLs: an entity keeps the URL it had in the previous build unless its
+canonical name truly changed; an event keeps its URL while it goes on being reported by
+the sentences it was found in, however it grows; an URL that went away redirects to
+where its entity or event went. Readers bookmark and cite these pages, so a rebuild
+must not break the links (nor rewrite every page that links to one).
 
 The memory is the previous build's own export in `content/data/`, which only briefgen
 writes; deleting `content/` forgets old URLs, and nothing else.
@@ -15,7 +17,7 @@ from pathlib import Path
 
 from slugify import slugify
 
-from briefgen.records import Entity, EntityId
+from briefgen.records import Entity, EntityId, Event
 
 SECTION_OF_KIND = {"actor": "actors", "base": "bases", "place": "places"}
 
@@ -29,9 +31,17 @@ class PreviousEntity:
 
 
 @dataclass(frozen=True)
+class PreviousEvent:
+    id: str
+    type: str
+    sentences: frozenset[tuple[str, str]]  # (source, sentence) that reported it
+
+
+@dataclass(frozen=True)
 class Previous:
     entities: tuple[PreviousEntity, ...] = ()
     redirects: tuple[tuple[str, str], ...] = ()  # old url -> url it pointed at
+    events: tuple[PreviousEvent, ...] | None = None  # None: no readable event export
 
 
 def load_previous(docs_dir: Path) -> Previous:
@@ -46,11 +56,20 @@ def load_previous(docs_dir: Path) -> Previous:
     except (OSError, ValueError, TypeError, KeyError):
         entities = ()
     try:
+        rows = json.loads((docs_dir / "data" / "events.json").read_text(encoding="utf-8"))
+        events: tuple[PreviousEvent, ...] | None = tuple(
+            PreviousEvent(str(r["id"]), str(r["type"]), frozenset(
+                (str(m["source"]), str(m["sentence"])) for m in r["mentions"]))
+            for r in rows
+        )
+    except (OSError, ValueError, TypeError, KeyError):
+        events = None
+    try:
         raw = json.loads((docs_dir / "data" / "redirects.json").read_text(encoding="utf-8"))
         redirects = tuple((str(k), str(v)) for k, v in sorted(raw.items()))
     except (OSError, ValueError, AttributeError):
         redirects = ()
-    return Previous(entities, redirects)
+    return Previous(entities, redirects, events)
 
 
 def entity_url(entity: Entity) -> str:
@@ -108,4 +127,66 @@ def _redirects(
         target = moved.get(target, target)
         if target in live:
             moved[old_url] = target
+    return dict(sorted(moved.items()))
+
+
+def event_url(event_id: str) -> str:
+    return f"events/{event_id}/"
+
+
+def keep_event_ids(
+    events: Sequence[Event], previous: Previous
+) -> tuple[tuple[Event, ...], dict[str, str]]:
+    """Give each event the id of the previous event of its type it shares the most
+    sentences with (each old id once, best overlap first), so adding an article does not
+    move the events it adds to. An old event that is now part of another one redirects
+    there. Returns the events and the event redirects (old url → new url)."""
+    old_events = previous.events or ()
+    old_of: dict[tuple[str, str, str], list[PreviousEvent]] = {}
+    for old in old_events:
+        for source, sentence in old.sentences:
+            old_of.setdefault((old.type, source, sentence), []).append(old)
+    pairs: list[tuple[int, str, str]] = []  # (-shared sentences, new id, old id)
+    for event in events:
+        shared: dict[str, int] = {}
+        for m in event.mentions:
+            for old in old_of.get((event.type, m.source, m.sentence), ()):
+                shared[old.id] = shared.get(old.id, 0) + 1
+        pairs.extend((-n, event.id, old_id) for old_id, n in shared.items())
+    kept: dict[str, str] = {}  # new id -> old id
+    for _, new_id, old_id in sorted(pairs):
+        if new_id not in kept and old_id not in kept.values():
+            kept[new_id] = old_id
+    taken = set(kept.values())
+    renamed: list[Event] = []
+    for event in events:
+        event_id = kept.get(event.id)
+        if event_id is None:
+            event_id, n = event.id, 2
+            while event_id in taken:
+                event_id, n = f"{event.id}-{n}", n + 1
+            taken.add(event_id)
+        renamed.append(replace(event, id=event_id) if event_id != event.id else event)
+    renamed.sort(key=lambda e: e.id)
+    return tuple(renamed), _event_redirects(renamed, old_events, previous.redirects)
+
+
+def _event_redirects(
+    events: Sequence[Event], old_events: Sequence[PreviousEvent],
+    old_redirects: Sequence[tuple[str, str]],
+) -> dict[str, str]:
+    live = {event_url(e.id) for e in events}
+    holder = {(e.type, m.source, m.sentence): event_url(e.id) for e in events for m in e.mentions}
+    moved: dict[str, str] = {}
+    for old in old_events:
+        if event_url(old.id) in live:
+            continue
+        now = [holder[(old.type, *s)] for s in sorted(old.sentences) if (old.type, *s) in holder]
+        if now:
+            moved[event_url(old.id)] = max(sorted(set(now)), key=now.count)
+    for old_url, target in old_redirects:
+        if old_url.startswith("events/") and old_url not in live and old_url not in moved:
+            target = moved.get(target, target)
+            if target in live:
+                moved[old_url] = target
     return dict(sorted(moved.items()))

@@ -13,6 +13,8 @@ from conftest import REPO, make_project
 
 from briefgen.config import load_settings
 from briefgen.pipeline import build
+from briefgen.records import Event, EventMention, SentenceId, SourceId
+from briefgen.slugs import Previous, PreviousEvent, keep_event_ids
 
 
 def _build(project: Path, **overrides):
@@ -52,7 +54,7 @@ def test_rebuild_parses_only_new_or_changed_articles(project):
 
 
 def test_corrupt_or_foreign_cache_entries_are_rebuilt(project):
-    entries = sorted((project / ".briefgen-cache").rglob("*.json"))
+    entries = sorted((project / ".briefgen-cache" / "nlp").rglob("*.json"))
     assert len(entries) == 5
     entries[0].write_text("{not json", encoding="utf-8")
     entries[1].write_text('{"format": "someone-else/9", "sentences": []}', encoding="utf-8")
@@ -60,6 +62,48 @@ def test_corrupt_or_foreign_cache_entries_are_rebuilt(project):
     summary = _build(project)
     assert summary.parsed_now == 2
     assert _tree(project / "content") == before
+
+
+def test_edited_article_is_read_again_and_a_broken_read_cache_is_ignored(project):
+    seed = sorted((project / "seeds").glob("*.txt"))[0]
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nA closing line, added later.\n",
+                    encoding="utf-8")
+    summary = _build(project)
+    assert summary.parsed_now == 1
+    sources = json.loads((project / "content" / "data" / "sources.json").read_text())
+    (source_id,) = [s["id"] for s in sources if s["path"].endswith(seed.name)]
+    page = project / "content" / "sources" / f"{source_id}.md"
+    assert "A closing line, added later." in page.read_text(encoding="utf-8")
+
+    (project / ".briefgen-cache" / "ingest.json").write_text("[1, 2", encoding="utf-8")
+    before = _tree(project / "content")
+    assert _build(project).parsed_now == 0
+    assert _tree(project / "content") == before
+    assert json.loads((project / ".briefgen-cache" / "ingest.json").read_text())["entries"]
+
+
+def _events(project: Path) -> list[dict]:
+    return json.loads((project / "content" / "data" / "events.json").read_text())
+
+
+def test_an_event_keeps_its_url_when_a_new_article_reports_it_first(project):
+    """Event URLs are cited; a new article that sorts first and reports the same thing
+    must grow the event, not move it (nor rewrite every page linking to it)."""
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in (project / "seeds").glob("*.txt")}
+    event = next(e for e in _events(project) if e["bases"] and e["type"] != "other")
+    first = event["mentions"][0]
+    sentences = json.loads((project / "content" / "data" / "sources.json").read_text())
+    source = next(s for s in sentences if s["id"] == first["source"])
+    quoted = next(s["text"] for s in source["sentences"] if s["id"] == first["sentence"])
+    assert quoted in texts[Path(source["path"]).stem]
+    (project / "seeds" / "000-first.txt").write_text(
+        f"Again on the base\n{quoted}\n", encoding="utf-8")
+    _build(project)
+    grown = next(e for e in _events(project) if any(
+        (m["source"], m["sentence"]) == (first["source"], first["sentence"])
+        for m in e["mentions"]) and e["type"] == event["type"])
+    assert any(m["source"] == "000-first" for m in grown["mentions"]), "the event did not grow"
+    assert grown["id"] == event["id"]
 
 
 def test_unchanged_pages_keep_their_mtime(project):
@@ -158,3 +202,17 @@ def test_incremental_site_is_identical_to_a_clean_build(project, tmp_path):
     index = json.loads((project / "site" / "search" / "search_index.json").read_text())
     assert not any("zangana" in d["location"] or "sources/new/" in d["location"]
                    for d in index["docs"])
+
+
+def test_events_joined_into_one_keep_one_url_and_redirect_the_other():
+    def event(event_id: str, *sentences: str) -> Event:
+        mentions = tuple(EventMention(SourceId("a"), SentenceId(s), "struck") for s in sentences)
+        return Event(event_id, "Attack", "attack", "", "", (), (), (), (), mentions)
+
+    previous = Previous(events=(
+        PreviousEvent("attack-1111", "attack", frozenset({("a", "s-1")})),
+        PreviousEvent("attack-2222", "attack", frozenset({("a", "s-2"), ("a", "s-3")})),
+    ))
+    events, redirects = keep_event_ids([event("attack-9999", "s-1", "s-2", "s-3")], previous)
+    assert [e.id for e in events] == ["attack-2222"]  # the one it shares most with
+    assert redirects == {"events/attack-1111/": "events/attack-2222/"}
