@@ -3,6 +3,8 @@
 - `nlp/`: one JSON file per parsed article. The key covers the parsed text, the model's
   name and version and the extractor's version, so any change re-parses exactly the
   articles it touches.
+- `mentions/`: each parsed article's name candidates (repaired spans, cleaned names,
+  kind and type votes), keyed by the parse and the resolver's code.
 - `ingest.json`: what reading each input file gave, keyed by the file's bytes, its path
   and the reading code itself, so a rebuild does not decode, clean, identify the
   language of and fingerprint every article again.
@@ -16,10 +18,10 @@ import hashlib
 import json
 import os
 import tempfile
+from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
-FORMAT = "briefgen-nlp-cache/1"
 INGEST_FORMAT = "briefgen-ingest-cache/1"
 
 
@@ -31,6 +33,20 @@ def cache_key(*parts: str) -> str:
     return digest.hexdigest()
 
 
+def code_stamp(files: tuple[str, ...], packages: tuple[str, ...] = ()) -> str:
+    """A key part for results of briefgen's own code: the source of the modules and data
+    files that compute them and the versions of the libraries they call. Editing any of
+    them recomputes the results; nobody has to remember to bump a version."""
+    here = resources.files("briefgen")
+    parts = [here.joinpath(name).read_text(encoding="utf-8") for name in files]
+    for package in packages:
+        try:
+            parts.append(f"{package}=={metadata.version(package)}")
+        except metadata.PackageNotFoundError:
+            parts.append(package)
+    return cache_key(*parts)
+
+
 def _write_atomically(path: Path, body: str) -> None:
     """An interrupted build never leaves a half-written entry."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -40,25 +56,48 @@ def _write_atomically(path: Path, body: str) -> None:
     os.replace(tmp, path)
 
 
-class NlpCache:
-    def __init__(self, folder: Path):
-        self.folder = folder / "nlp"
+class EntryCache:
+    """One JSON file per key, in `folder/name/`, read one at a time (a large corpus's
+    entries are never all in memory as JSON)."""
+
+    def __init__(self, folder: Path, name: str):
+        self.folder = folder / name
+        self.format = f"briefgen-{name}-cache/1"
+        self._used: set[str] = set()
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
     def get(self, key: str) -> dict[str, Any] | None:
+        self._used.add(key)
         try:
             data = json.loads(self._path(key).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != key:
+        if not isinstance(data, dict) or data.get("format") != self.format or (
+            data.get("key") != key
+        ):
             return None
         return data
 
     def put(self, key: str, payload: dict[str, Any]) -> None:
-        body = json.dumps({"format": FORMAT, "key": key, **payload}, ensure_ascii=False)
+        self._used.add(key)
+        body = json.dumps({"format": self.format, "key": key, **payload}, ensure_ascii=False)
         _write_atomically(self._path(key), body)
+
+    def prune(self) -> None:
+        """Delete the entries this build did not use (older code's, vanished articles')."""
+        for path in sorted(self.folder.glob("*/*.json")):
+            if path.stem not in self._used:
+                path.unlink(missing_ok=True)
+
+
+class NlpCache(EntryCache):
+    """spaCy's parse of each article. Never pruned: parsing is the one costly step, and
+    an article taken out of seeds/ for a while should come back for free."""
+
+    def __init__(self, folder: Path):
+        super().__init__(folder, "nlp")
 
 
 class IngestCache:

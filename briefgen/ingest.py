@@ -14,7 +14,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import metadata, resources
+from importlib import resources
 from pathlib import Path
 
 import charset_normalizer
@@ -25,7 +25,7 @@ from datasketch import LeanMinHash, MinHash, MinHashLSH
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 from slugify import slugify
 
-from briefgen.cache import IngestCache, cache_key
+from briefgen.cache import IngestCache, cache_key, code_stamp
 from briefgen.records import Article, Problem, SourceId
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
@@ -134,15 +134,8 @@ def _is_entry(entry: dict) -> bool:
 @cache
 def _reader_stamp() -> str:
     """The reading code and what it depends on: changing any of them re-reads every file."""
-    here = resources.files("briefgen")
-    parts = [here.joinpath("ingest.py").read_text(encoding="utf-8"),
-             here.joinpath("data/boilerplate.yml").read_text(encoding="utf-8")]
-    for package in ("ftfy", "trafilatura", "py3langid", "charset-normalizer", "datasketch"):
-        try:
-            parts.append(f"{package}=={metadata.version(package)}")
-        except metadata.PackageNotFoundError:
-            parts.append(package)
-    return cache_key(*parts)
+    return code_stamp(("ingest.py", "data/boilerplate.yml"),
+                      ("ftfy", "trafilatura", "py3langid", "charset-normalizer", "datasketch"))
 
 
 def _signature(shingles: set[bytes]) -> LeanMinHash:

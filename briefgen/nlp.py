@@ -115,7 +115,7 @@ def parse_articles(
                 cache.put(key, payload)
                 cached[key] = payload
                 tick()
-    parsed = tuple(payload_to_parsed(a, cached[k]) for a, k in zip(articles, keys, strict=True))
+    parsed = tuple(payload_to_parsed(a, cached[k], k) for a, k in zip(articles, keys, strict=True))
     return NlpResult(parsed, parsed_now=len(todo), from_cache=len(articles) - len(todo))
 
 
@@ -145,7 +145,7 @@ def doc_to_payload(doc: Doc) -> dict[str, Any]:
     return {"sentences": sentences, "mentions": mentions}
 
 
-def payload_to_parsed(article: Article, payload: dict[str, Any]) -> ParsedArticle:
+def payload_to_parsed(article: Article, payload: dict[str, Any], key: str = "") -> ParsedArticle:
     """Records from a cache entry. Words are interned: the same word, lemma, tag and
     label recur across millions of tokens, and one shared string each keeps a large
     corpus within memory."""
@@ -164,7 +164,8 @@ def payload_to_parsed(article: Article, payload: dict[str, Any]) -> ParsedArticl
             Sentence(SentenceId(f"s-{n}"), raw["start"], raw["end"],
                      text[raw["start"] : raw["end"]], paragraph, tokens)
         )
-    return ParsedArticle(article, tuple(sentences), tuple(_mentions(text, sentences, payload)))
+    return ParsedArticle(article, tuple(sentences), tuple(_mentions(text, sentences, payload)),
+                         key)
 
 
 def _mentions(text: str, sentences: list[Sentence], payload: dict) -> Iterable[Mention]:

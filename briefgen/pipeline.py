@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefgen.cache import IngestCache, NlpCache
+from briefgen.cache import EntryCache, IngestCache, NlpCache
 from briefgen.changes import changes_since, load_previous_build
 from briefgen.config import Settings
 from briefgen.curation import load_curation
@@ -105,7 +105,8 @@ def _content(
     with _timed(summary, "resolve"):
         curation = load_curation(settings.curation_file, _shown(settings, settings.curation_file))
         previous = load_previous(settings.docs_dir)
-        resolved = resolve(nlp.parsed, curation, previous)
+        resolved = resolve(nlp.parsed, curation, previous,
+                           EntryCache(settings.cache_dir, "mentions"))
         entities = resolved.entities
     summary.problems = ingested.problems + resolved.problems
     with _timed(summary, "events"):

@@ -81,6 +81,9 @@ class ParsedArticle:
     article: Article
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...]
+    # The NLP cache key of this parse ("" when made by hand): results derived from the
+    # parse alone are cached under it.
+    parse_key: str = ""
 
     def sentence(self, sentence_id: SentenceId) -> Sentence:
         return self.sentences[int(sentence_id.removeprefix("s-")) - 1]

@@ -17,6 +17,7 @@ from functools import cache, partial
 
 from rapidfuzz import fuzz
 
+from briefgen.cache import EntryCache, cache_key, code_stamp
 from briefgen.curation import Curation, Override, apply_curation
 from briefgen.mentions import repaired_mentions
 from briefgen.names import (
@@ -36,6 +37,8 @@ from briefgen.records import (
     MentionRef,
     ParsedArticle,
     Problem,
+    SentenceId,
+    SourceId,
 )
 from briefgen.slugs import Previous, assign_ids
 
@@ -68,11 +71,15 @@ def resolve(
     articles: Sequence[ParsedArticle],
     curation: Curation | None = None,
     previous: Previous | None = None,
+    mention_cache: EntryCache | None = None,
 ) -> Resolved:
     """Link mentions by rule, then apply the user's curation file last, then give each
-    entity its URL slug (kept stable against the previous build)."""
+    entity its URL slug (kept stable against the previous build). Each article's own
+    candidates depend on nothing else, so with a cache only new articles compute them."""
     rules = load_rules()
-    candidates = [c for a in articles for c in _candidates(a, rules)]
+    candidates = [c for a in articles for c in _article_candidates(a, rules, mention_cache)]
+    if mention_cache is not None:
+        mention_cache.prune()
     candidates = _link_acronyms(candidates, articles, rules)
     candidates = _link_partial_names(candidates)
     candidates = _merge_equivalent_keys(candidates, rules)
@@ -104,6 +111,47 @@ def _curated(entity: Entity, override: Override | None) -> Entity:
     return replace(
         entity, name=override.name or entity.name, kind=kind, type=entity_type,  # type: ignore[arg-type]
         short_forms=tuple(sorted(set(entity.short_forms) | set(extra))),
+    )
+
+
+CANDIDATE_CODE = ("resolve.py", "mentions.py", "names.py", "data/resolve.yml")
+
+
+def _article_candidates(
+    article: ParsedArticle, rules: Rules, store: EntryCache | None
+) -> list[Candidate]:
+    if store is None or not article.parse_key:
+        return list(_candidates(article, rules))
+    key = cache_key(article.parse_key, _candidate_stamp())
+    source = article.article.source_id
+    hit = store.get(key)
+    if hit is not None:
+        try:
+            return [_candidate_from_row(source, row) for row in hit["candidates"]]
+        except (KeyError, TypeError, ValueError):
+            pass  # a damaged entry: computed again below
+    found = list(_candidates(article, rules))
+    store.put(key, {"candidates": [_candidate_row(c) for c in found]})
+    return found
+
+
+@cache
+def _candidate_stamp() -> str:
+    return code_stamp(CANDIDATE_CODE)
+
+
+def _candidate_row(c: Candidate) -> list:
+    """A candidate without its source id, which the article can change (front matter)."""
+    return [c.ref.sentence, c.ref.start, c.ref.end, c.ref.text, c.name, c.key, c.label,
+            c.kind_votes, c.type_votes, c.role, c.titled]
+
+
+def _candidate_from_row(source: SourceId, row: list) -> Candidate:
+    sentence, start, end, text, name, key, label, kinds, types, role, titled = row
+    return Candidate(
+        MentionRef(source, SentenceId(sentence), int(start), int(end), str(text)),
+        str(name), str(key), str(label), tuple((k, int(n)) for k, n in kinds),
+        tuple((str(k), int(n)) for k, n in types), str(role), str(titled),
     )
 
 

@@ -58,6 +58,11 @@ def test_corrupt_or_foreign_cache_entries_are_rebuilt(project):
     assert len(entries) == 5
     entries[0].write_text("{not json", encoding="utf-8")
     entries[1].write_text('{"format": "someone-else/9", "sentences": []}', encoding="utf-8")
+    derived = sorted((project / ".briefgen-cache" / "mentions").rglob("*.json"))
+    assert len(derived) == 5
+    data = json.loads(derived[2].read_text(encoding="utf-8"))
+    data["candidates"] = [["s-1", "not a number"]]
+    derived[2].write_text(json.dumps(data), encoding="utf-8")
     before = _tree(project / "content")
     summary = _build(project)
     assert summary.parsed_now == 2
