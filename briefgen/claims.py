@@ -9,6 +9,7 @@ mobilization", "we have not received anything") denies rather than asserts.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -135,7 +136,7 @@ def _content(sentence: Sentence, cue: Token) -> list[Token]:
     """What the cue reports: its clausal complement ("said [that X]"), or, when the cue
     is set into the reported clause ("X, he said"), that clause."""
     found = [
-        t for child in _children(sentence, cue) if child.dep in CONTENT_DEPS
+        t for child in children(sentence, cue) if child.dep in CONTENT_DEPS
         for t in subtree(sentence, child)
     ]
     if cue.dep in INSERTED_CUE_DEPS and cue.head != cue.i:
@@ -154,7 +155,7 @@ def _child_subtree(
 ) -> list[Token]:
     """Tokens of the subtree of `head`'s first child with one of `deps` (and, with `then`,
     of that child's first child with one of `then`), in sentence order."""
-    for child in _children(sentence, head):
+    for child in children(sentence, head):
         if child.dep in deps:
             if then is not None:
                 return _child_subtree(sentence, child, then)
@@ -162,16 +163,38 @@ def _child_subtree(
     return []
 
 
-def _children(sentence: Sentence, head: Token) -> Iterable[Token]:
-    return (t for t in sentence.tokens if t.head == head.i and t.i != head.i)
+def children(sentence: Sentence, head: Token) -> Iterable[Token]:
+    return _children_by_head(sentence).get(head.i, ())
+
+
+# The last few sentences' dependents, by object identity: hashing a sentence would cost
+# as much as finding them again. Each entry holds its sentence, so no id is reused.
+_RECENT: dict[int, tuple[Sentence, dict[int, tuple[Token, ...]]]] = {}
+RECENT_SENTENCES = 16
+
+
+def _children_by_head(sentence: Sentence) -> dict[int, tuple[Token, ...]]:
+    """Each token's dependents in sentence order, found once per sentence: the claim and
+    event rules walk the same sentence's tree many times."""
+    hit = _RECENT.get(id(sentence))
+    if hit is not None and hit[0] is sentence:
+        return hit[1]
+    dependents: dict[int, list[Token]] = defaultdict(list)
+    for token in sentence.tokens:
+        if token.head != token.i:
+            dependents[token.head].append(token)
+    found = {head: tuple(kids) for head, kids in dependents.items()}
+    if len(_RECENT) >= RECENT_SENTENCES:
+        _RECENT.clear()
+    _RECENT[id(sentence)] = (sentence, found)
+    return found
 
 
 def subtree(sentence: Sentence, root: Token) -> list[Token]:
+    dependents = _children_by_head(sentence)
     members, frontier = [root], [root.i]
     while frontier:
-        current = frontier.pop()
-        for token in sentence.tokens:
-            if token.head == current and token.i != current:
-                members.append(token)
-                frontier.append(token.i)
+        for token in dependents.get(frontier.pop(), ()):
+            members.append(token)
+            frontier.append(token.i)
     return members

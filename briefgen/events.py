@@ -27,7 +27,14 @@ import pycountry
 import yaml
 from slugify import slugify
 
-from briefgen.claims import ClaimRules, Located, SpeakerMemory, sentence_claims, subtree
+from briefgen.claims import (
+    ClaimRules,
+    Located,
+    SpeakerMemory,
+    children,
+    sentence_claims,
+    subtree,
+)
 from briefgen.dates import StatedDate, compatible, normalise, parse_published
 from briefgen.records import (
     Claim,
@@ -222,8 +229,8 @@ def _role_span(
     sentence: Sentence, head: Token, deps: frozenset[str] | None
 ) -> tuple[int, int] | None:
     """The span of the head's children with one of `deps` (all children when None)."""
-    members = [t for child in sentence.tokens if child.head == head.i and child.i != head.i
-               and (deps is None or child.dep in deps) for t in subtree(sentence, child)]
+    members = [t for child in children(sentence, head) if deps is None or child.dep in deps
+               for t in subtree(sentence, child)]
     if not members:
         return None
     first, last = min(members, key=lambda t: t.i), max(members, key=lambda t: t.i)
@@ -280,11 +287,17 @@ def cluster(
 
     def join(i: int, j: int) -> None:
         a, b = root(i), root(j)
-        if a != b and _joinable(members[a], members[b]):
-            parent[max(a, b)] = min(a, b)
-            members[min(a, b)].extend(members.pop(max(a, b)))
+        if a != b and _joinable(traits[a], traits[b]):
+            keep, gone = min(a, b), max(a, b)
+            parent[gone] = keep
+            members[keep].extend(members.pop(gone))
+            dates, bases = traits.pop(gone)
+            traits[keep][0].update(dates)
+            traits[keep][1].update(bases)
 
     members = {i: [f] for i, f in enumerate(found)}
+    # Per group: its distinct dates and bases, kept up to date as groups join.
+    traits = {i: ({f.date}, set(f.bases)) for i, f in enumerate(found)}
     by_anchor: dict[tuple, list[int]] = defaultdict(list)
     previous_of_type: dict[tuple[str, SourceId], int] = {}
     for i, f in enumerate(found):
@@ -309,12 +322,12 @@ def cluster(
     return sorted(groups, key=lambda g: g[0].order)
 
 
-def _joinable(a: list[Found], b: list[Found]) -> bool:
-    dates_a, dates_b = {f.date for f in a}, {f.date for f in b}
+def _joinable(a: tuple[set, set[EntityId]], b: tuple[set, set[EntityId]]) -> bool:
+    """Two groups, given as (dates, bases), may join when every pair of their dates is
+    compatible and they do not name only different bases."""
+    (dates_a, bases_a), (dates_b, bases_b) = a, b
     if not all(compatible(x, y) for x in dates_a for y in dates_b):
         return False
-    bases_a = {base for f in a for base in f.bases}
-    bases_b = {base for f in b for base in f.bases}
     return not (bases_a and bases_b and not bases_a & bases_b)
 
 

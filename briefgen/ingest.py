@@ -19,7 +19,6 @@ from pathlib import Path
 
 import charset_normalizer
 import ftfy
-import trafilatura
 import yaml
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
@@ -211,6 +210,7 @@ def _from_html(raw: bytes) -> tuple[dict, str]:
     """Main text and metadata of a saved web page, by trafilatura (not tag stripping)."""
     if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise Unreadable("binary file, not a web page")
+    import trafilatura  # heavy (lxml, justext, htmldate): only paid for saved web pages
     document = trafilatura.bare_extraction(
         _decode(raw), with_metadata=True, favor_precision=True, include_comments=False
     )
