@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, partial
+from itertools import combinations
 
 from rapidfuzz import fuzz
 
@@ -43,6 +44,7 @@ from briefgen.records import (
 from briefgen.slugs import Previous, assign_ids
 
 CONTEXT_WINDOW = 30
+SAME_NAME_SCORE = 90  # rapidfuzz token-set ratio: one name written out more or less fully
 BASE_CUE_WEIGHT = 3
 
 
@@ -237,6 +239,7 @@ def _link_acronyms(
     for c in candidates:
         by_source[c.ref.source].append(c)
     extra: list[Candidate] = []
+    also_known: dict[str, set[str]] = defaultdict(set)
     for article in articles:
         text, source = article.article.text, article.article.source_id
         for match in re.finditer(r"\(([A-Z][A-Za-z]{1,9})\)", text):
@@ -255,8 +258,15 @@ def _link_acronyms(
                 if other and (rules.alias_phrase.match(gap) or (
                     gap == " or " and re.match(r"\s*\([A-Z]", text[other.ref.end :])
                 )):
-                    links.setdefault(other.key, c.key)
+                    also_known[other.key].add(c.key)
                     break
+    # "X, better known as Y" said of two different Xs leaves Y ambiguous: joining both
+    # would make one entity of two people (or places) through their shared alias. Two
+    # spellings of one name ("Mushtaq al-Saidi", "Mushtaq Talib al-Saidi") are one X.
+    for alias, names in sorted(also_known.items()):
+        if all(fuzz.token_set_ratio(a, b) >= SAME_NAME_SCORE
+               for a, b in combinations(sorted(names), 2)):
+            links.setdefault(alias, max(names, key=lambda k: (len(k), k)))
     return [replace(c, key=_follow(links, c.key)) for c in candidates + extra]
 
 

@@ -84,6 +84,17 @@ def test_better_known_as_and_formerly_join_two_names():
     assert _entity_of(entities, "Tel Sakhra") is _entity_of(entities, "Tel Amra")
 
 
+def test_an_old_name_claimed_by_two_places_joins_neither():
+    entities = _entities(_parse(
+        "Fighters gathered in Tel Amra (formerly Tel Sakhra) in northern Velmor province.",
+        "Aid arrived in Tel Nour (formerly Tel Sakhra) in southern Velmor province.",
+        "Shelling hit Tel Sakhra on Monday, residents of Velmor province said.",
+    ))
+    sakhra = _entity_of(entities, "Tel Sakhra")
+    assert sakhra is not _entity_of(entities, "Tel Amra")
+    assert sakhra is not _entity_of(entities, "Tel Nour")
+
+
 def test_same_words_in_another_order_and_spelling_are_one_body():
     entities = _entities(_parse(
         "Oliver Grant, head of the Trade and Defence Committee, spoke on Monday.",
