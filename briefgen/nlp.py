@@ -100,23 +100,37 @@ def parse_articles(
     processes: int = 1,
     progress: Progress = quiet_progress,
 ) -> NlpResult:
-    """Parse what the cache does not hold; the model is only loaded when something is new."""
+    """Parse what the cache does not hold; the model is only loaded when something is new.
+    Each cache entry or parse becomes records at once, so the corpus is never held twice
+    (as raw JSON and as records)."""
     stamp = _installed_stamp(model)
     keys = [cache_key(a.text, stamp, EXTRACTOR_VERSION) for a in articles]
-    cached = {k: hit for k in keys if (hit := cache.get(k)) is not None}
-    todo = [(a, k) for a, k in zip(articles, keys, strict=True) if k not in cached]
+    parsed = [_from_cache(a, k, cache) for a, k in zip(articles, keys, strict=True)]
+    todo = [i for i, found in enumerate(parsed) if found is None]
     if todo:
         nlp = load_model(model)
         n_process = processes if len(todo) >= MIN_ARTICLES_PER_PROCESS * processes else 1
-        docs = nlp.pipe((a.text for a, _ in todo), batch_size=batch_size, n_process=n_process)
+        docs = nlp.pipe((articles[i].text for i in todo), batch_size=batch_size,
+                        n_process=n_process)
         with progress("parse", len(todo)) as tick:
-            for (_article, key), doc in zip(todo, docs, strict=True):
+            for i, doc in zip(todo, docs, strict=True):
                 payload = doc_to_payload(doc)
-                cache.put(key, payload)
-                cached[key] = payload
+                cache.put(keys[i], payload)
+                parsed[i] = payload_to_parsed(articles[i], payload, keys[i])
                 tick()
-    parsed = tuple(payload_to_parsed(a, cached[k], k) for a, k in zip(articles, keys, strict=True))
-    return NlpResult(parsed, parsed_now=len(todo), from_cache=len(articles) - len(todo))
+    return NlpResult(tuple(p for p in parsed if p is not None), parsed_now=len(todo),
+                     from_cache=len(articles) - len(todo))
+
+
+def _from_cache(article: Article, key: str, cache: NlpCache) -> ParsedArticle | None:
+    """The cached parse as records; None when missing or not in the shape we write."""
+    payload = cache.get(key)
+    if payload is None:
+        return None
+    try:
+        return payload_to_parsed(article, payload, key)
+    except (KeyError, TypeError, ValueError, IndexError):
+        return None
 
 
 def _installed_stamp(model: str) -> str:

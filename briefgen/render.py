@@ -115,19 +115,23 @@ def render(
     # Statements about nothing of a listed type ("other") are exported but get no page.
     shown = replace(briefing, events=tuple(e for e in briefing.events if e.type != OTHER))
     total = len(shown.articles) + len(shown.entities) + len(shown.events)
+    tree = _TreeWriter(docs_dir)
     with progress("render", total) as tick:
-        pages = {}
         for path, data in _pages(shown, env, _Links(shown), changes or Changes(),
                                  briefing.events):
-            pages[path] = data
+            tree.write(path, data)
             tick()
-    pages.update(_export(briefing))
-    pages["data/changes.json"] = _json((changes or Changes()).as_json())
-    pages["feed.xml"] = atom_feed(site_name, new_items(shown, changes or Changes()))
-    pages.update(_redirect_pages(briefing.redirects))
-    for asset in sorted((templates_dir / "assets").glob("*")):
-        pages[f"assets/{asset.name}"] = asset.read_bytes()
-    return _write_tree(docs_dir, pages)
+    extra = {
+        **_export(briefing),
+        "data/changes.json": _json((changes or Changes()).as_json()),
+        "feed.xml": atom_feed(site_name, new_items(shown, changes or Changes())),
+        **_redirect_pages(briefing.redirects),
+        **{f"assets/{asset.name}": asset.read_bytes()
+           for asset in sorted((templates_dir / "assets").glob("*"))},
+    }
+    for path, data in extra.items():
+        tree.write(path, data)
+    return tree.finish()
 
 
 def _pages(
@@ -470,27 +474,38 @@ def _json(rows: list | dict) -> bytes:
     return (body + "\n").encode("utf-8")
 
 
-def _write_tree(root: Path, files: dict[str, bytes]) -> RenderResult:
-    """Write files whose bytes changed; delete what this build no longer produces."""
-    written = unchanged = removed = 0
-    root.mkdir(parents=True, exist_ok=True)
-    for relative, data in sorted(files.items()):
-        path = root / relative
+class _TreeWriter:
+    """Writes content/ page by page as pages are rendered (a large corpus's pages are
+    never all in memory): only files whose bytes changed, and at the end deletes what
+    this build did not produce."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.digests: dict[str, str] = {}
+        self.written = self.unchanged = 0
+        root.mkdir(parents=True, exist_ok=True)
+
+    def write(self, relative: str, data: bytes) -> None:
+        self.digests[relative] = hashlib.sha256(data).hexdigest()
+        path = self.root / relative
         if path.is_file() and path.read_bytes() == data:
-            unchanged += 1
-            continue
+            self.unchanged += 1
+            return
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + ".tmp")
         tmp.write_bytes(data)
         tmp.replace(path)
-        written += 1
-    wanted = {root / r for r in files}
-    for path in sorted(root.rglob("*"), reverse=True):
-        if path.is_file() and path not in wanted:
-            path.unlink()
-            removed += 1
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
-    digests = {relative: hashlib.sha256(data).hexdigest() for relative, data in files.items()}
-    return RenderResult(written, unchanged, removed, dict(sorted(digests.items())))
+        self.written += 1
+
+    def finish(self) -> RenderResult:
+        removed = 0
+        wanted = {self.root / r for r in self.digests}
+        for path in sorted(self.root.rglob("*"), reverse=True):
+            if path.is_file() and path not in wanted:
+                path.unlink()
+                removed += 1
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+        digests = dict(sorted(self.digests.items()))
+        return RenderResult(self.written, self.unchanged, removed, digests)
 

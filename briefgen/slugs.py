@@ -20,6 +20,7 @@ from slugify import slugify
 from briefgen.records import Entity, EntityId, Event
 
 SECTION_OF_KIND = {"actor": "actors", "base": "bases", "place": "places"}
+UNPAGED_EVENT_TYPE = "other"  # statements about nothing of a listed type have no page
 
 
 @dataclass(frozen=True)
@@ -154,10 +155,11 @@ def keep_event_ids(
                 shared[old.id] = shared.get(old.id, 0) + 1
         pairs.extend((-n, event.id, old_id) for old_id, n in shared.items())
     kept: dict[str, str] = {}  # new id -> old id
+    taken: set[str] = set()
     for _, new_id, old_id in sorted(pairs):
-        if new_id not in kept and old_id not in kept.values():
+        if new_id not in kept and old_id not in taken:
             kept[new_id] = old_id
-    taken = set(kept.values())
+            taken.add(old_id)
     renamed: list[Event] = []
     for event in events:
         event_id = kept.get(event.id)
@@ -175,11 +177,12 @@ def _event_redirects(
     events: Sequence[Event], old_events: Sequence[PreviousEvent],
     old_redirects: Sequence[tuple[str, str]],
 ) -> dict[str, str]:
-    live = {event_url(e.id) for e in events}
-    holder = {(e.type, m.source, m.sentence): event_url(e.id) for e in events for m in e.mentions}
+    paged = [e for e in events if e.type != UNPAGED_EVENT_TYPE]
+    live = {event_url(e.id) for e in paged}
+    holder = {(e.type, m.source, m.sentence): event_url(e.id) for e in paged for m in e.mentions}
     moved: dict[str, str] = {}
     for old in old_events:
-        if event_url(old.id) in live:
+        if event_url(old.id) in live or old.type == UNPAGED_EVENT_TYPE:
             continue
         now = [holder[(old.type, *s)] for s in sorted(old.sentences) if (old.type, *s) in holder]
         if now:
