@@ -13,7 +13,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from briefgen.changes import Changes
 from briefgen.records import Briefing, Event, ParsedArticle
-from briefgen.slugs import entity_url
+from briefgen.slugs import entity_url, event_url
 
 
 def outlet_of(parsed: ParsedArticle) -> str:
@@ -60,7 +60,7 @@ def new_items(briefing: Briefing, changes: Changes) -> dict[str, list[dict]]:
                       "url": entity_url(entities[e]), "id": f"entity:{e}", "published": "",
                       "kind": entities[e].kind}
                      for e in changes.entities if e in entities],
-        "events": [{"title": events[e].title, "path": f"events/{e}.md", "url": f"events/{e}/",
+        "events": [{"title": events[e].title, "path": f"events/{e}.md", "url": event_url(e),
                     "id": f"event:{e}", "published": events[e].sort_date}
                    for e in changes.events if e in events],
     }

@@ -47,7 +47,6 @@ from briefgen.records import (
     SourceId,
     Token,
 )
-from briefgen.slugs import UNPAGED_EVENT_TYPE
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj", "poss"})
 OBJECT_DEPS = frozenset({"dobj", "pobj", "attr", "oprd", "prep"})
@@ -55,7 +54,7 @@ TRIGGER_POS = frozenset({"VERB", "NOUN"})
 # A mention joins one of the same type in the same article up to this many sentences back.
 FOLLOW_WITHIN_SENTENCES = 2
 # Attributions with no event of a listed type: exported, clustered, never given a page.
-OTHER = UNPAGED_EVENT_TYPE
+OTHER = "other"
 NOT_WHEN = re.compile(r"\b(?:since|until|till|before|after|by|from)\s+(?:the\s+)?$", re.I)
 
 

@@ -19,6 +19,7 @@ from mkdocs.plugins import BasePlugin
 
 RAW_BLOCK = re.compile(r"^<!-- briefgen:raw -->\n(.*?)\n<!-- /briefgen:raw -->$", re.M | re.S)
 PLACEHOLDER = "<!-- briefgen:block {} -->"
+ANY_PLACEHOLDER = re.compile(r"<!-- briefgen:block \d+ -->")
 SEARCH_EXCLUDED = re.compile(r"<[a-z]+\b[^>]*\bdata-search-exclude\b")
 ANCHOR_ID = re.compile(r"<[a-z][a-z0-9]*\b[^>]*?\bid=\"([^\"]+)\"")
 
@@ -64,4 +65,4 @@ class RawBlocksPlugin(BasePlugin):
         }
         if not wanted:
             return html
-        return re.sub(r"<!-- briefgen:block \d+ -->", lambda m: wanted.get(m[0], m[0]), html)
+        return ANY_PLACEHOLDER.sub(lambda m: wanted.get(m[0], m[0]), html)

@@ -27,7 +27,7 @@ from briefgen.graphs import corpus_graph_svg, ego_graph_svg
 from briefgen.progress import Progress, quiet_progress
 from briefgen.records import Briefing, Entity, EntityId, Event, ParsedArticle, Sentence, SourceId
 from briefgen.site import page_url
-from briefgen.slugs import SECTION_OF_KIND, entity_url
+from briefgen.slugs import SECTION_OF_KIND, entity_url, event_url
 from briefgen.tags import entity_tags, event_tags, tag_index, tag_slug
 
 SECTION_TITLES = {
@@ -79,8 +79,7 @@ class _Links:
     # Final URLs for raw HTML, which MkDocs does not rewrite: from a page served at
     # `<section>/<id>/` (every source, entity and event page), with directory URLs.
     def entity_href(self, entity_id: EntityId) -> str:
-        section = SECTION_OF_KIND[self.entities[entity_id].kind]
-        return f"../../{section}/{entity_id}/"
+        return "../../" + entity_url(self.entities[entity_id])
 
     def source_href(self, source: SourceId) -> str:
         return f"../../sources/{source}/"
@@ -258,7 +257,7 @@ def _entity_view(
              "kind": links.entities[other].kind}
             for other, n in sorted(related.items(), key=lambda kv: (-kv[1], kv[0]))[:RELATED_N]
         ],
-        "events": [{"title": e.title, "url": f"../../events/{e.id}/", "date": e.date}
+        "events": [{"title": e.title, "url": "../../" + event_url(e.id), "date": e.date}
                    for e in events],
         "statements": statements,
     }
@@ -275,7 +274,7 @@ def _statements_by_speaker(events: Iterable[Event], links: _Links) -> dict[Entit
                 "stance": c.stance, "cue": html_text(c.cue),
                 "url": links.sentence_href(c.source, c.sentence),
                 "html": html_text(c.text), "event": html_text(event.title),
-                "event_url": f"../../events/{event.id}/" if event.type != OTHER else "",
+                "event_url": "../../" + event_url(event.id) if event.type != OTHER else "",
                 "source": html_text(links.sources[c.source].article.title),
             })
     return {k: [v[key] for key in sorted(v)] for k, v in out.items()}
@@ -381,7 +380,7 @@ def _export(briefing: Briefing) -> dict[str, bytes]:
         {"id": e.id, "title": e.title, "type": e.type, "date": e.date,
          "sort_date": e.sort_date, "quantity": e.quantity,
          "actors": list(e.actors), "targets": list(e.targets), "bases": list(e.bases),
-         "places": list(e.places), "url": f"events/{e.id}/" if e.type != OTHER else "",
+         "places": list(e.places), "url": event_url(e.id) if e.type != OTHER else "",
          "mentions": [{"source": m.source, "sentence": m.sentence} for m in e.mentions],
          "claims": [{"speaker": c.speaker, "speaker_id": c.speaker_id, "stance": c.stance,
                      "cue": c.cue, "source": c.source, "sentence": c.sentence, "text": c.text}
@@ -431,7 +430,7 @@ def _events_csv(briefing: Briefing, links: _Links) -> bytes:
             "; ".join(dict.fromkeys(links.sources[s].article.outlet or links.sources[s]
                                     .article.title for s in sources)),
             speakers(e, "asserts"), speakers(e, "denies"),
-            links.sources[first.source].sentence(first.sentence).text, f"events/{e.id}/",
+            links.sources[first.source].sentence(first.sentence).text, event_url(e.id),
         ])
     return out.getvalue().encode("utf-8")
 

@@ -17,10 +17,10 @@ from pathlib import Path
 
 from slugify import slugify
 
+from briefgen.events import OTHER
 from briefgen.records import Entity, EntityId, Event
 
 SECTION_OF_KIND = {"actor": "actors", "base": "bases", "place": "places"}
-UNPAGED_EVENT_TYPE = "other"  # statements about nothing of a listed type have no page
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,15 @@ def _redirects(
         found = set().union(*targets) if targets else set()
         if len(found) == 1:
             moved[old.url] = next(iter(found))
-    for old_url, target in previous.redirects:
+    return _with_earlier(moved, previous.redirects, live)
+
+
+def _with_earlier(
+    moved: dict[str, str], earlier: Sequence[tuple[str, str]], live: set[str]
+) -> dict[str, str]:
+    """This build's moves plus the earlier redirects that still land on a live page
+    (following a page that moved again), sorted by old URL."""
+    for old_url, target in earlier:
         if old_url in live or old_url in moved:
             continue
         target = moved.get(target, target)
@@ -177,19 +185,14 @@ def _event_redirects(
     events: Sequence[Event], old_events: Sequence[PreviousEvent],
     old_redirects: Sequence[tuple[str, str]],
 ) -> dict[str, str]:
-    paged = [e for e in events if e.type != UNPAGED_EVENT_TYPE]
+    paged = [e for e in events if e.type != OTHER]
     live = {event_url(e.id) for e in paged}
     holder = {(e.type, m.source, m.sentence): event_url(e.id) for e in paged for m in e.mentions}
     moved: dict[str, str] = {}
     for old in old_events:
-        if event_url(old.id) in live or old.type == UNPAGED_EVENT_TYPE:
+        if event_url(old.id) in live or old.type == OTHER:
             continue
         now = [holder[(old.type, *s)] for s in sorted(old.sentences) if (old.type, *s) in holder]
         if now:
             moved[event_url(old.id)] = max(sorted(set(now)), key=now.count)
-    for old_url, target in old_redirects:
-        if old_url.startswith("events/") and old_url not in live and old_url not in moved:
-            target = moved.get(target, target)
-            if target in live:
-                moved[old_url] = target
-    return dict(sorted(moved.items()))
+    return _with_earlier(moved, old_redirects, live)
