@@ -118,8 +118,9 @@ def _run_serve(args: argparse.Namespace) -> int:
                 snapshot = current
                 try:
                     _report(build(_settings(args), progress=_progress(args)), args.quiet)
-                except BriefgenError as exc:
-                    print(f"briefgen: error: {exc} (still serving the previous site)",
+                except Exception as exc:  # noqa: BLE001 - a failed rebuild never stops serving
+                    reason = exc if isinstance(exc, BriefgenError) else repr(exc)
+                    print(f"briefgen: error: {reason} (still serving the previous site)",
                           file=sys.stderr)
     finally:
         server.shutdown()

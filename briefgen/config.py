@@ -7,6 +7,7 @@ bare mkdocs.yml works.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from itertools import combinations
 from pathlib import Path
 from typing import Any
 
@@ -99,7 +100,7 @@ def _validated(config_file: Path, raw: dict, values: dict[str, Any]) -> Settings
         name: (root / str(values[name])).resolve()
         for name in ("seeds_dir", "cache_dir", "curation_file")
     }
-    return Settings(
+    settings = Settings(
         root=root,
         config_file=config_file,
         docs_dir=(root / str(raw.get("docs_dir", "docs"))).resolve(),
@@ -108,3 +109,44 @@ def _validated(config_file: Path, raw: dict, values: dict[str, Any]) -> Settings
         **paths,
         **{k: v for k, v in values.items() if k in known and k not in paths},
     )
+    _check_folders(settings)
+    return settings
+
+
+# Folders briefgen writes into and deletes from; the others it only reads.
+WRITTEN_FOLDERS = ("docs_dir", "site_dir", "cache_dir")
+
+
+def _check_folders(settings: Settings) -> None:
+    """Refuse, before anything is written, folders that overlap (as MkDocs refuses a
+    docs_dir inside site_dir): briefgen replaces site/, prunes content/ and the cache,
+    so `docs_dir: seeds` or `site_dir: .` would delete the user's articles or project."""
+    root = settings.root
+    folders = {
+        "docs_dir": settings.docs_dir, "site_dir": settings.site_dir,
+        "cache_dir": settings.cache_dir, "seeds_dir": settings.seeds_dir,
+        "templates": root / "templates",
+    }
+    for name in WRITTEN_FOLDERS:
+        if root.is_relative_to(folders[name]):
+            raise ConfigError(
+                f"{settings.config_file}: {_setting(name)} is {_shown(folders[name], root)}, "
+                "the project folder or one above it; choose a folder of its own"
+            )
+    for (a, path_a), (b, path_b) in combinations(folders.items(), 2):
+        if path_a.is_relative_to(path_b) or path_b.is_relative_to(path_a):
+            raise ConfigError(
+                f"{settings.config_file}: {_setting(a)} ({_shown(path_a, root)}) and "
+                f"{_setting(b)} ({_shown(path_b, root)}) overlap; each needs a folder of its "
+                "own, since briefgen replaces what it writes"
+            )
+
+
+def _setting(name: str) -> str:
+    if name in OPTIONS:
+        return f"extra.briefgen.{name}"
+    return "the templates folder" if name == "templates" else name
+
+
+def _shown(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix() or "." if path.is_relative_to(root) else str(path)

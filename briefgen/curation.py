@@ -15,8 +15,12 @@ from typing import Generic, Protocol, TypeVar
 import yaml
 
 from briefgen.records import Problem
+from briefgen.sanitize import NoAliasLoader, single_line
 
 KINDS = ("actor", "base", "place")
+# A curation file is a few hundred short lines.
+CURATION_MAX_BYTES = 1_000_000
+NAME_MAX_CHARS = 200
 SECTIONS = ("merge", "split", "rename", "ignore", "kind", "type", "aliases")
 
 
@@ -61,8 +65,11 @@ def load_curation(path: Path, shown_as: str) -> Curation:
         problems.append(Problem(shown_as, f"line {line}: {reason}", "warning"))
 
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        if path.stat().st_size > CURATION_MAX_BYTES:
+            bad(1, f"larger than {CURATION_MAX_BYTES:,} bytes; file ignored")
+            return Curation(problems=tuple(problems), shown_as=shown_as)
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=NoAliasLoader)
+    except (yaml.YAMLError, UnicodeDecodeError, OSError) as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         bad(line, f"not valid YAML ({getattr(exc, 'problem', None) or exc}); file ignored")
@@ -72,14 +79,19 @@ def load_curation(path: Path, shown_as: str) -> Curation:
     if not isinstance(root, yaml.MappingNode):
         bad(_line(root), "expected sections like `merge:` and `rename:`; file ignored")
         return Curation(problems=tuple(problems), shown_as=shown_as)
-    sections: dict[str, object] = {}
+    sections: dict[str, tuple] = {}
+    first_line: dict[str, int] = {}
     for key_node, value_node in root.value:
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
         if key not in SECTIONS:
             bad(_line(key_node), f"unknown section {key!r}; expected one of {', '.join(SECTIONS)}")
             continue
+        if key in first_line:
+            bad(_line(key_node), f"section {key!r} appears again (first on line "
+                f"{first_line[key]}); both are applied: write one `{key}:` section")
+        first_line.setdefault(key, _line(key_node))
         reader = _READERS[key]
-        sections[key] = tuple(reader(value_node, bad))
+        sections[key] = sections.get(key, ()) + tuple(reader(value_node, bad))
     return Curation(**sections, problems=tuple(problems), shown_as=shown_as)  # type: ignore[arg-type]
 
 
@@ -91,10 +103,13 @@ def _line(node: yaml.Node) -> int:
 
 
 def _name(node: yaml.Node, bad: Bad) -> Ref | None:
-    if isinstance(node, yaml.ScalarNode) and str(node.value).strip():
-        return Ref(str(node.value).strip(), _line(node))
-    bad(_line(node), "expected a name")
+    name = single_line(str(node.value)) if isinstance(node, yaml.ScalarNode) else ""
+    if name and len(str(node.value).strip()) <= NAME_MAX_CHARS:
+        return Ref(name, _line(node))
+    bad(_line(node), "expected a name" if not name else
+        f"a name longer than {NAME_MAX_CHARS} characters")
     return None
+
 
 
 def _items(node: yaml.Node, bad: Bad, what: str) -> list[yaml.Node]:

@@ -19,3 +19,7 @@ class SiteError(BriefgenError):
 
 class StrictError(BriefgenError):
     """`--strict` was given and some input files had problems."""
+
+
+class BuildLocked(BriefgenError):
+    """Another build of the same project is running."""

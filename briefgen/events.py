@@ -335,6 +335,11 @@ def _sentence_number(found: Found) -> int:
     return int(found.mention.sentence.removeprefix("s-"))
 
 
+# Event ids are file names: the title's slug is cut at a word to stay well inside the
+# file system's 255 bytes.
+EVENT_SLUG_MAX_CHARS = 75
+
+
 def _events(
     groups: list[list[Found]], by_id: dict[EntityId, Entity], lexicon: Lexicon
 ) -> tuple[Event, ...]:
@@ -348,7 +353,8 @@ def _events(
         # are added: no renumbering of "attack-in-iraq-2" into "-3".
         first = group[0].mention
         anchor = hashlib.sha1(f"{first.source}#{first.sentence}".encode()).hexdigest()[:4]
-        base_id = f"{slugify(title) or event_type}-{anchor}"
+        short = slugify(title, max_length=EVENT_SLUG_MAX_CHARS, word_boundary=True)
+        base_id = f"{short or event_type}-{anchor}"
         slug, n = base_id, 2
         while slug in used:
             slug, n = f"{base_id}-{n}", n + 1

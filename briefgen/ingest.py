@@ -11,8 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
-from dataclasses import dataclass
+import stat
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -26,6 +31,14 @@ from slugify import slugify
 
 from briefgen.cache import IngestCache, cache_key, code_stamp
 from briefgen.records import Article, Problem, SourceId
+from briefgen.sanitize import (
+    FIELD_MAX_CHARS,
+    NoAliasLoader,
+    invalid_characters,
+    single_line,
+    visible_text,
+    web_url,
+)
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -34,6 +47,10 @@ HTML_BYTES_PER_TEXT_CHAR = 20
 LANGUAGE_SAMPLE_CHARS = 3000
 LANGUAGE_MIN_WORDS = 12
 LANGUAGE_MIN_CONFIDENCE = 0.9
+# Below this share of Latin letters a text is not English, whatever the identifier says
+# (it rates a short Arabic text "ar" at 0.57 and the article would be parsed as noise).
+LATIN_MIN_SHARE = 0.5
+LATIN_MIN_LETTERS = 40
 # Two articles sharing this share of their 5-word sequences are one story saved twice.
 NEAR_DUPLICATE_JACCARD = 0.8
 SHINGLE_WORDS = 5
@@ -41,6 +58,11 @@ MINHASH_PERMUTATIONS = 64
 MINHASH_SEED = 1
 IGNORED_NAMES = {"curation.yml", "curation.yaml", "readme.md", ".ds_store"}
 FRONT_MATTER_KEYS = {"title", "outlet", "url", "published", "author", "id"}
+# Front matter is a few short fields: a bigger block is a mistake or an attack.
+FRONT_MATTER_MAX_CHARS = 16_000
+# Page names a section or the site itself uses: an article, entity or tag never takes one.
+RESERVED_IDS = frozenset({"index"})
+SAFE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 TITLE_MAX_CHARS = 200
 # "ERBIL, Kurdistan Region - " or "BAGHDAD (Reuters) — " before the first sentence.
 DATELINE = re.compile(
@@ -61,73 +83,149 @@ class Unreadable(Exception):
 
 
 def ingest(
-    seeds_dir: Path, root: Path, max_chars: int, cache: IngestCache | None = None
+    seeds_dir: Path, root: Path, max_chars: int, cache: IngestCache | None = None,
+    previous_ids: Mapping[str, str] | None = None,
 ) -> Ingested:
     """Read every article under seeds_dir, sorted by path so the result never depends on
     the order the file system lists them in. With a cache, a file read before with the
-    same bytes, path and reading code is taken from it."""
-    articles: list[Article] = []
-    signatures: list[LeanMinHash] = []
+    same bytes, path and reading code is taken from it. `previous_ids` (path → source id
+    of the last build) lets each file keep its URL when a new file wants the same id."""
+    read: list[tuple[Article, LeanMinHash]] = []
     problems: list[Problem] = []
-    used_ids: set[str] = set()
+    base = root if seeds_dir.is_relative_to(root) else seeds_dir.parent
     if not seeds_dir.is_dir():
-        return Ingested((), (Problem(_relative(seeds_dir, root), "seeds folder not found"),))
-    for path in sorted(p for p in seeds_dir.rglob("*") if p.is_file()):
-        if path.name.lower() in IGNORED_NAMES or path.name.startswith("."):
-            continue
-        shown = _relative(path, root)
-        entry = _cached_read(path, shown, max_chars, cache)
+        return Ingested((), (Problem(_relative(seeds_dir, base), "seeds folder not found"),))
+    for path, refused in input_files(seeds_dir):
+        shown = _relative(path, base)
+        entry = {"problem": refused} if refused else _cached_read(path, shown, max_chars, cache)
         if "problem" in entry:
             problems.append(Problem(shown, entry["problem"]))
             continue
         fields = entry["article"]
-        article = _with_unique_id(Article(**{**fields, "dropped": tuple(fields["dropped"])}),
-                                  used_ids)
+        article = Article(**{**fields, "dropped": tuple(fields["dropped"]),
+                             "warnings": tuple(fields["warnings"])})
+        problems.extend(Problem(shown, note, "warning") for note in article.warnings)
         if article.dropped:
             problems.append(
                 Problem(shown, "left out page furniture: " + " | ".join(article.dropped), "dropped")
             )
-        articles.append(article)
-        signatures.append(
-            LeanMinHash(seed=MINHASH_SEED, hashvalues=entry["minhash"], scheme=entry["scheme"])
-        )
+        signature = LeanMinHash(seed=MINHASH_SEED, hashvalues=entry["minhash"],
+                                scheme=entry["scheme"])
+        read.append((article, signature))
     if cache is not None:
         cache.save()
-    kept, duplicates = _without_duplicates(articles, signatures)
-    return Ingested(tuple(kept), tuple(problems) + duplicates)
+    kept, duplicates = _without_duplicates(read)
+    articles, id_problems = _assign_ids(kept, previous_ids or {})
+    return Ingested(tuple(articles), tuple(problems) + duplicates + id_problems)
+
+
+def input_files(seeds_dir: Path) -> Iterator[tuple[Path, str]]:
+    """Every file under seeds_dir in path order, with the reason it is not read ("" when
+    it is). Symbolic links are followed only to files inside seeds_dir: git stores links,
+    so one contributed file would otherwise publish /etc/passwd or .git/config. Hidden
+    files and folders are not inputs."""
+    inside = seeds_dir.resolve()
+    found: list[tuple[Path, str]] = []
+    for folder, dirs, files in os.walk(seeds_dir, followlinks=False):
+        here = Path(folder)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in list(dirs):
+            if (here / name).is_symlink():
+                found.append((here / name, "symbolic link to a folder; not followed"))
+        for name in files:
+            if name.startswith(".") or name.lower() in IGNORED_NAMES:
+                continue
+            found.append((here / name, link_problem(here / name, inside)))
+    return iter(sorted(found))
+
+
+def link_problem(path: Path, inside: Path) -> str:
+    """Why `path` must not be read ("" when it may): a link leading out of `inside`, a
+    broken or looping link, or something that is not a regular file (a FIFO would block
+    the build forever)."""
+    target = path
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except FileNotFoundError:
+            return "broken symbolic link: its target does not exist"
+        except (RuntimeError, OSError) as exc:
+            if "loop" in str(exc).lower() or getattr(exc, "errno", None) == 40:
+                return "symbolic link loop; not read"
+            return f"cannot follow symbolic link: {exc}"
+        if not target.is_relative_to(inside):
+            return f"symbolic link to a file outside {inside.name}/; not read"
+        if target.is_dir():
+            return "symbolic link to a folder; not followed"
+    try:
+        mode = target.stat().st_mode
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    return "" if stat.S_ISREG(mode) else "not a regular file"
 
 
 def _cached_read(path: Path, shown: str, max_chars: int, cache: IngestCache | None) -> dict:
     """What reading the file gives, as a JSON-able entry: the article and its near-
     duplicate fingerprint, or the reason it cannot be read."""
     try:
+        if path.stat().st_size > _byte_limit(path, max_chars):
+            return {"problem": f"too large ({path.stat().st_size:,} bytes; limit "
+                               f"{max_chars:,} characters)"}
         raw = path.read_bytes()
     except OSError as exc:
         return {"problem": f"cannot read: {exc.strerror or exc}"}
     key = cache_key(hashlib.sha256(raw).hexdigest(), shown, str(max_chars), _reader_stamp())
-    if cache is not None and (hit := cache.get(key)) is not None and _is_entry(hit):
+    if cache is not None and (hit := cache.get(key)) is not None and _is_entry(hit, shown):
         return hit
     try:
         article = read_article(path, raw, shown, max_chars)
     except Unreadable as exc:
         entry: dict = {"problem": str(exc)}
+    except Exception as exc:  # noqa: BLE001 - one file never stops the build
+        entry = {"problem": f"could not be read ({type(exc).__name__}: {exc})"}
     else:
         signature = _signature(_shingles(article.text))
-        entry = {"article": {**article.__dict__, "dropped": list(article.dropped)},
+        entry = {"article": {**article.__dict__, "dropped": list(article.dropped),
+                             "warnings": list(article.warnings)},
                  "minhash": signature.hashvalues.tolist(), "scheme": signature.scheme}
     if cache is not None:
         cache.put(key, entry)
     return entry
 
 
-def _is_entry(entry: dict) -> bool:
-    if isinstance(entry.get("problem"), str):
-        return True
-    fields = set(Article.__dataclass_fields__)
-    return (isinstance(entry.get("article"), dict) and set(entry["article"]) == fields
+def _byte_limit(path: Path, max_chars: int) -> int:
+    # A saved page carries scripts and styles; UTF-8 and UTF-16 take up to 4 bytes a char.
+    per_char = HTML_BYTES_PER_TEXT_CHAR if path.suffix.lower() in HTML_SUFFIXES else 4
+    return max_chars * per_char
+
+
+def _is_entry(entry: dict, shown: str) -> bool:
+    """A cache entry is used only if it is exactly what reading gives: right types, a
+    safe id, the same path, a web URL. It is input like any other file."""
+    if set(entry) == {"problem"}:
+        return isinstance(entry["problem"], str)
+    article = entry.get("article")
+    if not (isinstance(article, dict) and set(article) == set(Article.__dataclass_fields__)
             and isinstance(entry.get("minhash"), list)
             and len(entry["minhash"]) == MINHASH_PERMUTATIONS
-            and isinstance(entry.get("scheme"), str))
+            and all(isinstance(h, int) for h in entry["minhash"])
+            and isinstance(entry.get("scheme"), str)):
+        return False
+    lists = ("dropped", "warnings")
+    if not all(isinstance(v, str) for k, v in article.items() if k not in lists):
+        return False
+    if not all(isinstance(v, list) and all(isinstance(x, str) for x in v)
+               for v in (article[k] for k in lists)):
+        return False
+    return (is_safe_id(article["source_id"]) and article["path"] == shown
+            and article["url"] == web_url(article["url"])
+            and article["published"] == _published(article["published"])[0])
+
+
+def is_safe_id(value: str) -> bool:
+    """An id that is safe as a file and URL name: lower-case words joined by hyphens."""
+    return (len(value) <= FIELD_MAX_CHARS["id"] and SAFE_ID.match(value) is not None
+            and value not in RESERVED_IDS)
 
 
 @cache
@@ -144,35 +242,71 @@ def _signature(shingles: set[bytes]) -> LeanMinHash:
 
 
 def _without_duplicates(
-    articles: list[Article], signatures: list[LeanMinHash]
+    read: list[tuple[Article, LeanMinHash]],
 ) -> tuple[list[Article], tuple[Problem, ...]]:
     """The same story saved twice (exactly, or with a changed headline, a trailer or a
     few words) gives one source page; the later path is named in the report. MinHash
     LSH finds candidates without comparing every pair; their shingle sets confirm."""
     index = MinHashLSH(threshold=NEAR_DUPLICATE_JACCARD, num_perm=MINHASH_PERMUTATIONS)
-    kept_by_id: dict[str, Article] = {}
+    kept_by_key: dict[str, Article] = {}
     kept: list[Article] = []
     problems: list[Problem] = []
-    for article, signature in zip(articles, signatures, strict=True):
+    for position, (article, signature) in enumerate(read):
         own: set[bytes] | None = None
         best, best_share = None, 0.0
         for other in sorted(index.query(signature)):
             own = own if own is not None else _shingles(article.text)
-            theirs = _shingles(kept_by_id[other].text)
+            theirs = _shingles(kept_by_key[other].text)
             share = len(own & theirs) / max(1, len(own | theirs))
             if share > best_share:
                 best, best_share = other, share
         if best is not None and best_share >= NEAR_DUPLICATE_JACCARD:
             how = "same text" if best_share == 1 else f"{best_share:.0%} the same text"
             problems.append(Problem(
-                article.path, f"duplicate of {kept_by_id[best].path} ({how}); one source page "
+                article.path, f"duplicate of {kept_by_key[best].path} ({how}); one source page "
                 "kept", "warning",
             ))
             continue
-        index.insert(article.source_id, signature)
-        kept_by_id[article.source_id] = article
+        key = f"{position:09d}"
+        index.insert(key, signature)
+        kept_by_key[key] = article
         kept.append(article)
     return kept, tuple(problems)
+
+
+def _assign_ids(
+    articles: list[Article], previous: Mapping[str, str]
+) -> tuple[list[Article], tuple[Problem, ...]]:
+    """Unique source ids. A file keeps the id it had in the last build when that is still
+    its id or a numbered form of it; a new file (or a second `id:`) never takes an id
+    another file holds, and is told so. Reserved page names are never ids."""
+    owner: dict[str, str] = {name: "" for name in RESERVED_IDS}  # id -> path holding it
+    chosen: dict[int, str] = {}
+    for n, article in enumerate(articles):
+        old = previous.get(article.path, "")
+        if old not in owner and _is_numbered(old, article.source_id):
+            chosen[n], owner[old] = old, article.path
+    problems: list[Problem] = []
+    out: list[Article] = []
+    for n, article in enumerate(articles):
+        wanted = article.source_id
+        source_id = chosen.get(n)
+        if source_id is None:
+            source_id, k = wanted, 2
+            while source_id in owner:
+                source_id, k = SourceId(f"{wanted}-{k}"), k + 1
+            owner[source_id] = article.path
+        if source_id != wanted:
+            holder = owner.get(wanted, "")
+            why = f"is already the page of {holder}" if holder else "is a reserved page name"
+            problems.append(Problem(article.path, f"id {wanted!r} {why}; this article's page "
+                                    f"is sources/{source_id}/", "warning"))
+        out.append(replace(article, source_id=SourceId(source_id)))
+    return out, tuple(problems)
+
+
+def _is_numbered(old: str, wanted: str) -> bool:
+    return old == wanted or (old.startswith(wanted + "-") and old[len(wanted) + 1:].isdigit())
 
 
 def _shingles(text: str) -> set[bytes]:
@@ -186,16 +320,16 @@ def read_article(path: Path, raw: bytes, shown: str, max_chars: int) -> Article:
     if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
         raise Unreadable(f"unsupported format {path.suffix or '(no extension)'!r}; "
                          "use .txt, .md or .html")
-    limit = max_chars * (HTML_BYTES_PER_TEXT_CHAR if suffix in HTML_SUFFIXES else 4)
-    if len(raw) > limit:
+    if len(raw) > _byte_limit(path, max_chars):
         raise Unreadable(f"too large ({len(raw):,} bytes; limit {max_chars:,} characters)")
     meta: dict = {}
     if suffix in HTML_SUFFIXES:
         meta, text = _from_html(raw)
     else:
         text = _decode(raw)
-    text = ftfy.fix_text(text, uncurl_quotes=False)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    invalid = invalid_characters(text)
+    text = ftfy.fix_text(visible_text(text), uncurl_quotes=False)
+    text = visible_text(text.replace("\r\n", "\n").replace("\r", "\n"))
     if suffix in {".md", ".markdown"}:
         meta, text = _split_front_matter(text)
     if not text.strip():
@@ -203,7 +337,12 @@ def read_article(path: Path, raw: bytes, shown: str, max_chars: int) -> Article:
     if len(text) > max_chars:
         raise Unreadable(f"too long ({len(text):,} characters; limit {max_chars:,})")
     _require_english(text)
-    return _article(path, shown, raw, meta, text)
+    invalid += sum(invalid_characters(v) for v in meta.values() if isinstance(v, str))
+    article = _article(path, shown, raw, meta, text)
+    if invalid:
+        note = f"{invalid:,} control or invalid character(s) removed"
+        article = replace(article, warnings=(*article.warnings, note))
+    return article
 
 
 def _from_html(raw: bytes) -> tuple[dict, str]:
@@ -228,8 +367,16 @@ def _from_html(raw: bytes) -> tuple[dict, str]:
 
 
 def _require_english(text: str) -> None:
-    """Only English is parsed: spaCy's English model turns other languages into noise."""
+    """Only English is parsed: spaCy's English model turns other languages into noise.
+    The script decides first (the identifier is unsure on short non-Latin texts)."""
     sample = text[:LANGUAGE_SAMPLE_CHARS]
+    letters = [c for c in sample if c.isalpha()]
+    if len(letters) >= LATIN_MIN_LETTERS:
+        scripts = Counter(unicodedata.name(c, "UNKNOWN").split()[0] for c in letters)
+        if scripts["LATIN"] < LATIN_MIN_SHARE * len(letters):
+            script = max((s for s in scripts if s != "LATIN"), key=scripts.__getitem__)
+            raise Unreadable(f"unsupported language ({script.title()} script); only English "
+                             "articles are read")
     if len(sample.split()) < LANGUAGE_MIN_WORDS:
         return
     language, confidence = _language_identifier().classify(sample)
@@ -246,25 +393,77 @@ def _article(path: Path, shown: str, raw: bytes, meta: dict, text: str) -> Artic
     paragraphs, dropped, outlet = _clean_paragraphs(text)
     if not paragraphs:
         raise Unreadable("no article text left after removing page furniture")
-    title = str(meta.get("title") or "").strip() or _title_from(paragraphs) or path.stem
-    source_id = str(meta.get("id") or "") or _slug(path.stem)
+    notes: list[str] = []
+    given = {key: _scalar(key, value, notes) for key, value in meta.items()}
+    url = web_url(given.get("url", ""))
+    if given.get("url") and not url:
+        notes.append(f"url {_shown_value(given['url'])} is not an http(s) link; left out")
+    published, bad_date = _published(given.get("published", ""))
+    if bad_date:
+        notes.append(f"published {_shown_value(bad_date)} is not a date; left out")
+    title = single_line(given.get("title", "")) or _title_from(paragraphs) or path.stem
+    wanted_id = given.get("id", "") or path.stem
+    source_id = _slug(wanted_id)
+    if len(slugify(wanted_id)) > len(source_id):
+        notes.append(f"id longer than {FIELD_MAX_CHARS['id']} characters; the page is "
+                     f"sources/{source_id}/")
     return Article(
-        source_id=SourceId(_slug(source_id)),
+        source_id=SourceId(source_id),
         path=shown,
-        title=_single_line(title),
+        title=single_line(title),
         text="\n\n".join(paragraphs),
         content_hash=hashlib.sha256(raw).hexdigest(),
-        outlet=_single_line(str(meta.get("outlet") or outlet or "")),
-        url=str(meta.get("url") or ""),
-        published=_iso_date(meta.get("published")),
-        author=_single_line(str(meta.get("author") or "")),
+        outlet=single_line(given.get("outlet", "") or outlet, "outlet"),
+        url=url,
+        published=published,
+        author=single_line(given.get("author", ""), "author"),
         dropped=tuple(dropped),
+        warnings=tuple(notes),
     )
+
+
+def _scalar(key: str, value: object, notes: list[str]) -> str:
+    """A front matter or page metadata value as text; a list or mapping is left out."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return visible_text(str(value))
+    if value is not None:
+        notes.append(f"{key}: expected a single value, not {type(value).__name__}; left out")
+    return ""
+
+
+def _published(value: str) -> tuple[str, str]:
+    """(ISO date, "") for a real date, or ("", the value) when it is none. Only a date
+    with day, month and year is kept: it anchors relative dates in the text."""
+    value = value.strip()
+    if not value:
+        return "", ""
+    if match := re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T ])", value):
+        try:
+            return dt.date(*(int(g) for g in match.groups())).isoformat(), ""
+        except ValueError:
+            return "", value
+    if len(value) <= 40 and re.fullmatch(r"[\w ,./:+-]+", value):
+        import dateparser  # only for front matter written in words: "15 January 2024"
+
+        parsed = dateparser.parse(value, languages=["en"], settings={
+            "STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]})
+        if parsed is not None:
+            return parsed.date().isoformat(), ""
+    return "", value
+
+
+def _shown_value(value: str) -> str:
+    return repr(value if len(value) <= 60 else value[:57] + "...")
 
 
 def _decode(raw: bytes) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise Unreadable(f"not valid UTF-16 ({exc.reason} at byte {exc.start:,})") from exc
     if b"\x00" in raw[:8192]:
         raise Unreadable("binary file, not text")
     try:
@@ -281,8 +480,10 @@ def _split_front_matter(text: str) -> tuple[dict, str]:
     match = re.match(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", text, re.S)
     if not match:
         return {}, text
+    if len(match.group(1)) > FRONT_MATTER_MAX_CHARS:
+        raise Unreadable(f"front matter longer than {FRONT_MATTER_MAX_CHARS:,} characters")
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        meta = yaml.load(match.group(1), Loader=NoAliasLoader) or {}
     except yaml.YAMLError as exc:
         raise Unreadable(f"front matter is not valid YAML: {_first_line(str(exc))}") from exc
     if not isinstance(meta, dict):
@@ -343,30 +544,8 @@ def _title_from(paragraphs: list[str]) -> str:
     return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
 
 
-def _iso_date(value: object) -> str:
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value or "").strip()
-
-
-def _with_unique_id(article: Article, used: set[str]) -> Article:
-    source_id, n = article.source_id, 2
-    while source_id in used:
-        source_id, n = SourceId(f"{article.source_id}-{n}"), n + 1
-    used.add(source_id)
-    if source_id == article.source_id:
-        return article
-    return Article(**{**article.__dict__, "source_id": source_id})
-
-
 def _slug(text: str) -> str:
-    return slugify(text) or "article"
-
-
-def _single_line(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return slugify(text, max_length=FIELD_MAX_CHARS["id"], word_boundary=True) or "article"
 
 
 def _first_line(text: str) -> str:
@@ -374,7 +553,9 @@ def _first_line(text: str) -> str:
 
 
 def _relative(path: Path, root: Path) -> str:
+    """The path as the user knows it: relative to the project, links not followed (a
+    link's target, or the build machine's absolute path, is nobody's business)."""
     try:
-        return path.resolve().relative_to(root).as_posix()
+        return path.relative_to(root).as_posix()
     except ValueError:
-        return path.as_posix()
+        return path.name

@@ -172,11 +172,15 @@ def payload_to_parsed(article: Article, payload: dict[str, Any], key: str = "") 
         if "\n" in text[previous_end : raw["start"]]:
             paragraph += 1
         previous_end = raw["end"]
-        tokens = tuple(Token(i, word(form), word(lemma), word(pos), word(dep), head, start)
+        # str() and int() cost little and make a damaged entry a miss, never a crash later.
+        tokens = tuple(Token(int(i), word(str(form)), word(str(lemma)), word(str(pos)),
+                             word(str(dep)), int(head), int(start))
                        for i, form, lemma, pos, dep, head, start in raw["tokens"])
+        begin, end = int(raw["start"]), int(raw["end"])
+        if not 0 <= begin <= end <= len(text):
+            raise ValueError("sentence outside the article")
         sentences.append(
-            Sentence(SentenceId(f"s-{n}"), raw["start"], raw["end"],
-                     text[raw["start"] : raw["end"]], paragraph, tokens)
+            Sentence(SentenceId(f"s-{n}"), begin, end, text[begin:end], paragraph, tokens)
         )
     return ParsedArticle(article, tuple(sentences), tuple(_mentions(text, sentences, payload)),
                          key)
@@ -185,8 +189,10 @@ def payload_to_parsed(article: Article, payload: dict[str, Any], key: str = "") 
 def _mentions(text: str, sentences: list[Sentence], payload: dict) -> Iterable[Mention]:
     starts = [s.start for s in sentences]
     for raw in payload["mentions"]:
-        index = max(0, bisect_right(starts, raw["start"]) - 1)
+        begin = int(raw["start"])
+        index = max(0, bisect_right(starts, begin) - 1)
         sentence = sentences[index]
-        end = min(raw["end"], sentence.end)
-        yield Mention(sentence.id, raw["start"], end, text[raw["start"] : end], raw["label"])
+        end = min(int(raw["end"]), sentence.end)
+        if sentence.start <= begin <= end:
+            yield Mention(sentence.id, begin, end, text[begin:end], str(raw["label"]))
 

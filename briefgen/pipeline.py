@@ -13,16 +13,17 @@ from pathlib import Path
 from briefgen.cache import EntryCache, IngestCache, NlpCache
 from briefgen.changes import changes_since, load_previous_build
 from briefgen.config import Settings
-from briefgen.curation import load_curation
+from briefgen.curation import Curation, load_curation
 from briefgen.errors import StrictError
 from briefgen.events import extract_events
-from briefgen.ingest import ingest
+from briefgen.ingest import ingest, link_problem
+from briefgen.lock import build_lock
 from briefgen.nlp import parse_articles
 from briefgen.progress import Progress, quiet_progress
 from briefgen.records import Briefing, Problem
 from briefgen.render import render
 from briefgen.resolve import resolve
-from briefgen.site import build_site, is_current, site_inputs
+from briefgen.site import build_site, check_site_dir, is_current, site_inputs
 from briefgen.slugs import keep_event_ids, load_previous
 
 TEMPLATES_DIR_NAME = "templates"
@@ -72,18 +73,21 @@ def build(
     progress: Progress = quiet_progress,
 ) -> BuildSummary:
     summary = BuildSummary()
-    files = _content(settings, strict, progress, summary)
-    gc.collect()  # the parsed corpus is gone: MkDocs reuses its memory, peaks do not add up
     if not skip_site:
-        _default_source_date_epoch()
-        inputs = site_inputs(files, settings.config_file, strict)
-        with _timed(summary, "mkdocs"):
-            if is_current(settings.site_dir, inputs):
-                summary.site_unchanged = True
-            else:
-                summary.site_incremental = build_site(
-                    settings.config_file, settings.site_dir, inputs, strict=strict
-                )
+        check_site_dir(settings.site_dir)  # before hours of parsing, not after
+    with build_lock(settings.cache_dir):
+        files = _content(settings, strict, progress, summary)
+        gc.collect()  # the parsed corpus is gone: MkDocs reuses its memory, peaks do not add up
+        if not skip_site:
+            _default_source_date_epoch()
+            inputs = site_inputs(files, settings.config_file, strict)
+            with _timed(summary, "mkdocs"):
+                if is_current(settings.site_dir, inputs):
+                    summary.site_unchanged = True
+                else:
+                    summary.site_incremental = build_site(
+                        settings.config_file, settings.site_dir, inputs, strict=strict
+                    )
     return summary
 
 
@@ -91,9 +95,10 @@ def _content(
     settings: Settings, strict: bool, progress: Progress, summary: BuildSummary
 ) -> dict[str, str]:
     """seeds/ → content/; returns the digests of content/'s files for the site stage."""
+    previous = load_previous(settings.docs_dir)
     with _timed(summary, "ingest"):
         ingested = ingest(settings.seeds_dir, settings.root, settings.max_article_chars,
-                          IngestCache(settings.cache_dir))
+                          IngestCache(settings.cache_dir), dict(previous.sources))
     summary.problems = ingested.problems
     if strict and any(p.severity == "skipped" for p in ingested.problems):
         raise StrictError(_strict_message(ingested.problems))
@@ -103,8 +108,7 @@ def _content(
             batch_size=settings.batch_size, processes=settings.processes, progress=progress,
         )
     with _timed(summary, "resolve"):
-        curation = load_curation(settings.curation_file, _shown(settings, settings.curation_file))
-        previous = load_previous(settings.docs_dir)
+        curation = _curation(settings)
         resolved = resolve(nlp.parsed, curation, previous,
                            EntryCache(settings.cache_dir, "mentions"))
         entities = resolved.entities
@@ -125,6 +129,16 @@ def _content(
     summary.pages_written, summary.pages_unchanged = written.written, written.unchanged
     summary.pages_removed = written.removed
     return written.files
+
+
+def _curation(settings: Settings) -> Curation:
+    """The curation file, unless it sits in seeds/ as a link leading out of it (its
+    names are published like the articles')."""
+    path, shown = settings.curation_file, _shown(settings, settings.curation_file)
+    inside = path.is_relative_to(settings.seeds_dir) and (path.exists() or path.is_symlink())
+    if inside and (refused := link_problem(path, settings.seeds_dir)):
+        return Curation(problems=(Problem(shown, refused),), shown_as=shown)
+    return load_curation(path, shown)
 
 
 def _shown(settings: Settings, path: Path) -> str:

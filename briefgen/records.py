@@ -40,6 +40,9 @@ class Article:
     published: str = ""
     author: str = ""
     dropped: tuple[str, ...] = ()
+    # What was wrong with the file's metadata and left out (a `javascript:` url, a date
+    # that is none): reported, the article itself is kept.
+    warnings: tuple[str, ...] = ()
 
 
 class Token(NamedTuple):

@@ -25,7 +25,17 @@ from briefgen.digest import atom_feed, coverage, independent_outlets, is_contest
 from briefgen.events import OTHER
 from briefgen.graphs import corpus_graph_svg, ego_graph_svg
 from briefgen.progress import Progress, quiet_progress
-from briefgen.records import Briefing, Entity, EntityId, Event, ParsedArticle, Sentence, SourceId
+from briefgen.records import (
+    Briefing,
+    Entity,
+    EntityId,
+    Event,
+    ParsedArticle,
+    Problem,
+    Sentence,
+    SourceId,
+)
+from briefgen.sanitize import csv_cell
 from briefgen.site import page_url
 from briefgen.slugs import SECTION_OF_KIND, entity_url, event_url
 from briefgen.tags import entity_tags, event_tags, tag_index, tag_slug
@@ -50,6 +60,13 @@ def html_text(text: str) -> str:
 def md_text(text: str) -> str:
     """Article text made inert: HTML-escaped and Markdown syntax turned into entities."""
     return "".join(f"&#{ord(c)};" if c in MARKDOWN_SPECIALS else c for c in text)
+
+
+def front_matter_title(text: str) -> str:
+    """A page title for front matter: a JSON string (valid YAML whatever it holds) of
+    HTML-escaped text, because Material prints `page.meta.title` into the header and
+    the `<title>` unescaped, and search shows it as HTML."""
+    return json.dumps(html.escape(str(text), quote=True), ensure_ascii=False)
 
 
 @dataclass(frozen=True)
@@ -110,14 +127,14 @@ def render(
     # Long listings are raw HTML tables (Markdown leaves them alone, which keeps MkDocs
     # fast); their links are final URLs from a page `depth` folders below the site root.
     env.filters["href"] = lambda path, depth: "../" * depth + (page_url(path) or path)
-    env.filters["json_str"] = lambda s: json.dumps(str(s), ensure_ascii=False)
+    env.filters["title"] = front_matter_title
     # Statements about nothing of a listed type ("other") are exported but get no page.
     shown = replace(briefing, events=tuple(e for e in briefing.events if e.type != OTHER))
     total = len(shown.articles) + len(shown.entities) + len(shown.events)
     tree = _TreeWriter(docs_dir)
+    links = _Links(shown)
     with progress("render", total) as tick:
-        for path, data in _pages(shown, env, _Links(shown), changes or Changes(),
-                                 briefing.events):
+        for path, data in _pages(shown, env, links, changes or Changes(), briefing.events):
             tree.write(path, data)
             tick()
     extra = {
@@ -130,6 +147,12 @@ def render(
     }
     for path, data in extra.items():
         tree.write(path, data)
+    # Last: it lists files in content/ that this build did not write.
+    foreign = tuple(Problem(f"{docs_dir.name}/{path}", "not written by briefgen; left in place "
+                            "(MkDocs publishes it with the site)", "warning")
+                    for path in tree.foreign())
+    tree.write(*_page(env, "report.md.j2", "report.md", problems=briefing.problems + foreign,
+                      **_overview(shown, links)))
     return tree.finish()
 
 
@@ -172,7 +195,6 @@ def _pages(
     yield _page(env, "tags.md.j2", "tags/index.md", tags=tags, tag_slug=tag_slug)
     for tag, rows in tags.items():
         yield _page(env, "tag.md.j2", f"tags/{tag_slug(tag)}.md", tag=tag, rows=rows)
-    yield _page(env, "report.md.j2", "report.md", problems=briefing.problems, **views)
 
 
 def _page(env: Environment, template: str, path: str, **context: object) -> tuple[str, bytes]:
@@ -413,6 +435,7 @@ def _events_csv(briefing: Briefing, links: _Links) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
+    write_row = writer.writerow
 
     def names(ids: Iterable[EntityId]) -> str:
         return "; ".join(links.entities[i].name for i in ids)
@@ -424,14 +447,14 @@ def _events_csv(briefing: Briefing, links: _Links) -> bytes:
     for e in sorted(paged, key=lambda e: (e.sort_date or "~", e.id)):
         sources = sorted({m.source for m in e.mentions}, key=links.order.__getitem__)
         first = e.mentions[0]
-        writer.writerow([
+        write_row([csv_cell(cell) for cell in [
             e.id, e.sort_date, e.date, e.sort_date[:4], e.type, e.title, names(e.actors),
             names(e.targets), names(e.bases), names(e.places), e.quantity, len(sources),
             "; ".join(dict.fromkeys(links.sources[s].article.outlet or links.sources[s]
                                     .article.title for s in sources)),
             speakers(e, "asserts"), speakers(e, "denies"),
             links.sources[first.source].sentence(first.sentence).text, event_url(e.id),
-        ])
+        ]])
     return out.getvalue().encode("utf-8")
 
 
@@ -473,38 +496,72 @@ def _json(rows: list | dict) -> bytes:
     return (body + "\n").encode("utf-8")
 
 
+MANIFEST_NAME = ".briefgen-files.json"  # a dot file: MkDocs does not publish it
+TEMPORARY_SUFFIX = ".briefgen-tmp"
+
+
 class _TreeWriter:
     """Writes content/ page by page as pages are rendered (a large corpus's pages are
-    never all in memory): only files whose bytes changed, and at the end deletes what
-    this build did not produce."""
+    never all in memory): only files whose bytes changed. At the end it deletes the files
+    the previous build wrote (its manifest) that this one did not: a file someone else
+    put in content/ is never deleted, only reported."""
 
     def __init__(self, root: Path):
         self.root = root
         self.digests: dict[str, str] = {}
         self.written = self.unchanged = 0
         root.mkdir(parents=True, exist_ok=True)
+        self.owned = self._manifest()
+        for stale in root.rglob(f".*{TEMPORARY_SUFFIX}"):  # an interrupted build's
+            stale.unlink(missing_ok=True)
+
+    def _manifest(self) -> set[str]:
+        try:
+            listed = json.loads((self.root / MANIFEST_NAME).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return set()
+        return {p for p in listed if isinstance(p, str)} if isinstance(listed, list) else set()
 
     def write(self, relative: str, data: bytes) -> None:
         self.digests[relative] = hashlib.sha256(data).hexdigest()
         path = self.root / relative
-        if path.is_file() and path.read_bytes() == data:
+        if path.is_file() and not path.is_symlink() and path.read_bytes() == data:
             self.unchanged += 1
             return
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
+        tmp = path.with_name(f".{path.name}{TEMPORARY_SUFFIX}")
         tmp.write_bytes(data)
         tmp.replace(path)
         self.written += 1
 
+    def _present(self) -> list[str]:
+        return sorted(
+            p.relative_to(self.root).as_posix() for p in self.root.rglob("*")
+            if (p.is_file() or p.is_symlink())
+            and not any(part.startswith(".") for part in p.relative_to(self.root).parts)
+        )
+
+    def foreign(self) -> list[str]:
+        """Files in content/ that neither this build nor the previous one wrote."""
+        return [p for p in self._present() if p not in self.owned and p not in self.digests]
+
     def finish(self) -> RenderResult:
         removed = 0
-        wanted = {self.root / r for r in self.digests}
-        for path in sorted(self.root.rglob("*"), reverse=True):
-            if path.is_file() and path not in wanted:
+        for relative in sorted(self.owned - set(self.digests), reverse=True):
+            path = self.root / relative
+            if path.is_file() or path.is_symlink():
                 path.unlink()
                 removed += 1
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
+            folder = path.parent
+            while folder != self.root and folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+                folder = folder.parent
         digests = dict(sorted(self.digests.items()))
+        manifest = json.dumps(sorted(digests), ensure_ascii=False, indent=0) + "\n"
+        if (self.root / MANIFEST_NAME).is_file():
+            old = (self.root / MANIFEST_NAME).read_text(encoding="utf-8")
+        else:
+            old = ""
+        if old != manifest:
+            (self.root / MANIFEST_NAME).write_text(manifest, encoding="utf-8")
         return RenderResult(self.written, self.unchanged, removed, digests)
-

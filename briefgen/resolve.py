@@ -39,9 +39,8 @@ from briefgen.records import (
     ParsedArticle,
     Problem,
     SentenceId,
-    SourceId,
 )
-from briefgen.slugs import Previous, assign_ids
+from briefgen.slugs import SECTION_OF_KIND, Previous, assign_ids
 
 CONTEXT_WINDOW = 30
 SAME_NAME_SCORE = 90  # rapidfuzz token-set ratio: one name written out more or less fully
@@ -125,11 +124,10 @@ def _article_candidates(
     if store is None or not article.parse_key:
         return list(_candidates(article, rules))
     key = cache_key(article.parse_key, _candidate_stamp())
-    source = article.article.source_id
     hit = store.get(key)
     if hit is not None:
         try:
-            return [_candidate_from_row(source, row) for row in hit["candidates"]]
+            return [_candidate_from_row(article, row) for row in hit["candidates"]]
         except (KeyError, TypeError, ValueError):
             pass  # a damaged entry: computed again below
     found = list(_candidates(article, rules))
@@ -148,10 +146,18 @@ def _candidate_row(c: Candidate) -> list:
             c.kind_votes, c.type_votes, c.role, c.titled]
 
 
-def _candidate_from_row(source: SourceId, row: list) -> Candidate:
+def _candidate_from_row(article: ParsedArticle, row: list) -> Candidate:
+    """A cached candidate, checked like input: a sentence of this article, a span inside
+    its text, a known kind (a damaged entry raises ValueError and is recomputed)."""
     sentence, start, end, text, name, key, label, kinds, types, role, titled = row
+    number = str(sentence).removeprefix("s-")
+    if not (number.isdigit() and 1 <= int(number) <= len(article.sentences)
+            and 0 <= int(start) <= int(end) <= len(article.article.text)
+            and all(k in SECTION_OF_KIND for k, _ in kinds)):
+        raise ValueError("not a candidate of this article")
     return Candidate(
-        MentionRef(source, SentenceId(sentence), int(start), int(end), str(text)),
+        MentionRef(article.article.source_id, SentenceId(f"s-{int(number)}"), int(start),
+                   int(end), str(text)),
         str(name), str(key), str(label), tuple((k, int(n)) for k, n in kinds),
         tuple((str(k), int(n)) for k, n in types), str(role), str(titled),
     )

@@ -16,10 +16,13 @@ clean build of the same content.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
+import os
 import shutil
+import tempfile
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -74,19 +77,20 @@ def build_site(
     config_file: Path, site_dir: Path, inputs: SiteInputs, strict: bool = False
 ) -> bool:
     """Build site/ for `inputs`; True when only changed pages were re-rendered."""
-    staging = site_dir.with_name(f".{site_dir.name}.building")
-    retired = site_dir.with_name(f".{site_dir.name}.old")
-    for leftover in (staging, retired):
-        shutil.rmtree(leftover, ignore_errors=True)
+    staging = _empty_folder(site_dir.with_name(f".{site_dir.name}.building"))
+    retired = _empty_folder(site_dir.with_name(f".{site_dir.name}.old"))
+    staging.rmdir()
+    retired.rmdir()
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     build_log = logging.getLogger("mkdocs.commands.build")
     if _DirtyWarning not in {type(f) for f in build_log.filters}:
         build_log.addFilter(_DirtyWarning())
     previous = _previous(site_dir)
+    # A site someone pruned, or whose search index is damaged (two builds at once, a
+    # full disk), is rebuilt whole.
+    old_entries = _search_entries(site_dir) if previous is not None else None
     incremental = (
-        previous is not None
-        and previous.settings == inputs.settings
-        and (site_dir / SEARCH_INDEX).is_file()  # a site someone pruned is rebuilt whole
+        previous is not None and previous.settings == inputs.settings and old_entries is not None
     )
     try:
         if incremental:
@@ -95,8 +99,8 @@ def build_site(
                 _remove_output(staging, gone)
         config = load_config(str(config_file), site_dir=str(staging), strict=strict)
         mkdocs_build(config, dirty=incremental)
-        _merge_search_index(staging, site_dir if incremental else None, inputs, previous)
-    except (MkDocsException, SystemExit, OSError) as exc:
+        _merge_search_index(staging, old_entries if incremental else None, inputs)
+    except (MkDocsException, SystemExit, OSError, ValueError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise SiteError(f"MkDocs could not build the site: {exc}") from exc
     (staging / STAMP_NAME).write_text(inputs.stamp(), encoding="utf-8")
@@ -137,23 +141,74 @@ def _remove_output(staging: Path, content_path: str) -> None:
         target.unlink()
 
 
-def _merge_search_index(
-    staging: Path, old_site: Path | None, inputs: SiteInputs, previous: SiteInputs | None
-) -> None:
+def _search_entries(site_dir: Path) -> list[dict] | None:
+    """The entries of a site's search index, or None when it is missing or damaged."""
+    try:
+        docs = json.loads((site_dir / SEARCH_INDEX).read_text(encoding="utf-8"))["docs"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    ok = isinstance(docs, list) and all(
+        isinstance(e, dict) and isinstance(e.get("location"), str) for e in docs)
+    return docs if ok else None
+
+
+def _merge_search_index(staging: Path, old_entries: list[dict] | None,
+                        inputs: SiteInputs) -> None:
     """Keep the old entries of pages MkDocs did not re-render; sort entries by page."""
     path = staging / SEARCH_INDEX
     if not path.is_file():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
     entries = index["docs"]
-    if old_site is not None and previous is not None:
+    if old_entries is not None:
         fresh = {_page_of(e) for e in entries}
         live = {page_url(p) for p in inputs.files} - {None}
-        old = json.loads((old_site / SEARCH_INDEX).read_text(encoding="utf-8"))["docs"]
-        entries = [e for e in old if _page_of(e) not in fresh and _page_of(e) in live] + entries
+        entries = [e for e in old_entries
+                   if _page_of(e) not in fresh and _page_of(e) in live] + entries
     order = {url: n for n, url in enumerate(sorted({_page_of(e) for e in entries}))}
     index["docs"] = sorted(entries, key=lambda e: order[_page_of(e)])  # stable within a page
     path.write_text(json.dumps(index, separators=(",", ":"), default=str), encoding="utf-8")
+
+
+def check_site_dir(site_dir: Path) -> None:
+    """Refuse to replace a folder briefgen did not build: site_dir may point at the
+    user's own folder, and replacing the site deletes whatever was in it."""
+    if not site_dir.exists():
+        return
+    if not site_dir.is_dir() or site_dir.is_symlink():
+        raise SiteError(f"{site_dir} is not a folder briefgen built; move it away or set "
+                        "site_dir in mkdocs.yml")
+    ours = (site_dir / STAMP_NAME).is_file() or (site_dir / "index.html").is_file()
+    if not ours and any(site_dir.iterdir()):
+        raise SiteError(f"{site_dir} holds files but no site: briefgen replaces site_dir "
+                        "whole; move them away or set site_dir in mkdocs.yml")
+
+
+def _empty_folder(path: Path) -> Path:
+    """A folder at `path` with nothing in it, or, when a leftover there cannot be
+    removed (read-only, owned by someone else), a fresh one beside it."""
+    if path.exists() or path.is_symlink():
+        _remove_tree(path)
+    if not path.exists():
+        path.mkdir()
+        return path
+    return Path(tempfile.mkdtemp(prefix=path.name + "-", dir=path.parent))
+
+
+def _remove_tree(path: Path) -> None:
+    def writable_and_retry(function, name, _exc_info):  # type: ignore[no-untyped-def]
+        with contextlib.suppress(OSError):
+            os.chmod(os.path.dirname(name), 0o700)
+            if os.path.isdir(name) and not os.path.islink(name):
+                os.chmod(name, 0o700)
+            function(name)
+
+    if path.is_symlink() or path.is_file():
+        path.unlink(missing_ok=True)
+        return
+    with contextlib.suppress(OSError):
+        os.chmod(path, 0o700)
+    shutil.rmtree(path, onerror=writable_and_retry)
 
 
 def _page_of(entry: dict) -> str:

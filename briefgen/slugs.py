@@ -11,6 +11,7 @@ writes; deleting `content/` forgets old URLs, and nothing else.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -43,6 +44,7 @@ class Previous:
     entities: tuple[PreviousEntity, ...] = ()
     redirects: tuple[tuple[str, str], ...] = ()  # old url -> url it pointed at
     events: tuple[PreviousEvent, ...] | None = None  # None: no readable event export
+    sources: tuple[tuple[str, str], ...] = ()  # (input path, source id)
 
 
 def load_previous(docs_dir: Path) -> Previous:
@@ -70,7 +72,41 @@ def load_previous(docs_dir: Path) -> Previous:
         redirects = tuple((str(k), str(v)) for k, v in sorted(raw.items()))
     except (OSError, ValueError, AttributeError):
         redirects = ()
-    return Previous(entities, redirects, events)
+    try:
+        rows = json.loads((docs_dir / "data" / "sources.json").read_text(encoding="utf-8"))
+        sources = tuple((str(r["path"]), str(r["id"])) for r in rows)
+    except (OSError, ValueError, TypeError, KeyError):
+        sources = ()
+    # Ids and URLs become file names: only the shapes briefgen itself writes are kept.
+    return Previous(
+        tuple(e for e in entities if _is_slug(e.id) and e.url == _url_of(e.url, e.id)),
+        tuple((old, new) for old, new in redirects if SAFE_URL.match(old) and SAFE_URL.match(new)),
+        None if events is None else tuple(e for e in events if _is_slug(e.id)),
+        tuple((path, sid) for path, sid in sources if _is_slug(sid)),
+    )
+
+
+SAFE_URL = re.compile(r"(?:actors|bases|places|events)/[a-z0-9]+(?:-[a-z0-9]+)*/\Z")
+# Names of pages every section has: an entity or event never takes one.
+RESERVED_SLUGS = frozenset({"index"})
+
+
+def _is_slug(value: str) -> bool:
+    return re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", value) is not None and (
+        value not in RESERVED_SLUGS and len(value) <= SLUG_MAX_CHARS)
+
+
+def _url_of(url: str, slug: str) -> str:
+    return url if SAFE_URL.match(url) and url.rsplit("/", 2)[-2] == slug else ""
+
+
+SLUG_MAX_CHARS = 80
+
+
+def slug_of(name: str, fallback: str) -> str:
+    """A file and URL name for a page: short, and never a section's own page name."""
+    slug = slugify(name, max_length=SLUG_MAX_CHARS, word_boundary=True) or fallback
+    return f"{slug}-{fallback}" if slug in RESERVED_SLUGS else slug
 
 
 def entity_url(entity: Entity) -> str:
@@ -83,7 +119,7 @@ def assign_ids(
     """Unique slugs, reusing last build's slug when the name is the same up to spelling;
     returns the entities and the redirects (old url → new url) for URLs that went away."""
     old_by_name_key = {key_of(p.name): p for p in previous.entities}
-    used: set[str] = set()
+    used: set[str] = set(RESERVED_SLUGS)
     out: list[Entity] = []
     # The most mentioned entity gets the plain slug when two names slugify alike.
     ordered = sorted(entities, key=lambda e: (-len(e.mentions), e.name))
@@ -96,7 +132,7 @@ def assign_ids(
     for entity in ordered:
         slug = kept.get(id(entity))
         if slug is None:
-            base = slugify(entity.name) or "entity"
+            base = slug_of(entity.name, "entity")
             slug, n = base, 2
             while slug in used:
                 slug, n = f"{base}-{n}", n + 1

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from slugify import slugify
-
 from briefgen.records import Briefing
-from briefgen.slugs import SECTION_OF_KIND
+from briefgen.slugs import SECTION_OF_KIND, slug_of
 
 KIND_TAGS = {"actor": "Actor", "base": "Base", "place": "Place"}
 EVENT_TAG = "Event"
@@ -29,7 +27,8 @@ def event_tags(event_type: str) -> list[str]:
 
 
 def tag_slug(tag: str) -> str:
-    return slugify(tag) or "tag"
+    """The tag page's name; never `index`, the list of all tags."""
+    return slug_of(tag, "tag")
 
 
 def tag_index(briefing: Briefing) -> dict[str, list[dict]]:

@@ -1,0 +1,86 @@
+"""Fields from inputs made safe to keep: the site is published to the world from files
+other people sent.
+
+Text loses what a reader cannot see but a parser or a browser acts on (control
+characters, Unicode non-characters, lone surrogates, zero-width and bidi-override marks,
+which also split names invisibly); single-line fields are capped in length; a link is
+kept only when it is a plain http(s) URL. Escaping for each output (HTML, Markdown,
+XML, CSV) happens where it is written; this is what every field must be before that.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import yaml
+
+# Never text: C0 controls but tab and newline, DEL and C1 controls, surrogates (never
+# valid alone), and the non-characters of every plane.
+_INVALID_CLASS = (
+    "\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(chr(plane * 0x10000 + last) for plane in range(17) for last in (0xFFFE, 0xFFFF))
+)
+# Formatting marks a reader cannot see: soft hyphen, zero-width space, non-joiner,
+# joiner, word joiner, BOM, line and paragraph separators, bidi embeddings, overrides
+# and isolates (which can make a title read backwards).
+_FORMAT_CLASS = "\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+_INVALID = re.compile(f"[{_INVALID_CLASS}]")
+_INVISIBLE = re.compile(f"[{_INVALID_CLASS}{_FORMAT_CLASS}]")
+FIELD_MAX_CHARS = {"title": 300, "outlet": 120, "author": 200, "url": 2000, "id": 80}
+URL_SCHEMES = ("http", "https")
+# A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def visible_text(text: str) -> str:
+    """`text` without invisible characters; line breaks and tabs are kept."""
+    return _INVISIBLE.sub("", text)
+
+
+def invalid_characters(text: str) -> int:
+    """How many characters of `text` are never valid in text (worth telling the user)."""
+    return len(_INVALID.findall(text))
+
+
+def single_line(text: str, field: str = "title") -> str:
+    """A metadata field: visible characters on one line, at most its field's length."""
+    line = re.sub(r"\s+", " ", visible_text(text)).strip()
+    limit = FIELD_MAX_CHARS.get(field, FIELD_MAX_CHARS["title"])
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def web_url(text: str) -> str:
+    """`text` if it is an absolute http(s) URL, else "". Anything else in an href (a
+    `javascript:` or `data:` URL, however encoded) would run in the reader's browser."""
+    url = text.strip()
+    if not url or len(url) > FIELD_MAX_CHARS["url"] or _INVISIBLE.search(url):
+        return ""
+    if re.search(r"[\s<>\"'`\\]", url):
+        return ""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    if parts.scheme.lower() not in URL_SCHEMES or not parts.hostname:
+        return ""
+    return url
+
+
+def csv_cell(value: object) -> str:
+    """A cell a spreadsheet shows as text, never evaluates (OWASP's CSV injection advice:
+    a leading quote)."""
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+class NoAliasLoader(yaml.BaseLoader):
+    """YAML for small documents from inputs (front matter, the curation file): values as
+    plain strings (no date that fails to construct, no `yes` read as True) and no
+    `&anchor`/`*alias`, with which 1.5 KB expands into gigabytes ("billion laughs")."""
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed", mark)
+        return super().compose_node(parent, index)
