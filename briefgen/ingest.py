@@ -494,10 +494,12 @@ def _split_front_matter(text: str) -> tuple[dict, str]:
 @cache
 def _patterns() -> dict[str, list[re.Pattern]]:
     data = yaml.safe_load(resources.files("briefgen").joinpath("data/boilerplate.yml").read_text())
-    return {
+    patterns = {
         group: [re.compile(rf"(?:{p})\Z", re.I) for p in data[group]]
         for group in ("footer", "anywhere", "outlet")
     }
+    patterns["inline"] = [re.compile(p, re.I) for p in data["inline"]]
+    return patterns
 
 
 def _clean_paragraphs(text: str) -> tuple[list[str], list[str], str]:
@@ -525,6 +527,11 @@ def _clean_paragraphs(text: str) -> tuple[list[str], list[str], str]:
             dropped.append(line)
             continue
         seen.add(line.casefold())
+        for pattern in patterns["inline"]:
+            dropped.extend(m.group().strip() for m in pattern.finditer(line))
+            line = pattern.sub("", line).strip()
+        if not line:
+            continue
         if len(kept) <= 1 and (dateline := DATELINE.match(line)):
             dropped.append(dateline.group(0).strip())
             line = line[dateline.end() :]

@@ -44,6 +44,8 @@ class Rules:
     person_appositive: re.Pattern
     place_name_words: re.Pattern
     group_name_words: frozenset[str]
+    equipment_nouns: frozenset[str]
+    qualifiers: frozenset[str]
 
 
 @cache
@@ -57,7 +59,7 @@ def load_rules() -> Rules:
         labels=data["labels"],
         titles=tuple(sorted(data["titles"], key=len, reverse=True)),
         title_words=frozenset(w for title in data["titles"] for w in title.split()),
-        generic=frozenset(data["generic"]),
+        generic=frozenset(data["generic"]) | frozenset(data["platforms"]),
         base_after=re.compile(rf"\s*[-\s]?({alternation(data['base_cues_after'])})\b", re.I),
         base_before=re.compile(rf"\b({alternation(data['base_cues_before'])})\s*$", re.I),
         group_cue=re.compile(rf"\b({alternation(data['group_cues'])})\b", re.I),
@@ -96,6 +98,8 @@ def load_rules() -> Rules:
         ),
         place_name_words=re.compile(rf"\s(?:{alternation(data['place_name_words'])})$", re.I),
         group_name_words=frozenset(w.casefold() for w in data["group_name_words"]),
+        equipment_nouns=frozenset(data["equipment_nouns"]),
+        qualifiers=frozenset(w.casefold() for w in data["qualifiers"]),
     )
 
 
@@ -106,6 +110,10 @@ def clean_name(text: str, rules: Rules) -> tuple[str, str]:
     name = re.split(r"\s+[-\u2013\u2014]\s+", name)[0]
     name = re.sub(r"^the\s+", "", name, flags=re.I)
     name = re.sub(r"'s?$", "", name).strip()
+    name = re.sub(r"^(.+?)\s+\1$", r"\1", name)  # scraped twice: "Jane Roe Jane Roe"
+    # NER ran on past the name: "Kataib Hezbollah in", "Global Coalition to"
+    name = re.sub(r"(?:\s+(?:in|to|of|and|the|for|on|at|by|with|from))+$", "", name, flags=re.I)
+    name = re.sub(r"\s+(?:of|in|for)\s+[a-z][a-z\s]*$", "", name)  # "State of responsibility"
     name = rules.trailing_descriptors.sub("", name) if len(name.split()) > 2 else name
     role = ""
     lowered = name.casefold()
@@ -139,7 +147,7 @@ def is_junk(name: str, rules: Rules) -> bool:
         or ftfy.is_bad(name)
         or any(unicodedata.category(c) in {"So", "Sk", "Co"} for c in name)
         or (name.isupper() and len(name.split()) > 2)
-        or bool(re.fullmatch(r"[A-Za-z]+-?\d+\w*", name))
+        or bool(re.fullmatch(r"[A-Za-z]+-?\d+\w*|[A-Z]-[A-Z]{2,}", name))  # MQ-9, C-RAM
         or sum(c.isascii() for c in letters) < len(letters) / 2
     )
 
@@ -165,3 +173,41 @@ def looks_like_person(name: str) -> bool:
     )
 
 
+
+
+# Letters that transliterations of one Arabic or Persian sound vary between.
+_SOUND_FOLDS = (("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("w", "v"), ("c", "k"),
+                ("q", "k"))
+SKELETON_MIN_CONSONANTS = 4
+SKELETON_MIN_WORD = 5
+
+
+def skeleton(key: str) -> str:
+    """The consonants of a comparison key, per word, with the letters transliterations
+    disagree on folded: "kataib hezbolah", "ketaib hizbolah" and "kaitab hezbolah" are
+    all "ktb hzblh"."""
+    words = []
+    for word in key.split():
+        for written, sound in _SOUND_FOLDS:
+            word = word.replace(written, sound)
+        words.append(re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", word)))
+    return " ".join(words)
+
+
+def same_spelling_variant(a: str, b: str) -> bool:
+    """Whether two keys with one skeleton are one name spelt two ways: word by word the
+    same, or (for words of five letters or more) the same consonants and as many vowel
+    groups. "Mohammed" (folded to mhmd) is not "Mahmoud"; "Ali" is not "Ala"."""
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) != len(words_b) or a == b:
+        return a == b
+    if sum(len(w) for w in skeleton(a).split()) < SKELETON_MIN_CONSONANTS:
+        return False
+    for x, y in zip(words_a, words_b, strict=True):
+        if x == y:
+            continue
+        if min(len(x), len(y)) < SKELETON_MIN_WORD or skeleton(x) != skeleton(y):
+            return False
+        if len(re.findall(r"[aeiouy]+", x)) != len(re.findall(r"[aeiouy]+", y)):
+            return False
+    return True

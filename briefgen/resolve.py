@@ -28,6 +28,8 @@ from briefgen.names import (
     load_rules,
     looks_like_person,
     name_key,
+    same_spelling_variant,
+    skeleton,
     strip_base_word,
 )
 from briefgen.records import (
@@ -82,11 +84,14 @@ def resolve(
     if mention_cache is not None:
         mention_cache.prune()
     candidates = _link_acronyms(candidates, articles, rules)
+    candidates = _merge_spelling_variants(candidates)
     candidates = _link_partial_names(candidates)
+    candidates = _link_unqualified_names(candidates, rules)
     candidates = _merge_equivalent_keys(candidates, rules)
     groups: dict[str, list[Candidate]] = defaultdict(list)
     for candidate in candidates:
         groups[candidate.key].append(candidate)
+    groups = {k: g for k, g in groups.items() if not all(_is_equipment(c) for c in g)}
     # Curation, short forms and slugs compare many repeated names: key each one once.
     key_of = cache(partial(name_key, rules=rules))
     curation = curation or Curation()
@@ -165,9 +170,10 @@ def _candidate_from_row(article: ParsedArticle, row: list) -> Candidate:
 
 def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
     text = article.article.text
+    cut_at = _cut_end(text)
     for mention in repaired_mentions(article, rules):
         vote = rules.labels.get(mention.label)
-        if vote is None:
+        if vote is None or mention.end >= cut_at:
             continue
         name, role = clean_name(mention.text, rules)
         if mention.label == "NORP" and len(name.split()) < rules.norp_min_words:
@@ -205,10 +211,41 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
             key=name_key(stripped, rules),
             label=mention.label,
             kind_votes=tuple(kind_votes),
-            type_votes=tuple(_type_votes(mention, stripped, before, after, vote, rules)),
+            type_votes=tuple(_type_votes(mention, stripped, before, after, vote, rules))
+            + ((EQUIPMENT, 1),) * _names_equipment(article, mention, rules),
             role=role,
             titled=titled,
         )
+
+
+def _cut_end(text: str) -> int:
+    """Where a text cut off mid-sentence (a scraped excerpt) stops being whole: a name
+    running into that end may be cut ("Washi" for "Washington"). No limit when the text
+    ends as a sentence does."""
+    stripped = text.rstrip()
+    return len(text) + 1 if stripped.endswith(tuple(".!?\"”’')»")) else len(stripped)
+
+
+# A type vote that marks a mention naming equipment ("Katyusha rockets"): an entity
+# whose every mention carries it is dropped; others ignore it.
+EQUIPMENT = "equipment"
+
+
+def _names_equipment(article: ParsedArticle, mention: Mention, rules: Rules) -> bool:
+    """Whether the name modifies a weapon or vehicle noun: "Katyusha rockets", "two
+    Abrams tanks", "Patriot missile system" (from the parse: the span's head word is a
+    compound or modifier of one of `equipment_nouns`)."""
+    tokens = {t.i: t for t in article.sentence(mention.sentence).tokens}
+    inside = [t for t in tokens.values() if mention.start <= t.start < mention.end]
+    heads = [t for t in inside if t.head not in tokens
+             or not mention.start <= tokens[t.head].start < mention.end]
+    if len(heads) != 1 or heads[0].dep not in {"compound", "amod", "nmod", "nummod"}:
+        return False
+    noun = tokens.get(heads[0].head)
+    while noun is not None and noun.lemma.casefold() not in rules.equipment_nouns:
+        # "Patriot missile system": the modified noun may itself modify the next one
+        noun = tokens.get(noun.head) if noun.dep == "compound" and noun.head != noun.i else None
+    return noun is not None
 
 
 def _sentence_end(article: ParsedArticle, mention: Mention) -> int:
@@ -290,27 +327,92 @@ def _initials_match(acronym: str, name: str) -> bool:
     return len(initials) >= 2 and acronym.upper().startswith(initials[:2])
 
 
+LABEL_FAMILIES = {"PERSON": "person", "ORG": "group", "NORP": "group", "GPE": "place",
+                  "LOC": "place", "FAC": "place"}
+
+
+def _merge_spelling_variants(candidates: list[Candidate]) -> list[Candidate]:
+    """Keys that are one name transliterated two ways ("Kataib"/"Ketaib"/"Kaitab
+    Hezbollah", "Qassem"/"Qasim", "Hamidawi"/"Himeydavi"): the same consonant skeleton,
+    word by word alike (names.same_spelling_variant), named as the same family of thing
+    (a person, a group, a place). Each joins the most used spelling."""
+    families: dict[str, set[str]] = defaultdict(set)
+    uses: Counter[str] = Counter()
+    for c in candidates:
+        families[c.key].add(LABEL_FAMILIES.get(c.label, c.label))
+        uses[c.key] += 1
+    by_skeleton: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(uses, key=lambda k: (-uses[k], k)):
+        by_skeleton[skeleton(key)].append(key)
+    joined: dict[str, str] = {}
+    for keys in by_skeleton.values():
+        for n, key in enumerate(keys):
+            if key in joined:
+                continue
+            for other in keys[n + 1 :]:
+                if other not in joined and families[key] & families[other] and (
+                    same_spelling_variant(key, other)
+                ):
+                    joined[other] = key
+    return [replace(c, key=joined[c.key]) if c.key in joined else c for c in candidates]
+
+
 def _link_partial_names(candidates: list[Candidate]) -> list[Candidate]:
-    """A one-word person reference ("Sudani", "al-Sudani") joins the full name whose last
-    word it is: in the same article first, else across the corpus when only one fits."""
+    """A shorter reference joins the one full name it is part of: a person's surname
+    ("Sudani", "al-Sudani") in the same article first, else across the corpus when only
+    one fits; a person's first and last name without the middle ("Mohammed al-Sudani");
+    a base's last word ("al-Asad air base" for Ain al-Asad); an armed group's name
+    without its first word ("al-Nujaba" for "Harakat al-Nujaba")."""
     full_by_surname: dict[str, set[str]] = defaultdict(set)
     in_article: dict[tuple[str, str], set[str]] = defaultdict(set)
+    by_ends: dict[tuple[str, str], set[str]] = defaultdict(set)
+    bases_by_last: dict[str, set[str]] = defaultdict(set)
+    groups_by_last: dict[str, set[str]] = defaultdict(set)
+    group_words = load_rules().group_name_words
     for c in candidates:
         words = c.key.split()
         if c.label == "PERSON" and len(words) >= 2 and looks_like_person(c.name):
             full_by_surname[words[-1]].add(c.key)
             in_article[(c.ref.source, words[-1])].add(c.key)
+            by_ends[(words[0], words[-1])].add(c.key)
+        if len(words) >= 2 and _base_vote(c):
+            bases_by_last[words[-1]].add(c.key)
+        if len(words) == 2 and re.split(r"[\s-]", c.name)[0].casefold() in group_words:
+            groups_by_last[words[-1]].add(c.key)
+    fuller: dict[str, str] = {}  # a person's name without a middle name → the full one
+    for keys in by_ends.values():
+        for key in keys:
+            longer = {k for k in keys if _is_subsequence(key.split(), k.split())}
+            if len(longer) == 1:
+                fuller[key] = next(iter(longer))
     linked = []
     for c in candidates:
         words = c.key.split()
-        if len(words) == 1 and c.label in {"PERSON", "ORG", "GPE"}:
+        group = groups_by_last.get(words[0], set()) if len(words) == 1 else set()
+        if len(group) == 1 and re.match(r"(?:al|el)-", c.name, re.I):
+            c = replace(c, key=next(iter(group)))  # "al-Nujaba" for "Harakat al-Nujaba"
+        elif len(words) == 1 and c.label in {"PERSON", "ORG", "GPE", "NORP"}:
             local = in_article.get((c.ref.source, words[0]), set())
             corpus = full_by_surname.get(words[0], set())
             target = local if len(local) == 1 else corpus if len(corpus) == 1 else set()
-            if target and (c.label == "PERSON" or local):
+            # NER calls a surname alone a place or group now and then ("Soleimani"):
+            # with no place or base cue of its own it is still the one person's name.
+            if target and (c.label == "PERSON" or local or (
+                    c.label == "GPE" and len(c.kind_votes) == 1)):
                 c = replace(c, key=next(iter(target)))
-        linked.append(c)
+            elif _base_vote(c) and len(bases := bases_by_last.get(words[0], set())) == 1:
+                c = replace(c, key=next(iter(bases)))
+        linked.append(replace(c, key=fuller[c.key]) if c.key in fuller else c)
     return linked
+
+
+def _base_vote(candidate: Candidate) -> bool:
+    return any(kind == "base" for kind, _ in candidate.kind_votes)
+
+
+def _is_subsequence(short: list[str], long: list[str]) -> bool:
+    remaining = iter(long)
+    return len(short) < len(long) and all(word in remaining for word in short)
 
 
 STOPWORDS = frozenset({"and", "of", "the", "on", "for", "in", "to"})
@@ -323,8 +425,11 @@ def _merge_equivalent_keys(candidates: list[Candidate], rules: Rules) -> list[Ca
     order ("Defence and Security Committee"), an outlet with or without "News", an
     initialism of a name used elsewhere ("US"), or a close respelling of a long name."""
     labels: dict[str, set[str]] = defaultdict(set)
+    acronyms: set[str] = set()
     for c in candidates:
         labels[c.key].add(c.label)
+        if c.name.isupper() and " " not in c.name:
+            acronyms.add(c.key.upper())
     keys = sorted(labels, key=lambda k: (-len(k), k))
     parent = {k: k for k in keys}
 
@@ -341,11 +446,14 @@ def _merge_equivalent_keys(candidates: list[Candidate], rules: Rules) -> list[Ca
     # An organisation's key without "news", "agency", … ("X News" and "X" are one outlet).
     cores = {k: rules.outlet_suffix.sub("", k) if "ORG" in labels[k] else k for k in keys}
     by_shape: dict[str, str] = {}
+    countries = _country_keys()
     for key in keys:
         words = [w for w in key.split() if w not in STOPWORDS]
         shapes = []
         if len(words) >= 2:
-            shapes.append("bag:" + " ".join(sorted(words)))
+            shapes.append("bag:" + _word_bag(key))
+        if key in countries:  # "Islamic Republic of Iran" is Iran
+            shapes.append("key:" + countries[key])
         if cores[key] != key and len(cores[key]) >= 3:
             shapes.append("key:" + cores[key])
         shapes.append("key:" + key)
@@ -359,10 +467,15 @@ def _merge_equivalent_keys(candidates: list[Candidate], rules: Rules) -> list[Ca
         if len(key.split()) >= 2:
             initials["".join(w[0] for w in key.split() if w not in STOPWORDS)].add(key)
     singles = [k for k in keys if " " not in k]
+    multi = [k for k in keys if len(k.split()) >= 2]
     for key in singles:
         expansions = initials.get(key, set())
         if 2 <= len(key) <= 5 and len(expansions) == 1:
             join(key, next(iter(expansions)))
+        elif len(key) >= 5 and labels[key] & GROUP_LABELS and key.upper() in acronyms:
+            clipped = {k for k in multi if _clipped_from(key, k.split())}
+            if len(clipped) == 1:  # "CENTCOM" from "Central Command"
+                join(key, next(iter(clipped)))
     long_singles = [k for k in keys if " " not in cores[k] and len(cores[k]) >= FUZZY_MIN_CHARS]
     for i, a in enumerate(long_singles):
         for b in long_singles[i + 1 :]:
@@ -373,12 +486,122 @@ def _merge_equivalent_keys(candidates: list[Candidate], rules: Rules) -> list[Ca
     return [replace(c, key=root(c.key)) for c in candidates]
 
 
+def _is_equipment(candidate: Candidate) -> bool:
+    return any(vote == EQUIPMENT for vote, _ in candidate.type_votes)
+
+
+GROUP_LABELS = frozenset({"ORG", "NORP"})
+
+
+def _link_unqualified_names(candidates: list[Candidate], rules: Rules) -> list[Candidate]:
+    """A group's name without the country in front or the place after ("Central Command"
+    for "US Central Command", "Islamic Resistance" for "... in Iraq") joins the one full
+    form it shortens: the one in the same article, else the only one in the corpus,
+    unless the article names groups of another country ("the Ministry of Foreign
+    Affairs" in a story about Iraq's is not Iran's)."""
+    keys = {c.key for c in candidates if c.label in GROUP_LABELS}
+    shapes = {_word_bag(k): k for k in sorted(keys, reverse=True)}
+    longer: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        for core in _unqualified(key, rules):
+            if (short := shapes.get(_word_bag(core))) is not None and short != key:
+                longer[short].add(key)
+    in_article: dict[str, set[str]] = defaultdict(set)
+    countries_in: dict[str, set[str]] = defaultdict(set)
+    for c in candidates:
+        if c.label in GROUP_LABELS:
+            in_article[c.ref.source].add(c.key)
+            countries_in[c.ref.source].update(_leading_qualifiers(c.key, rules))
+    out = []
+    for c in candidates:
+        fits = longer.get(c.key, set())
+        local = fits & in_article[c.ref.source]
+        if len(local) == 1:
+            c = replace(c, key=next(iter(local)))
+        elif not local and len(fits) == 1:
+            only = next(iter(fits))
+            if countries_in[c.ref.source] <= set(_leading_qualifiers(only, rules)):
+                c = replace(c, key=only)
+        out.append(c)
+    return out
+
+
+def _word_bag(key: str) -> str:
+    """A key up to word order, plural and "-ary": "Defense Department" is "Department of
+    Defense", "Revolutionary Guards" is "Revolutionary Guard"."""
+    return " ".join(sorted(_stem(w) for w in key.split() if w not in STOPWORDS))
+
+
+def _leading_qualifiers(key: str, rules: Rules) -> list[str]:
+    words = key.split()
+    n = 0
+    while n < len(words) - 1 and words[n] in rules.qualifiers:
+        n += 1
+    return words[:n]
+
+
+def _clipped_from(acronym: str, words: list[str]) -> bool:
+    """Whether an acronym is made of the first letters of each of `words` in turn, at
+    least one of them clipped to two or more ("centcom": CENTral COMmand)."""
+    words = [w for w in words if w not in STOPWORDS]
+    if len(words) < 2:
+        return False
+
+    def fits(rest: str, n: int, clipped: bool) -> bool:
+        if n == len(words):
+            return not rest and clipped
+        word = words[n]
+        return any(rest.startswith(word[:size]) and fits(rest[size:], n + 1, clipped or size > 1)
+                   for size in range(1, min(len(word), len(rest)) + 1))
+
+    return fits(acronym, 0, False)
+
+
+def _stem(word: str) -> str:
+    """A crude stem for comparing organisation names: plural and "-ary" off."""
+    if len(word) > 7 and word.endswith("ary"):
+        word = word[:-3]
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _unqualified(key: str, rules: Rules) -> list[str]:
+    """The key without its leading country or nationality words, and without a trailing
+    "in/of <place>"; only forms of two words or more."""
+    words = key.split()
+    forms = []
+    start = 0
+    while start < len(words) - 2 and words[start] in rules.qualifiers:
+        start += 1
+    if start:
+        forms.append(" ".join(words[start:]))
+    for n in range(2, len(words) - 1):
+        if words[n] in {"in", "of"} and len(words) - n <= 3:
+            forms.append(" ".join(words[:n]))
+    return [f for f in forms if len(f.split()) >= 2]
+
+
+@cache
+def _country_keys() -> dict[str, str]:
+    """Official and formal names of countries → the key of the name news uses
+    ("islamic republic of iran" → "iran"), from ISO 3166 (pycountry)."""
+    import pycountry
+
+    rules = load_rules()
+    out = {}
+    for country in pycountry.countries:
+        common = name_key(getattr(country, "common_name", "") or country.name, rules)
+        for formal in (country.name, getattr(country, "official_name", "")):
+            if formal and "," not in formal and name_key(formal, rules) != common:
+                out[name_key(formal, rules)] = common
+    return out
+
+
 def _entity(group: list[Candidate]) -> Entity:
     kind_votes: Counter[str] = Counter()
     type_votes: Counter[str] = Counter()
     for c in group:
         kind_votes.update(dict(c.kind_votes))
-        type_votes.update(dict(c.type_votes))
+        type_votes.update({t: n for t, n in c.type_votes if t != EQUIPMENT})
     kind = max(sorted(kind_votes), key=kind_votes.__getitem__)
     entity_type = max(sorted(type_votes), key=type_votes.__getitem__)
     if kind in {"base", "place"}:
@@ -453,11 +676,17 @@ def _distinct_roles(roles: Counter) -> list[str]:
 
 
 def _canonical_name(group: list[Candidate]) -> str:
-    """The most used of the longest forms: full names beat surnames and acronyms."""
+    """The form most sources use, among full forms: an acronym only when nothing else is
+    written, a one-word form (a surname) only when no longer one is; ties go to the
+    longer, then the more used form. A rare garbled long form never titles the page."""
     names = Counter(c.name for c in group)
-    most_words = max(len(n.split()) for n in names)
-    full = {n: k for n, k in names.items() if len(n.split()) == most_words}
-    return min(full, key=lambda n: (-full[n], n))
+    sources: dict[str, set[str]] = defaultdict(set)
+    for c in group:
+        sources[c.name].add(c.ref.source)
+    full = [n for n in names if not (n.isupper() and " " not in n)] or list(names)
+    if any(len(n.split()) > 1 for n in full):
+        full = [n for n in full if len(n.split()) > 1]
+    return min(full, key=lambda n: (-len(sources[n]), -len(n.split()), -names[n], n))
 
 
 def _mention_order(ref: MentionRef) -> tuple[str, int]:

@@ -78,3 +78,18 @@ def test_legacy_encoding_and_mojibake_are_repaired(tmp_path):
     texts = {a.path: a.text for a in _ingest(seeds).articles}
     assert "Zürich" in texts["seeds/latin.txt"]
     assert "envoy’s" in texts["seeds/moji.txt"]
+
+
+def test_bylines_and_photo_credits_are_page_furniture():
+    from briefgen.ingest import _clean_paragraphs
+
+    kept, dropped, _ = _clean_paragraphs(
+        "By Jane Roe, John Doe and Ali Hassan\n"
+        "Rockets hit the base on Monday, officials said. (REUTERS/Jane Roe)\n"
+        "By Monday the troops had left Baghdad.\n"
+        "Reporting by Jane Roe in Baghdad; Editing by Chris Reese\n"
+    )
+    assert kept == ["Rockets hit the base on Monday, officials said.",
+                    "By Monday the troops had left Baghdad."]
+    assert "By Jane Roe, John Doe and Ali Hassan" in dropped
+    assert "(REUTERS/Jane Roe)" in dropped

@@ -170,3 +170,65 @@ def test_district_and_province_names_are_places():
         "Drones flew over al-Hadidah District and Wasit Province on Monday, officials said."
     ))
     assert _entity_of(entities, "al-Hadidah District").kind == "place"
+
+
+# --- classes of failure seen on real news (dev corpus) ------------------------------
+
+
+def test_vowel_and_letter_variants_of_one_arabic_name_are_one_entity():
+    entities = _entities(_parse(
+        "The militia Kataib Hezbollah said on Monday it fired drones at the base.",
+        "Ketaib Hezbollah, an Iraqi militia, denied the report on Tuesday.",
+        "The US blamed Kaitab Hezbollah for the strike, officials said.",
+        "Commander Abu Hussein al-Hamidawi spoke in Baghdad on Friday.",
+        "Abu Hussein Himeydavi said the group would stop its attacks.",
+    ))
+    group = _entity_of(entities, "Kataib Hezbollah")
+    assert group is _entity_of(entities, "Ketaib Hezbollah")
+    assert group is _entity_of(entities, "Kaitab Hezbollah")
+    assert _entity_of(entities, "Abu Hussein al-Hamidawi") is _entity_of(
+        entities, "Abu Hussein Himeydavi")
+
+
+def test_different_names_with_the_same_consonants_stay_apart():
+    entities = _entities(_parse(
+        "Mohammed Karim Haddad met the governor in Basra on Monday.",
+        "Mahmoud Karim Haddad, a lawmaker, criticised the governor in Basra on Tuesday.",
+    ))
+    assert _entity_of(entities, "Mohammed Karim Haddad") is not _entity_of(
+        entities, "Mahmoud Karim Haddad")
+
+
+def test_a_group_named_without_its_country_joins_the_one_full_form():
+    entities = _entities(_parse(
+        "US Central Command said its forces struck two sites in Syria on Friday.",
+        "Central Command said no US troops were hurt in the attack on Saturday.",
+    ))
+    assert _entity_of(entities, "US Central Command") is _entity_of(entities, "Central Command")
+
+
+def test_a_clipped_acronym_is_read_from_its_words():
+    from briefgen.resolve import _clipped_from
+
+    assert _clipped_from("centcom", ["central", "command"])
+    assert _clipped_from("socom", ["special", "operations", "command"])
+    assert not _clipped_from("cc", ["central", "command"])  # plain initials: another rule
+    assert not _clipped_from("centcom", ["central", "bank"])
+
+
+def test_equipment_and_platforms_are_not_entities():
+    entities = _entities(_parse(
+        "Two Katyusha rockets hit the base on Monday, and the group posted a video on "
+        "Telegram and on Twitter, officials in Baghdad said.",
+    ))
+    names = {a for e in entities for a, _ in e.aliases}
+    assert not names & {"Katyusha", "Telegram", "Twitter"}, names
+    assert "Baghdad" in names
+
+
+def test_a_name_cut_by_the_end_of_a_truncated_text_is_not_an_entity():
+    entities = _entities(_parse(
+        "Officials met in Baghdad on Monday, and the spokesperson told Rudaw's Diyar Kur"
+    ))
+    names = {a for e in entities for a, _ in e.aliases}
+    assert "Diyar Kur" not in names and "Baghdad" in names
