@@ -6,6 +6,7 @@ bare mkdocs.yml works.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, fields
 from itertools import combinations
 from pathlib import Path
@@ -96,9 +97,13 @@ def _validated(config_file: Path, raw: dict, values: dict[str, Any]) -> Settings
     if not isinstance(values["model"], str) or not values["model"]:
         raise ConfigError(f"{config_file}: extra.briefgen.model: expected a pipeline name")
     known = {f.name for f in fields(Settings)}
+    # What briefgen reads keeps its links unresolved, so that a link can be checked
+    # (a `seeds` committed as a link to /etc is refused, not followed); what it writes
+    # is resolved.
     paths = {
-        name: (root / str(values[name])).resolve()
-        for name in ("seeds_dir", "cache_dir", "curation_file")
+        "seeds_dir": Path(os.path.normpath(root / str(values["seeds_dir"]))),
+        "curation_file": Path(os.path.normpath(root / str(values["curation_file"]))),
+        "cache_dir": (root / str(values["cache_dir"])).resolve(),
     }
     settings = Settings(
         root=root,
@@ -122,10 +127,11 @@ def _check_folders(settings: Settings) -> None:
     docs_dir inside site_dir): briefgen replaces site/, prunes content/ and the cache,
     so `docs_dir: seeds` or `site_dir: .` would delete the user's articles or project."""
     root = settings.root
+    _check_not_linked(settings)
     folders = {
         "docs_dir": settings.docs_dir, "site_dir": settings.site_dir,
-        "cache_dir": settings.cache_dir, "seeds_dir": settings.seeds_dir,
-        "templates": root / "templates",
+        "cache_dir": settings.cache_dir, "seeds_dir": settings.seeds_dir.resolve(),
+        "templates": (root / "templates").resolve(),
     }
     for name in WRITTEN_FOLDERS:
         if root.is_relative_to(folders[name]):
@@ -139,6 +145,24 @@ def _check_folders(settings: Settings) -> None:
                 f"{settings.config_file}: {_setting(a)} ({_shown(path_a, root)}) and "
                 f"{_setting(b)} ({_shown(path_b, root)}) overlap; each needs a folder of its "
                 "own, since briefgen replaces what it writes"
+            )
+
+
+def _check_not_linked(settings: Settings) -> None:
+    """The seeds folder, and every folder on the way to it inside the project, must be a
+    real folder: git stores links, and a contributed `seeds -> /home/user` would publish
+    whatever it points at."""
+    seeds, root = settings.seeds_dir, settings.root
+    steps = [seeds]
+    if seeds.is_relative_to(root):
+        steps = [root / Path(*seeds.relative_to(root).parts[: n + 1])
+                 for n in range(len(seeds.relative_to(root).parts))]
+    for step in steps:
+        if step.is_symlink():
+            raise ConfigError(
+                f"{settings.config_file}: extra.briefgen.seeds_dir: {_shown(step, root)} is a "
+                f"symbolic link (to {os.readlink(step)}); briefgen reads only a real folder. "
+                "Set seeds_dir to the folder itself if you mean it"
             )
 
 

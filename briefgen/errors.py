@@ -23,3 +23,7 @@ class StrictError(BriefgenError):
 
 class BuildLocked(BriefgenError):
     """Another build of the same project is running."""
+
+
+class ContentError(BriefgenError):
+    """content/ holds something briefgen must not write through (a linked folder)."""

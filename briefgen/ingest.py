@@ -97,6 +97,7 @@ def ingest(
         return Ingested((), (Problem(_relative(seeds_dir, base), "seeds folder not found"),))
     for path, refused in input_files(seeds_dir):
         shown = _relative(path, base)
+        refused = refused or _name_problem(path.relative_to(seeds_dir).as_posix())
         entry = {"problem": refused} if refused else _cached_read(path, shown, max_chars, cache)
         if "problem" in entry:
             problems.append(Problem(shown, entry["problem"]))
@@ -561,8 +562,26 @@ def _first_line(text: str) -> str:
 
 def _relative(path: Path, root: Path) -> str:
     """The path as the user knows it: relative to the project, links not followed (a
-    link's target, or the build machine's absolute path, is nobody's business)."""
+    link's target, or the build machine's absolute path, is nobody's business), and
+    printable (bytes that are not UTF-8 and control characters escaped)."""
     try:
-        return path.relative_to(root).as_posix()
+        shown = path.relative_to(root).as_posix()
     except ValueError:
-        return path.name
+        shown = path.name
+    shown = shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return "".join(f"\\x{ord(c):02x}" if unicodedata.category(c)[0] == "C"
+                   or unicodedata.category(c) in {"Zl", "Zp"} else c for c in shown)
+
+
+def _name_problem(relative: str) -> str:
+    """A file name that cannot be shown as it is: not UTF-8, or with control characters
+    (a line break in a name would break every table it is listed in)."""
+    try:
+        relative.encode("utf-8")
+    except UnicodeEncodeError:
+        return "file name is not valid UTF-8; rename the file"
+    if visible_text(relative) != relative or any(
+        unicodedata.category(c)[0] == "C" for c in relative
+    ):
+        return "file name contains control or invisible characters; rename the file"
+    return ""

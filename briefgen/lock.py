@@ -25,7 +25,11 @@ TEMPORARY_SUFFIXES = (".tmp",)
 def build_lock(cache_dir: Path) -> Iterator[None]:
     cache_dir.mkdir(parents=True, exist_ok=True)
     path = cache_dir / LOCK_NAME
-    with open(path, "a+", encoding="utf-8") as handle:
+    try:  # never through a link: truncating it would empty whatever it points at
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+    except OSError as exc:
+        raise BuildLocked(f"cannot use the lock file {path}: {exc.strerror or exc}") from exc
+    with os.fdopen(fd, "r+", encoding="utf-8") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

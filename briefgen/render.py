@@ -22,6 +22,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from briefgen.changes import Changes
 from briefgen.digest import atom_feed, coverage, independent_outlets, is_contested, new_items
+from briefgen.errors import ContentError
 from briefgen.events import OTHER
 from briefgen.graphs import corpus_graph_svg, ego_graph_svg
 from briefgen.progress import Progress, quiet_progress
@@ -35,10 +36,10 @@ from briefgen.records import (
     Sentence,
     SourceId,
 )
-from briefgen.sanitize import csv_cell
+from briefgen.sanitize import contained_path, csv_cell
 from briefgen.site import page_url
 from briefgen.slugs import SECTION_OF_KIND, entity_url, event_url
-from briefgen.tags import entity_tags, event_tags, tag_index, tag_slug
+from briefgen.tags import entity_tags, event_tags, tag_index, tag_slugs
 
 SECTION_TITLES = {
     "actors": "Actors", "bases": "Bases", "places": "Places", "events": "Events",
@@ -122,7 +123,7 @@ def render(
         keep_trailing_newline=True,
     )
     env.filters["md"] = md_text
-    env.globals.update(entity_tags=entity_tags, event_tags=event_tags, tag_slug=tag_slug)
+    env.globals.update(entity_tags=entity_tags, event_tags=event_tags)
     env.filters["html"] = html_text
     # Long listings are raw HTML tables (Markdown leaves them alone, which keeps MkDocs
     # fast); their links are final URLs from a page `depth` folders below the site root.
@@ -130,6 +131,7 @@ def render(
     env.filters["title"] = front_matter_title
     # Statements about nothing of a listed type ("other") are exported but get no page.
     shown = replace(briefing, events=tuple(e for e in briefing.events if e.type != OTHER))
+    env.globals["tag_slug"] = tag_slugs(tag_index(shown)).__getitem__
     total = len(shown.articles) + len(shown.entities) + len(shown.events)
     tree = _TreeWriter(docs_dir)
     links = _Links(shown)
@@ -192,9 +194,10 @@ def _pages(
         briefing.entities, related, lambda i: "../" + links.entity_href(i)[len("../../"):]))
     yield _page(env, "timeline.md.j2", "timeline.md", **views)
     tags = tag_index(briefing)
-    yield _page(env, "tags.md.j2", "tags/index.md", tags=tags, tag_slug=tag_slug)
+    slug = env.globals["tag_slug"]
+    yield _page(env, "tags.md.j2", "tags/index.md", tags=tags)
     for tag, rows in tags.items():
-        yield _page(env, "tag.md.j2", f"tags/{tag_slug(tag)}.md", tag=tag, rows=rows)
+        yield _page(env, "tag.md.j2", f"tags/{slug(tag)}.md", tag=tag, rows=rows)
 
 
 def _page(env: Environment, template: str, path: str, **context: object) -> tuple[str, bytes]:
@@ -520,11 +523,16 @@ class _TreeWriter:
             listed = json.loads((self.root / MANIFEST_NAME).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return set()
-        return {p for p in listed if isinstance(p, str)} if isinstance(listed, list) else set()
+        if not isinstance(listed, list):
+            return set()
+        return {p for p in listed if isinstance(p, str) and contained_path(self.root, p)}
 
     def write(self, relative: str, data: bytes) -> None:
         self.digests[relative] = hashlib.sha256(data).hexdigest()
-        path = self.root / relative
+        path = contained_path(self.root, relative)
+        if path is None:
+            raise ContentError(f"{self.root / relative}: a folder on the way is a symbolic "
+                               "link; briefgen writes only into real folders of content/")
         if path.is_file() and not path.is_symlink() and path.read_bytes() == data:
             self.unchanged += 1
             return
@@ -548,7 +556,9 @@ class _TreeWriter:
     def finish(self) -> RenderResult:
         removed = 0
         for relative in sorted(self.owned - set(self.digests), reverse=True):
-            path = self.root / relative
+            path = contained_path(self.root, relative)
+            if path is None:
+                continue
             if path.is_file() or path.is_symlink():
                 path.unlink()
                 removed += 1

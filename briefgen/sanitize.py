@@ -11,7 +11,8 @@ XML, CSV) happens where it is written; this is what every field must be before t
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from pathlib import Path
+from urllib.parse import quote, urlsplit
 
 import yaml
 
@@ -64,7 +65,13 @@ def web_url(text: str) -> str:
         return ""
     if parts.scheme.lower() not in URL_SCHEMES or not parts.hostname:
         return ""
-    return url
+    # Brackets, parentheses and emphasis marks percent-encoded (the same URL to a
+    # server): Markdown cannot make a link or a tag of a URL printed into a page.
+    return quote(url, safe=URL_SAFE)
+
+
+# Characters kept as they are in a URL; every other one is percent-encoded.
+URL_SAFE = ":/?#@!$&+,;=%-.~"
 
 
 def csv_cell(value: object) -> str:
@@ -84,3 +91,21 @@ class NoAliasLoader(yaml.BaseLoader):
             mark = self.peek_event().start_mark
             raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed", mark)
         return super().compose_node(parent, index)
+
+
+def contained_path(root: Path, relative: str) -> Path | None:
+    """`root / relative` when `relative` is a plain relative path (no `..`, not absolute)
+    and no folder on the way is a symbolic link; else None. For paths read back from
+    briefgen's own records (manifest, stamp), which are files like any other: a crafted
+    `../notes.md` or a linked folder must never make briefgen delete or write outside."""
+    parts = relative.split("/")
+    if not relative or "\\" in relative or "\0" in relative or any(
+        p in {"", ".", ".."} for p in parts
+    ):
+        return None
+    folder = root
+    for part in parts[:-1]:
+        folder = folder / part
+        if folder.is_symlink():
+            return None
+    return root / relative

@@ -32,6 +32,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from briefgen.errors import SiteError
+from briefgen.sanitize import contained_path
 
 STAMP_NAME = ".briefgen-stamp"
 SEARCH_INDEX = Path("search") / "search_index.json"
@@ -57,9 +58,12 @@ def site_inputs(files: dict[str, str], config_file: Path, strict: bool) -> SiteI
 def _previous(site_dir: Path) -> SiteInputs | None:
     try:
         data = json.loads((site_dir / STAMP_NAME).read_text(encoding="utf-8"))
-        return SiteInputs(dict(data["files"]), str(data["settings"]))
-    except (OSError, ValueError, KeyError, TypeError):
+        files = {str(k): str(v) for k, v in dict(data["files"]).items()}
+        inputs = SiteInputs(files, str(data["settings"]))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
+    # A stamp someone edited is no stamp: its paths name pages to delete.
+    return inputs if all(contained_path(site_dir, p) for p in files) else None
 
 
 def is_current(site_dir: Path, inputs: SiteInputs) -> bool:
@@ -132,8 +136,12 @@ def page_url(content_path: str) -> str | None:
 
 def _remove_output(staging: Path, content_path: str) -> None:
     url = page_url(content_path)
-    target = staging / (url if url is not None else content_path)
-    if url is not None:
+    target = contained_path(staging, (url if url is not None else content_path).rstrip("/"))
+    if target is None:
+        return
+    if target.is_symlink():
+        target.unlink()
+    elif url is not None:
         (target / "index.html").unlink(missing_ok=True)
         if target.is_dir() and not any(target.iterdir()):
             target.rmdir()

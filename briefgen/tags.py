@@ -7,6 +7,7 @@ they cost nothing per page at MkDocs time and stay out of the navigation.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 
 from briefgen.records import Briefing
 from briefgen.slugs import SECTION_OF_KIND, slug_of
@@ -26,9 +27,20 @@ def event_tags(event_type: str) -> list[str]:
     return [EVENT_TAG, event_type.replace("_", " ").capitalize()]
 
 
-def tag_slug(tag: str) -> str:
-    """The tag page's name; never `index`, the list of all tags."""
-    return slug_of(tag, "tag")
+def tag_slugs(tags: Iterable[str]) -> dict[str, str]:
+    """Each tag's page name: unique (types come from the curation file, and "!!!" and
+    "???" slugify alike), never `index`, the list of all tags. Tags in sorted order
+    claim names first, so a tag's page keeps its name while the tag exists."""
+    slugs: dict[str, str] = {}
+    used: set[str] = set()
+    for tag in sorted(tags):
+        base = slug_of(tag, "tag")
+        slug, n = base, 2
+        while slug in used:
+            slug, n = f"{base}-{n}", n + 1
+        used.add(slug)
+        slugs[tag] = slug
+    return slugs
 
 
 def tag_index(briefing: Briefing) -> dict[str, list[dict]]:

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import html
 import io
 import json
 import os
 import subprocess
 import sys
 import time
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -101,9 +103,16 @@ def _hostile_project(root: Path) -> Path:
     _write(seeds, "index.txt", "Index story\n" + _story("Sixteen"))
     _write(seeds, "formula.md", '---\ntitle: "=HYPERLINK(\\"http://evil.example\\",\\"x\\")"\n'
            '---\n' + _story("Seventeen"))
+    _write(seeds, "url-markdown.md", '---\nurl: "http://x/[z](autofocus/onfocus=alert(101)//)"\n'
+           '---\n' + _story("Eighteen"))
+    bad_name = seeds / os.fsdecode(b"bad\xffname.txt")
+    bad_name.write_text("Bad name\n" + _story("Nineteen"), encoding="utf-8")
+    _write(seeds, "nl\n# Heading\n- item.txt", "Newline name\n" + _story("Twenty-one"))
     _write(seeds, "curation.yml", (
         "rename:\n  Camp Falcon: \"=cmd|'/c calc'!A1 <img src=x onerror=alert(8)>\"\n"
-        "type:\n  Baghdad: \"<svg onload=alert(9)>\"\n"
+        "  Tahsin al-Khafaji: Index\n"
+        "type:\n  Baghdad: \"<svg onload=alert(9)>\"\n  Iraq: \"!!!\"\n  Syria: \"???\"\n"
+        "  Iran: Index\n"
         "merge:\n  - [Iraqi Security Media Cell, Security Media Cell]\n"
         "merge:\n  - [Islamic State, Daesh]\n"))
     return project
@@ -119,7 +128,9 @@ def hostile(tmp_path_factory) -> Path:
 
 
 def _report_lines(project: Path) -> list[str]:
-    return (project / "content" / "report.md").read_text(encoding="utf-8").splitlines()
+    """The build report as the reader sees it (entities decoded)."""
+    text = (project / "content" / "report.md").read_text(encoding="utf-8")
+    return html.unescape(text).splitlines()
 
 
 def _reported(project: Path, fragment: str) -> str:
@@ -174,6 +185,44 @@ def test_no_input_field_reaches_html_as_markup(hostile):
         assert needle not in index
 
 
+class _Attributes(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.handlers: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.handlers += [f"<{tag} {k}={v}>" for k, v in attrs if k.startswith("on")]
+
+
+def test_no_page_has_an_event_handler_attribute(hostile):
+    """Neither briefgen nor Material writes `on…=` attributes: any one is injected."""
+    for page in (hostile / "site").rglob("*.html"):
+        parser = _Attributes()
+        parser.feed(page.read_text(encoding="utf-8"))
+        assert parser.handlers == [], (page, parser.handlers)
+
+
+def test_a_url_is_never_read_as_markdown(hostile):
+    sources = json.loads((hostile / "site/data/sources.json").read_text(encoding="utf-8"))
+    row = next(s for s in sources if s["path"] == "seeds/url-markdown.md")
+    assert "[" not in row["url"] and "(" not in row["url"]
+    page = (hostile / "site" / row["page"] / "index.html").read_text(encoding="utf-8")
+    assert page.count('rel="nofollow noopener"') == 1
+
+
+def test_file_names_that_cannot_be_shown_are_reported_and_the_build_goes_on(hostile):
+    assert "UTF-8" in _reported(hostile, "bad\\xffname.txt")
+    assert "control" in _reported(hostile, "nl\\x0a")
+
+
+def test_types_that_slugify_alike_get_pages_of_their_own(hostile):
+    tag_pages = list((hostile / "site/tags").glob("*/index.html"))
+    titles = {html.unescape(p.read_text(encoding="utf-8").split("<h1", 1)[1].split("</h1>")[0])
+              for p in tag_pages}
+    assert len(titles) == len(tag_pages)
+    assert any("!!!" in t for t in titles) and any("???" in t for t in titles)
+
+
 def test_only_http_urls_are_kept_and_a_bad_one_is_reported(hostile):
     sources = json.loads((hostile / "site/data/sources.json").read_text(encoding="utf-8"))
     assert all(s["url"] == "" or s["url"].startswith(("http://", "https://")) for s in sources)
@@ -222,6 +271,15 @@ def test_an_article_named_index_does_not_replace_the_sources_list(hostile):
     index_story = next(s for s in sources if s["path"] == "seeds/index.txt")
     assert index_story["id"] != "index"
     assert "index" in _reported(hostile, "index.txt")
+
+
+def test_an_entity_or_tag_named_index_does_not_replace_a_list(hostile):
+    entities = json.loads((hostile / "site/data/entities.json").read_text(encoding="utf-8"))
+    named = next(e for e in entities if e["name"] == "Index")
+    assert named["url"] != "actors/index/" and (hostile / "site" / named["url"]).is_dir()
+    assert "actors named in the sources" in (hostile / "site/actors/index.html").read_text()
+    assert "Every actor, base and place is tagged" in (
+        hostile / "site/tags/index.html").read_text(encoding="utf-8")
 
 
 def test_csv_cells_never_start_a_formula(hostile):
@@ -451,3 +509,58 @@ def test_every_page_opens_without_running_input_script_or_leaving_localhost(host
     assert dialogs == []
     hosts = {r.split("/")[2].split(":")[0] for r in requests if r.startswith("http")}
     assert hosts <= {"127.0.0.1"}, hosts
+
+
+def test_a_seeds_folder_that_is_a_link_is_refused(tmp_path, capsys):
+    project = make_project(tmp_path / "p")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "secret.txt").write_text("Secret\n" + _story("Secret"))
+    import shutil
+
+    shutil.rmtree(project / "seeds")
+    (project / "seeds").symlink_to(tmp_path / "elsewhere")
+    assert run_build(project) == 1
+    err = capsys.readouterr().err
+    assert "seeds_dir" in err and "symbolic link" in err
+    assert not (project / "site").exists()
+
+
+def test_a_curation_file_that_links_out_of_seeds_is_not_read(tmp_path):
+    project = _small_project(tmp_path)
+    (tmp_path / "private.yml").write_text("rename:\n  Camp Falcon: LEAKED-NAME\n")
+    (project / "seeds" / "curation.yml").symlink_to(tmp_path / "private.yml")
+    assert run_build(project) == 0
+    assert "LEAKED-NAME" not in _site_text(project)
+    line = _reported(project, "curation.yml")
+    assert "outside" in line and str(tmp_path) not in line
+
+
+def test_a_pathological_line_does_not_stall_the_build():
+    """Every furniture pattern runs on lines built to make a regex backtrack; in a child
+    process so that a regression fails here instead of hanging the suite."""
+    lines = ["By " + ", ".join(["A" * 16] * 4) + "!", "By " + " ".join(["Aa"] * 60) + "!",
+             " ".join(["Aaaa"] * 400) + " / x", "(" + "A/" * 200 + "AFP" + " x" * 200,
+             "Related" + "A" * 5000, "a_b " * 2000]
+    code = ("import sys; from briefgen.ingest import _clean_paragraphs; "
+            "_clean_paragraphs(sys.stdin.read())")
+    subprocess.run([sys.executable, "-c", code], input="\n".join(lines), text=True,
+                   timeout=60, check=True)
+
+
+def test_crafted_manifest_and_stamp_entries_delete_nothing_outside(tmp_path):
+    project = _small_project(tmp_path)
+    assert run_build(project) == 0
+    victims = [tmp_path / "notes.md", project / "KEEP.txt", project / "seeds" / "story.txt"]
+    for victim in victims[:2]:
+        victim.write_text("mine")
+    manifest = project / "content" / ".briefgen-files.json"
+    listed = json.loads(manifest.read_text(encoding="utf-8"))
+    manifest.write_text(json.dumps(listed + ["../../notes.md", str(victims[1]),
+                                             "../seeds/story.txt"]), encoding="utf-8")
+    stamp = project / "site" / ".briefgen-stamp"
+    data = json.loads(stamp.read_text(encoding="utf-8"))
+    data["files"]["../KEEP.txt"] = "x"
+    stamp.write_text(json.dumps(data), encoding="utf-8")
+    (project / "seeds" / "more.txt").write_text("More\n" + _story("Thirty"))
+    assert run_build(project) == 0
+    assert all(victim.exists() for victim in victims)
