@@ -391,14 +391,14 @@ def _link_partial_names(candidates: list[Candidate]) -> list[Candidate]:
         group = groups_by_last.get(words[0], set()) if len(words) == 1 else set()
         if len(group) == 1 and re.match(r"(?:al|el)-", c.name, re.I):
             c = replace(c, key=next(iter(group)))  # "al-Nujaba" for "Harakat al-Nujaba"
-        elif len(words) == 1 and c.label in {"PERSON", "ORG", "GPE", "NORP"}:
+        elif len(words) == 1 and c.label in LABEL_FAMILIES:
             local = in_article.get((c.ref.source, words[0]), set())
             corpus = full_by_surname.get(words[0], set())
             target = local if len(local) == 1 else corpus if len(corpus) == 1 else set()
             # NER calls a surname alone a place or group now and then ("Soleimani"):
             # with no place or base cue of its own it is still the one person's name.
             if target and (c.label == "PERSON" or local or (
-                    c.label == "GPE" and len(c.kind_votes) == 1)):
+                    LABEL_FAMILIES[c.label] == "place" and len(c.kind_votes) == 1)):
                 c = replace(c, key=next(iter(target)))
             elif _base_vote(c) and len(bases := bases_by_last.get(words[0], set())) == 1:
                 c = replace(c, key=next(iter(bases)))
@@ -473,7 +473,8 @@ def _merge_equivalent_keys(candidates: list[Candidate], rules: Rules) -> list[Ca
         if 2 <= len(key) <= 5 and len(expansions) == 1:
             join(key, next(iter(expansions)))
         elif len(key) >= 5 and labels[key] & GROUP_LABELS and key.upper() in acronyms:
-            clipped = {k for k in multi if _clipped_from(key, k.split())}
+            clipped = {k for k in multi if _clipped_from(key, k.split())
+                       or _clipped_from(key, k.split()[len(_leading_qualifiers(k, rules)):])}
             if len(clipped) == 1:  # "CENTCOM" from "Central Command"
                 join(key, next(iter(clipped)))
     long_singles = [k for k in keys if " " not in cores[k] and len(cores[k]) >= FUZZY_MIN_CHARS]
@@ -499,19 +500,19 @@ def _link_unqualified_names(candidates: list[Candidate], rules: Rules) -> list[C
     form it shortens: the one in the same article, else the only one in the corpus,
     unless the article names groups of another country ("the Ministry of Foreign
     Affairs" in a story about Iraq's is not Iran's)."""
-    keys = {c.key for c in candidates if c.label in GROUP_LABELS}
-    shapes = {_word_bag(k): k for k in sorted(keys, reverse=True)}
+    groups = {c.key for c in candidates if c.label in GROUP_LABELS}
+    bases = {c.key for c in candidates if _base_vote(c)}
+    shapes = {_word_bag(c.key): c.key for c in sorted(candidates, key=lambda c: c.key)}
     longer: dict[str, set[str]] = defaultdict(set)
-    for key in keys:
-        for core in _unqualified(key, rules):
+    for key in groups | bases:
+        # a base keeps its one-word name: "US al-Tanf base" is al-Tanf
+        for core in _unqualified(key, rules, min_words=1 if key in bases else 2):
             if (short := shapes.get(_word_bag(core))) is not None and short != key:
                 longer[short].add(key)
     in_article: dict[str, set[str]] = defaultdict(set)
-    countries_in: dict[str, set[str]] = defaultdict(set)
     for c in candidates:
-        if c.label in GROUP_LABELS:
+        if c.key in groups or c.key in bases:
             in_article[c.ref.source].add(c.key)
-            countries_in[c.ref.source].update(_leading_qualifiers(c.key, rules))
     out = []
     for c in candidates:
         fits = longer.get(c.key, set())
@@ -520,10 +521,24 @@ def _link_unqualified_names(candidates: list[Candidate], rules: Rules) -> list[C
             c = replace(c, key=next(iter(local)))
         elif not local and len(fits) == 1:
             only = next(iter(fits))
-            if countries_in[c.ref.source] <= set(_leading_qualifiers(only, rules)):
+            if not _other_country_named(c.key, only, in_article[c.ref.source], rules):
                 c = replace(c, key=only)
         out.append(c)
     return out
+
+
+def _other_country_named(core: str, full: str, keys: set[str], rules: Rules) -> bool:
+    """Whether an article names a body of the same kind (same head noun) of a country
+    other than `full`'s: there the bare "Foreign Ministry" may be that one."""
+    own = set(full.split()) & rules.qualifiers
+    head = _head(core)
+    return any(_head(k) == head and set(_leading_qualifiers(k, rules)) - own for k in keys)
+
+
+def _head(key: str) -> str:
+    """The head noun of a name: "ministry" in "ministry of foreign affairs" and in
+    "iraqi foreign ministry"."""
+    return re.split(r" (?:of|in|for) ", key)[0].split()[-1]
 
 
 def _word_bag(key: str) -> str:
@@ -564,20 +579,20 @@ def _stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
-def _unqualified(key: str, rules: Rules) -> list[str]:
+def _unqualified(key: str, rules: Rules, min_words: int = 2) -> list[str]:
     """The key without its leading country or nationality words, and without a trailing
-    "in/of <place>"; only forms of two words or more."""
+    "in/of <place>"; only forms of `min_words` words or more."""
     words = key.split()
     forms = []
     start = 0
-    while start < len(words) - 2 and words[start] in rules.qualifiers:
+    while start < len(words) - min_words and words[start] in rules.qualifiers:
         start += 1
     if start:
         forms.append(" ".join(words[start:]))
     for n in range(2, len(words) - 1):
         if words[n] in {"in", "of"} and len(words) - n <= 3:
             forms.append(" ".join(words[:n]))
-    return [f for f in forms if len(f.split()) >= 2]
+    return [f for f in forms if len(f.split()) >= min_words]
 
 
 @cache
