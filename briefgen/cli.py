@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import json
 import sys
 import threading
 import time
@@ -56,6 +57,18 @@ def _parser() -> argparse.ArgumentParser:
                            help="fail when an input file is skipped or MkDocs warns")
     build_cmd.set_defaults(run=_run_build)
 
+    suggest_cmd = commands.add_parser(
+        "suggest", help="print the last build's suggested merges as curation YAML",
+        description="Print the pairs of entities the last build found probably the same, "
+                    "and the pages probably not entities, as YAML for seeds/curation.yml. "
+                    "Check each before pasting it.",
+    )
+    suggest_cmd.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
+                             help="the site's mkdocs.yml (default: ./mkdocs.yml)")
+    suggest_cmd.add_argument("--min-score", type=float, default=0.0,
+                             help="only suggestions at least this confident (0 to 1)")
+    suggest_cmd.set_defaults(run=_run_suggest)
+
     serve_cmd = commands.add_parser(
         "serve", help="build, serve site/ locally and rebuild when seeds/ changes",
         description="Build once, serve site/ over HTTP, and rebuild whenever a file in "
@@ -96,6 +109,32 @@ def _report(summary: BuildSummary, quiet: bool) -> None:
     for problem in summary.problems:
         print(f"  {problem.severity}: {problem.path}: {problem.reason}", file=sys.stderr)
     print(f"briefgen: built {summary.line()}")
+
+
+def _run_suggest(args: argparse.Namespace) -> int:
+    settings = load_settings(args.config_file)
+    path = settings.docs_dir / "data" / "suggestions.json"
+    try:
+        rows = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise BriefgenError(f"no suggestions in {path}; run briefgen build first") from exc
+    print(curation_yaml([r for r in rows if float(r.get("score", 0)) >= args.min_score]))
+    return 0
+
+
+def curation_yaml(rows: list[dict]) -> str:
+    """The suggestions as a curation file: one commented line each, most confident
+    first, under the section it belongs to."""
+    lines = ["# Suggested by `briefgen suggest` from the last build. Check each against its",
+             "# evidence (see the build report) before pasting it into seeds/curation.yml."]
+    for action in ("merge", "ignore"):
+        chosen = [r for r in rows if r.get("action") == action]
+        if chosen:
+            lines.append(f"{action}:")
+            lines += [f"  {r['curation']}  # {float(r['score']):.2f} {r['why']}" for r in chosen]
+    if len(lines) == 2:
+        lines.append("# Nothing to suggest.")
+    return "\n".join(lines)
 
 
 def _run_serve(args: argparse.Namespace) -> int:

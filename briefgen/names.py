@@ -46,6 +46,7 @@ class Rules:
     group_name_words: frozenset[str]
     equipment_nouns: frozenset[str]
     qualifiers: frozenset[str]
+    place_generic_words: frozenset[str]
 
 
 @cache
@@ -77,7 +78,8 @@ def load_rules() -> Rules:
         ),
         outlet_suffix=re.compile(rf"\s+(?:{alternation(data['outlet_suffixes'])})$"),
         alias_phrase=re.compile(
-            rf"^\s*[,(]?\s*(?:{alternation(data['alias_phrases'])})\s+(?:the\s+)?$", re.I
+            rf"^\s*[,(]?\s*(?:(?:who|which)\s+(?:is|was|are|were)\s+)?"
+            rf"(?:{alternation(data['alias_phrases'])})\s+(?:the\s+)?$", re.I
         ),
         place_before=re.compile(
             rf"\b(?:{alternation(data['place_cues_before'])})\s+(?:the\s+)?$", re.I
@@ -100,6 +102,7 @@ def load_rules() -> Rules:
         group_name_words=frozenset(w.casefold() for w in data["group_name_words"]),
         equipment_nouns=frozenset(data["equipment_nouns"]),
         qualifiers=frozenset(w.casefold() for w in data["qualifiers"]),
+        place_generic_words=frozenset(w.casefold() for w in data["place_generic_words"]),
     )
 
 
@@ -179,6 +182,7 @@ def looks_like_person(name: str) -> bool:
 _SOUND_FOLDS = (("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("w", "v"), ("c", "k"),
                 ("q", "k"))
 SKELETON_MIN_CONSONANTS = 4
+SKELETON_SINGLE_WORD = 6
 SKELETON_MIN_WORD = 5
 
 
@@ -201,7 +205,11 @@ def same_spelling_variant(a: str, b: str) -> bool:
     words_a, words_b = a.split(), b.split()
     if len(words_a) != len(words_b) or a == b:
         return a == b
-    if sum(len(w) for w in skeleton(a).split()) < SKELETON_MIN_CONSONANTS:
+    consonants = sum(len(w) for w in skeleton(a).split())
+    # A single long word may have few consonants ("Conoco", "Koniko"); short words
+    # with few consonants are too many different names.
+    long_single = len(words_a) == 1 and min(len(a), len(b)) >= SKELETON_SINGLE_WORD
+    if consonants < SKELETON_MIN_CONSONANTS and not long_single:
         return False
     for x, y in zip(words_a, words_b, strict=True):
         if x == y:

@@ -39,6 +39,7 @@ from briefgen.records import (
 from briefgen.sanitize import contained_path, csv_cell
 from briefgen.site import page_url
 from briefgen.slugs import SECTION_OF_KIND, entity_url, event_url
+from briefgen.suggest import Suggestion, suggestions
 from briefgen.tags import entity_tags, event_tags, tag_index, tag_slugs
 
 SECTION_TITLES = {
@@ -149,13 +150,28 @@ def render(
     }
     for path, data in extra.items():
         tree.write(path, data)
+    suggested = suggestions(shown)
+    tree.write("data/suggestions.json", _json([s.as_json() for s in suggested]))
     # Last: it lists files in content/ that this build did not write.
     foreign = tuple(Problem(f"{docs_dir.name}/{path}", "not written by briefgen; left in place "
                             "(MkDocs publishes it with the site)", "warning")
                     for path in tree.foreign())
     tree.write(*_page(env, "report.md.j2", "report.md", problems=briefing.problems + foreign,
+                      suggestions=[_suggestion_view(s, links) for s in suggested],
                       **_overview(shown, links)))
     return tree.finish()
+
+
+def _suggestion_view(suggestion: Suggestion, links: _Links) -> dict:
+    """A suggestion for the report page (at the top level of the site)."""
+    return {
+        "action": suggestion.action, "score": suggestion.score, "why": suggestion.why,
+        "line": suggestion.curation_line(),
+        "entities": [{"name": links.entities[i].name, "url": links.entity(i, depth=0)}
+                     for i in suggestion.ids],
+        "evidence": [links.sentence(source, sentence, depth=0)
+                     for source, sentence in suggestion.evidence],
+    }
 
 
 def _pages(

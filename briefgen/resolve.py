@@ -92,6 +92,7 @@ def resolve(
     for candidate in candidates:
         groups[candidate.key].append(candidate)
     groups = {k: g for k, g in groups.items() if not all(_is_equipment(c) for c in g)}
+    groups = _bases_apart_from_their_town(groups)
     # Curation, short forms and slugs compare many repeated names: key each one once.
     key_of = cache(partial(name_key, rules=rules))
     curation = curation or Curation()
@@ -415,7 +416,9 @@ def _is_subsequence(short: list[str], long: list[str]) -> bool:
     return len(short) < len(long) and all(word in remaining for word in short)
 
 
-STOPWORDS = frozenset({"and", "of", "the", "on", "for", "in", "to"})
+# Left out when names are compared as bags of words; "affairs" too, since "Foreign
+# Ministry" is the "Ministry of Foreign Affairs".
+STOPWORDS = frozenset({"and", "of", "the", "on", "for", "in", "to", "affairs"})
 FUZZY_MIN_SCORE = 85
 FUZZY_MIN_CHARS = 6
 
@@ -454,6 +457,11 @@ def _merge_equivalent_keys(candidates: list[Candidate], rules: Rules) -> list[Ca
             shapes.append("bag:" + _word_bag(key))
         if key in countries:  # "Islamic Republic of Iran" is Iran
             shapes.append("key:" + countries[key])
+        if labels[key] & PLACE_LABELS:  # "Gaza Strip" is Gaza
+            bare = [w for w in key.split() if w not in rules.place_generic_words]
+            if bare and len(bare) < len(key.split()):
+                shapes.append("place:" + " ".join(bare))
+            shapes.append("place:" + key)
         if cores[key] != key and len(cores[key]) >= 3:
             shapes.append("key:" + cores[key])
         shapes.append("key:" + key)
@@ -487,11 +495,40 @@ def _merge_equivalent_keys(candidates: list[Candidate], rules: Rules) -> list[Ca
     return [replace(c, key=root(c.key)) for c in candidates]
 
 
+# A name used mostly as a town, and only now and then with a base word after it ("the
+# Erbil base" in a corpus about Erbil the city), is the town; those few are its base.
+TOWN_MIN_SHARE = 0.7
+TOWN_MIN_MENTIONS = 4
+
+
+def _bases_apart_from_their_town(
+    groups: dict[str, list[Candidate]],
+) -> dict[str, list[Candidate]]:
+    out: dict[str, list[Candidate]] = {}
+    for key, group in groups.items():
+        based = [c for c in group if (c.kind_votes and c.kind_votes[-1] == ("base",
+                                                                           BASE_CUE_WEIGHT))]
+        plain = [c for c in group if c not in based]
+        towns = sum(c.label in PLACE_LABELS or ("place", BASE_CUE_WEIGHT) in c.kind_votes
+                    for c in plain)
+        if based and len(plain) >= max(TOWN_MIN_MENTIONS, TOWN_MIN_SHARE * len(group)) and (
+            towns * 2 >= len(plain)
+        ):
+            out[key] = plain
+            out[key + "\0base"] = [
+                replace(c, name=re.sub(r"^the\s+", "", c.ref.text, flags=re.I)) for c in based
+            ]
+        else:
+            out[key] = group
+    return out
+
+
 def _is_equipment(candidate: Candidate) -> bool:
     return any(vote == EQUIPMENT for vote, _ in candidate.type_votes)
 
 
 GROUP_LABELS = frozenset({"ORG", "NORP"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _link_unqualified_names(candidates: list[Candidate], rules: Rules) -> list[Candidate]:
@@ -692,14 +729,15 @@ def _distinct_roles(roles: Counter) -> list[str]:
 
 def _canonical_name(group: list[Candidate]) -> str:
     """The form most sources use, among full forms: an acronym only when nothing else is
-    written, a one-word form (a surname) only when no longer one is; ties go to the
-    longer, then the more used form. A rare garbled long form never titles the page."""
+    written, a person's surname only when no full name is; ties go to the longer, then
+    the more used form. A rare garbled long form never titles the page."""
     names = Counter(c.name for c in group)
     sources: dict[str, set[str]] = defaultdict(set)
     for c in group:
         sources[c.name].add(c.ref.source)
     full = [n for n in names if not (n.isupper() and " " not in n)] or list(names)
-    if any(len(n.split()) > 1 for n in full):
+    people = sum(c.label == "PERSON" for c in group) * 2 > len(group)
+    if people and any(len(n.split()) > 1 for n in full):  # a full name, not the surname
         full = [n for n in full if len(n.split()) > 1]
     return min(full, key=lambda n: (-len(sources[n]), -len(n.split()), -names[n], n))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -111,3 +112,34 @@ def test_renamed_entity_keeps_working_links_across_rebuilds(tmp_path):
     assert "actors/isis/" in (site / "actors" / "daesh" / "index.html").read_text()
     shutil.rmtree(project / "content")
     assert run_build(project) == 0  # content/ deleted: old URLs forgotten, build still fine
+
+
+def test_suggested_merges_are_listed_and_a_pasted_line_merges_them(tmp_path, capsys):
+    """The user's loop: build, read `briefgen suggest`, paste a line, build again."""
+    import yaml
+
+    from briefgen.cli import main
+
+    seeds = tmp_path / "in"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text(
+        "Guards blamed\nThe Islamic Revolutionary Guards Corps said on Monday that it had "
+        "sent advisers to Damascus, officials in Tehran said.\n", encoding="utf-8")
+    (seeds / "b.txt").write_text(
+        "Advisers sent\nThe Revolutionary Guards denied on Tuesday that they had sent "
+        "fighters to Aleppo, a spokesman in Tehran said.\n", encoding="utf-8")
+    project = make_project(tmp_path / "p", seeds)
+    assert run_build(project) == 0
+    capsys.readouterr()
+    assert main(["suggest", "-f", str(project / "mkdocs.yml")]) == 0
+    printed = capsys.readouterr().out
+    merges = yaml.safe_load(printed)["merge"]
+    pair = next(m for m in merges if "Revolutionary Guards" in m)
+    assert "Islamic Revolutionary Guards Corps" in pair
+    report = (project / "site" / "report" / "index.html").read_text(encoding="utf-8")
+    assert "Suggested merges" in report and "Revolutionary Guards" in report
+    (project / "seeds" / "curation.yml").write_text(yaml.safe_dump({"merge": [pair]}))
+    assert run_build(project) == 0
+    entities = json.loads((project / "site/data/entities.json").read_text(encoding="utf-8"))
+    merged = [e for e in entities if "Revolutionary Guards" in e["aliases"]]
+    assert len(merged) == 1 and "Islamic Revolutionary Guards Corps" in merged[0]["aliases"]

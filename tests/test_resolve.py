@@ -232,3 +232,20 @@ def test_a_name_cut_by_the_end_of_a_truncated_text_is_not_an_entity():
     ))
     names = {a for e in entities for a, _ in e.aliases}
     assert "Diyar Kur" not in names and "Baghdad" in names
+
+
+def test_a_place_name_with_a_generic_word_is_the_same_place():
+    entities = _entities(_parse(
+        "Rockets were fired from the Gaza Strip on Monday, officials in Cairo said.",
+        "Aid trucks entered Gaza on Tuesday, the ministry in Cairo said.",
+    ))
+    assert _entity_of(entities, "Gaza Strip") is _entity_of(entities, "Gaza")
+
+
+def test_a_base_named_after_its_town_gets_a_page_apart_from_the_town():
+    town = [f"Officials in Mosul said on day {n} that the market in Mosul reopened."
+            for n in range(1, 6)]
+    entities = _entities(_parse(*town, "Rockets hit the Mosul base on Friday."))
+    base = _entity_of(entities, "Mosul base")
+    assert base.kind == "base"
+    assert base is not _entity_of(entities, "Mosul")
