@@ -275,7 +275,8 @@ def _link_acronyms(
     candidates: list[Candidate], articles: Sequence[ParsedArticle], rules: Rules
 ) -> list[Candidate]:
     """'Full Name (ACR)' anywhere in the corpus makes ACR an alias of Full Name, whether
-    or not NER tagged ACR; 'X, better known as Y' and 'X (formerly Y)' join X and Y."""
+    or not NER tagged ACR; 'X, better known as Y', 'X (formerly Y)' and 'X (Y)' (a
+    parenthesis of names, both sides actors or both places) join X and Y."""
     links: dict[str, str] = {}
     by_end = {(c.ref.source, c.ref.end): c for c in candidates}
     by_start = {(c.ref.source, c.ref.start): c for c in candidates}
@@ -295,7 +296,14 @@ def _link_acronyms(
                 ref = replace(full.ref, start=match.start(1), end=match.end(1),
                               text=match.group(1))
                 extra.append(replace(full, ref=ref, name=match.group(1), role=""))
+    by_start.update({(c.ref.source, c.ref.start): c for c in extra})
+    for article in articles:
+        text, source = article.article.text, article.article.source_id
         for c in by_source[source]:
+            for other in _in_parentheses_after(c, text, by_start):
+                if (other.label in PLACE_LABELS) == (c.label in PLACE_LABELS):
+                    also_known[other.key].add(c.key)  # "Kata'ib Hezbollah (the Hezbollah
+                    # Brigades)", "Daesh (ISIS)", "the PMF (or Hashd al-Shaabi)"
             for other_start in range(c.ref.end, min(len(text), c.ref.end + 40)):
                 other = by_start.get((source, other_start))
                 gap = text[c.ref.end : other_start]
@@ -312,6 +320,32 @@ def _link_acronyms(
                for a, b in combinations(sorted(names), 2)):
             links.setdefault(alias, max(names, key=lambda k: (len(k), k)))
     return [replace(c, key=_follow(links, c.key)) for c in candidates + extra]
+
+
+PARENTHESIS_OPEN = re.compile(r"[’']?s?\s*\(\s*(?:the\s+|or\s+|also\s+)?")
+PARENTHESIS_NEXT = re.compile(r"\s*(?:,\s*)?(?:or|/|,)\s+(?:the\s+)?")
+
+
+def _in_parentheses_after(
+    c: Candidate, text: str, by_start: dict[tuple[str, int], Candidate]
+) -> list[Candidate]:
+    """The names in a parenthesis right after a name, which gives other names of the
+    same thing: "X (Y)", "X (ACR, or Y)". Only when the parenthesis holds nothing but
+    names: "Baghdad (Reuters)" has a place outside and an outlet inside, and the
+    caller also requires one family of names on both sides."""
+    opened = PARENTHESIS_OPEN.match(text, c.ref.end)
+    if opened is None:
+        return []
+    found, at = [], opened.end()
+    while (inside := by_start.get((c.ref.source, at))) is not None:
+        found.append(inside)
+        if text.startswith(")", inside.ref.end):
+            return found
+        step = PARENTHESIS_NEXT.match(text, inside.ref.end)
+        if step is None:
+            break
+        at = step.end()
+    return []
 
 
 def _follow(links: dict[str, str], key: str) -> str:
