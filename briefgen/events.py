@@ -15,10 +15,12 @@
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import cache
 from importlib import resources
 from itertools import combinations
@@ -48,13 +50,27 @@ from briefgen.records import (
     Token,
 )
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj", "poss"})
-OBJECT_DEPS = frozenset({"dobj", "pobj", "attr", "oprd", "prep"})
+# Who did it: the subject, the passive's "by X", a possessor ("Iran's attack"), and for a
+# noun trigger its modifiers ("a Kataib Hezbollah drone attack", "US strikes").
+AGENT_DEPS = frozenset({"nsubj", "agent", "csubj", "poss"})
+NOUN_AGENT_DEPS = AGENT_DEPS | {"compound", "amod"}
+AGENT_PREPOSITIONS = frozenset({"by"})
+# To whom: the object, the passive's subject ("X was struck"), and the object of "on",
+# "against", "at" or "targeting"; never any prepositional phrase ("in retaliation for").
+TARGET_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
+TARGET_PREPOSITIONS = frozenset({"on", "against", "at", "targeting", "upon", "into"})
 TRIGGER_POS = frozenset({"VERB", "NOUN"})
 # A mention joins one of the same type in the same article up to this many sentences back.
 FOLLOW_WITHIN_SENTENCES = 2
 # Attributions with no event of a listed type: exported, clustered, never given a page.
 OTHER = "other"
+# A name titles an event as its actor or target when this share of its sentences say so.
+ROLE_BACKING = 3
+# Entity types that report events and are never their actors or targets.
+REPORTERS = frozenset({"media outlet"})
+# An article reports what happened before it was published: an undated mention is
+# taken to be about the year before its article at most (older events are dated).
+UNDATED_REACH_DAYS = 366
 NOT_WHEN = re.compile(r"\b(?:since|until|till|before|after|by|from)\s+(?:the\s+)?$", re.I)
 
 
@@ -109,6 +125,7 @@ class Found:
     order: int  # position in the corpus: article order, then sentence
     mention: EventMention
     actors: tuple[EntityId, ...]
+    agents: tuple[EntityId, ...]  # the actors in the trigger's subject: what titles name
     targets: tuple[EntityId, ...]
     bases: tuple[EntityId, ...]
     places: tuple[EntityId, ...]
@@ -116,6 +133,7 @@ class Found:
     date: StatedDate | None
     quantity: str
     claims: tuple[Claim, ...]
+    published: date | None = None  # of the article it is in
 
 
 def extract_events(
@@ -179,14 +197,18 @@ def _found(
     lexicon: Lexicon,
     order: int,
 ) -> Found:
-    subject = _role_span(sentence, trigger, SUBJECT_DEPS)
-    obj = _role_span(sentence, trigger, OBJECT_DEPS)
-    actors = [m.entity.id for m in located if m.entity.kind == "actor" and _inside(m, subject)]
-    targets = [m.entity.id for m in located if m.entity.kind == "actor" and _inside(m, obj)
-               and m.entity.id not in actors]
+    noun = trigger.pos == "NOUN"
+    subject = _role_starts(sentence, trigger, NOUN_AGENT_DEPS if noun else AGENT_DEPS,
+                           AGENT_PREPOSITIONS if noun else frozenset())
+    obj = _role_starts(sentence, trigger, TARGET_DEPS, TARGET_PREPOSITIONS)
+    # An outlet reports an event (its claims say so); it is never who did it or to whom.
+    parties = [m for m in located if m.entity.kind == "actor" and m.entity.type not in REPORTERS]
+    actors = [m.entity.id for m in parties if m.start in subject]
+    agents = tuple(actors)
+    targets = [m.entity.id for m in parties if m.start in obj and m.entity.id not in actors]
     if not actors:  # "the deployment of X", "X were deployed": actors in the trigger's phrase
         own = _role_span(sentence, trigger, None)
-        actors = [m.entity.id for m in located if m.entity.kind == "actor" and _inside(m, own)
+        actors = [m.entity.id for m in parties if _inside(m, own)
                   and m.entity.id not in speakers and m.entity.id not in targets]
     quantity = lexicon.quantity.search(sentence.text)
     return Found(
@@ -194,6 +216,7 @@ def _found(
         order=order,
         mention=EventMention(article.article.source_id, sentence.id, trigger.text),
         actors=_unique(actors),
+        agents=_unique(agents),
         targets=_unique(targets),
         bases=_unique(m.entity.id for m in located if m.entity.kind == "base"),
         places=_unique(m.entity.id for m in located if m.entity.kind == "place"),
@@ -201,6 +224,7 @@ def _found(
         date=_stated_date(article, sentence, published),
         quantity=quantity.group(1) if quantity else "",
         claims=claims,
+        published=published,
     )
 
 
@@ -235,6 +259,18 @@ def _role_span(
         return None
     first, last = min(members, key=lambda t: t.i), max(members, key=lambda t: t.i)
     return first.start, last.start + len(last.text)
+
+
+def _role_starts(
+    sentence: Sentence, head: Token, deps: frozenset[str], prepositions: frozenset[str]
+) -> frozenset[int]:
+    """Where the tokens of a role begin: the subtrees of the head's children with one of
+    `deps`, or prepositions among `prepositions` (by their own word)."""
+    starts: set[int] = set()
+    for child in children(sentence, head):
+        if child.dep in deps or (child.dep == "prep" and child.text.lower() in prepositions):
+            starts.update(t.start for t in subtree(sentence, child))
+    return frozenset(starts)
 
 
 def _inside(mention: Located, span: tuple[int, int] | None) -> bool:
@@ -291,13 +327,12 @@ def cluster(
             keep, gone = min(a, b), max(a, b)
             parent[gone] = keep
             members[keep].extend(members.pop(gone))
-            dates, bases = traits.pop(gone)
-            traits[keep][0].update(dates)
-            traits[keep][1].update(bases)
+            traits[keep] = traits[keep].joined(traits.pop(gone))
 
     members = {i: [f] for i, f in enumerate(found)}
-    # Per group: its distinct dates and bases, kept up to date as groups join.
-    traits = {i: ({f.date}, set(f.bases)) for i, f in enumerate(found)}
+    # Per group: its distinct dates, bases and when it can have happened (a window from
+    # its articles' publication dates), kept up to date as groups join.
+    traits = {i: Traits({f.date}, set(f.bases), *_window(f)) for i, f in enumerate(found)}
     by_anchor: dict[tuple, list[int]] = defaultdict(list)
     previous_of_type: dict[tuple[str, SourceId], int] = {}
     for i, f in enumerate(found):
@@ -322,13 +357,55 @@ def cluster(
     return sorted(groups, key=lambda g: g[0].order)
 
 
-def _joinable(a: tuple[set, set[EntityId]], b: tuple[set, set[EntityId]]) -> bool:
-    """Two groups, given as (dates, bases), may join when every pair of their dates is
-    compatible and they do not name only different bases."""
-    (dates_a, bases_a), (dates_b, bases_b) = a, b
-    if not all(compatible(x, y) for x in dates_a for y in dates_b):
+@dataclass
+class Traits:
+    """What decides whether two groups of mentions may be one event."""
+
+    dates: set
+    bases: set[EntityId]
+    earliest: date | None  # it happened on or after this day (undated mentions' reach)
+    latest: date | None  # and on or before this one (its first report)
+
+    def joined(self, other: Traits) -> Traits:
+        return Traits(self.dates | other.dates, self.bases | other.bases,
+                      max(filter(None, (self.earliest, other.earliest)), default=None),
+                      min(filter(None, (self.latest, other.latest)), default=None))
+
+
+def _window(found: Found) -> tuple[date | None, date | None]:
+    if found.published is None:
+        return None, None
+    reach = None if found.date is not None else found.published - timedelta(
+        days=UNDATED_REACH_DAYS)
+    return reach, found.published
+
+
+def _joinable(a: Traits, b: Traits) -> bool:
+    """Two groups may join when every pair of their dates is compatible, they do not
+    name only different bases, and one window of time holds them: no article reports
+    an event after it was published, and an undated mention is about recent events
+    (so it never bridges two years the other mentions state)."""
+    if not all(compatible(x, y) for x in a.dates for y in b.dates):
         return False
-    return not (bases_a and bases_b and not bases_a & bases_b)
+    if a.bases and b.bases and not a.bases & b.bases:
+        return False
+    joined = a.joined(b)
+    if joined.earliest and joined.latest and joined.earliest > joined.latest:
+        return False
+    days = [_day(d) for d in joined.dates if d is not None and d.dated]
+    return all((joined.latest is None or day <= joined.latest + timedelta(days=1))
+               and (joined.earliest is None or day >= joined.earliest)
+               for day in days if day is not None)
+
+
+def _day(stated: StatedDate) -> date | None:
+    """The stated day (or first day of the stated month or year) as a date."""
+    parts = stated.key.split("-")
+    try:
+        return date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1,
+                    int(parts[2]) if len(parts) > 2 else 1)
+    except (ValueError, IndexError):
+        return None
 
 
 def _sentence_number(found: Found) -> int:
@@ -381,31 +458,42 @@ def _events(
 
 
 def _title(group: list[Found], by_id: dict[EntityId, Entity], label: str) -> str:
-    """What happened and where: "Deployment at Ain al-Asad", "Attack on X in Y",
-    "Meeting or visit: A and B in Z"."""
+    """A headline from the roles: who did what to whom, where. "Kataib Hezbollah attack
+    on Tower 22", "Attack on Kataib Hezbollah in Jurf al-Nasr", "Thabet al-Abbasi meets
+    Lloyd Austin in Washington", "Deployment at Ain al-Asad". The most reported name of
+    each role leads."""
 
-    def ranked(ids: Iterable[EntityId]) -> list[str]:
+    def ranked(ids: Iterable[EntityId], backed: int = 1) -> list[str]:
         counts = Counter(ids)
-        return [by_id[k].name for k in sorted(counts, key=lambda k: (-counts[k], k))]
+        return [by_id[k].name for k in sorted(counts, key=lambda k: (-counts[k], k))
+                if counts[k] >= backed]
 
     bases = ranked(b for f in group for b in f.bases)
     places = ranked(p for f in group for p in f.places)
-    targets = ranked(t for f in group for t in f.targets)
-    actors = ranked(a for f in group for a in f.actors)
+    # Who and whom lead the headline only when a third of its sentences say so: one
+    # sentence's misread role must not title an event reported twenty times. And only a
+    # grammatical subject is "who" (not any name near the trigger).
+    backed = max(1, math.ceil(len(group) / ROLE_BACKING))
+    targets = ranked((t for f in group for t in f.targets), backed)
+    actors = ranked((a for f in group for a in f.agents), backed)
+    targets = [t for t in targets if t not in actors[:1]]
     event_type = group[0].type
-    title = label
-    if event_type in {"meeting", "agreement", "vote"} and actors:
-        title += ": " + " and ".join(actors[:2])
-        return title + (f" in {places[0]}" if places else "")
-    if targets and event_type in {"attack", "killing"}:
-        title += f" {'of' if event_type == 'killing' else 'on'} {targets[0]}"
-    elif actors and not bases:
-        title += f" by {actors[0]}"
-    if bases:
-        title += f" at {bases[0]}"
-    elif places:
-        title += f" in {places[0]}"
-    return title
+    where = bases[0] if bases else places[0] if places else ""
+    at = f" at {where}" if bases else f" in {where}" if where else ""
+    if event_type == "meeting" and actors:  # where people meet is a place, not a base
+        others = [a for a in actors[1:2] + targets[:1] if a != actors[0]][:1]
+        within = f" in {places[0]}" if places else ""
+        return f"{actors[0]} meets {others[0]}{within}" if others else label + within
+    if event_type == "attack":
+        head = f"{actors[0]} attack" if actors else label
+        if targets:
+            return f"{head} on {targets[0]}{at}"
+        return f"{head} on {where}" if bases else f"{head}{at}"
+    if event_type == "killing" and targets:
+        return f"{label} of {targets[0]}" + (f" by {actors[0]}" if actors else "") + at
+    # Deployments, withdrawals, agreements: the sentence's bases and places are not
+    # always where or by whom (that needs the clause), so the title stays neutral.
+    return label + at
 
 
 def _unique_mentions(mentions: Iterable[EventMention]) -> tuple[EventMention, ...]:

@@ -301,7 +301,9 @@ def _link_acronyms(
         text, source = article.article.text, article.article.source_id
         for c in by_source[source]:
             for other in _in_parentheses_after(c, text, by_start):
-                if (other.label in PLACE_LABELS) == (c.label in PLACE_LABELS):
+                if other.key != c.key and (other.label in PLACE_LABELS) == (
+                    c.label in PLACE_LABELS
+                ):
                     also_known[other.key].add(c.key)  # "Kata'ib Hezbollah (the Hezbollah
                     # Brigades)", "Daesh (ISIS)", "the PMF (or Hashd al-Shaabi)"
             for other_start in range(c.ref.end, min(len(text), c.ref.end + 40)):
@@ -547,7 +549,7 @@ def _bases_apart_from_their_town(
                     for c in plain)
         if based and len(plain) >= max(TOWN_MIN_MENTIONS, TOWN_MIN_SHARE * len(group)) and (
             towns * 2 >= len(plain)
-        ):
+        ) and not _is_country_name(plain[0].name):  # "a US base" names no base
             out[key] = plain
             out[key + "\0base"] = [
                 replace(c, name=re.sub(r"^the\s+", "", c.ref.text, flags=re.I)) for c in based
@@ -555,6 +557,17 @@ def _bases_apart_from_their_town(
         else:
             out[key] = group
     return out
+
+
+@cache
+def _is_country_name(name: str) -> bool:
+    import pycountry
+
+    try:
+        pycountry.countries.lookup(name)
+    except LookupError:
+        return False
+    return True
 
 
 def _is_equipment(candidate: Candidate) -> bool:

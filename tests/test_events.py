@@ -13,12 +13,14 @@ from briefgen.records import Article, SourceId
 from briefgen.resolve import resolve
 
 
-def _events(*texts: str, published: str = ""):
+def _events(*texts: str, published: str | tuple[str, ...] = ""):
     parsed = _parse(*texts)
     if published:
         from dataclasses import replace
 
-        parsed = [replace(p, article=replace(p.article, published=published)) for p in parsed]
+        dates = published if isinstance(published, tuple) else (published,) * len(parsed)
+        parsed = [replace(p, article=replace(p.article, published=d))
+                  for p, d in zip(parsed, dates, strict=True)]
     entities = resolve(parsed).entities
     names = {e.id: e.name for e in entities}
     return extract_events(parsed, entities), names
@@ -47,7 +49,7 @@ def test_roles_actor_target_base_and_quantity():
     assert [names[b] for b in attack.bases] == ["Harir"]
     assert "Kataib Rahma" in [names[a] for a in attack.actors]
     assert attack.quantity == "12 rockets"
-    assert attack.title == "Attack at Harir"
+    assert attack.title == "Kataib Rahma attack on Harir"  # a headline: who, what, where
 
 
 def test_dates_are_normalised_only_as_far_as_the_text_allows():
@@ -121,3 +123,31 @@ def test_a_statement_about_no_listed_event_is_kept_as_other():
     events, _ = _events("The ministry said the new budget would be published in Baghdad.")
     other = [e for e in events if e.type == "other"]
     assert other and other[0].claims and other[0].claims[0].cue == "said"
+
+
+def test_an_outlet_reports_an_attack_and_is_never_its_target():
+    events, names = _events(
+        "Rockets hit Harir Air Base on Monday, according to Rudaw TV.",
+    )
+    attack = next(e for e in events if e.type == "attack")
+    assert "Rudaw TV" not in [names[t] for t in attack.targets + attack.actors]
+    assert "Rudaw" not in attack.title
+
+
+def test_an_undated_mention_does_not_join_an_event_years_before_its_article():
+    events, _ = _events(
+        "Defence ministers met at Camp Falcon on 26 December 2018, officials said.",
+        "Defence ministers met at Camp Falcon again, officials said.",
+        published=("2018-12-27", "2023-05-01"),
+    )
+    meetings = [e for e in events if e.type == "meeting"]
+    assert len(meetings) == 2, [(e.title, e.date, e.mentions) for e in meetings]
+
+
+def test_an_undated_mention_joins_a_recent_event_of_its_base():
+    events, _ = _events(
+        "Defence ministers met at Camp Falcon on 26 December 2022, officials said.",
+        "Defence ministers met at Camp Falcon, officials said.",
+        published=("2022-12-27", "2023-01-03"),
+    )
+    assert len([e for e in events if e.type == "meeting"]) == 1
