@@ -10,6 +10,7 @@ becomes a Problem and the rest of the build goes on.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import os
 import re
@@ -151,7 +152,7 @@ def link_problem(path: Path, inside: Path) -> str:
         except FileNotFoundError:
             return "broken symbolic link: its target does not exist"
         except (RuntimeError, OSError) as exc:
-            if "loop" in str(exc).lower() or getattr(exc, "errno", None) == 40:
+            if "loop" in str(exc).lower() or getattr(exc, "errno", None) == errno.ELOOP:
                 return "symbolic link loop; not read"
             return f"cannot follow symbolic link: {exc}"
         if not target.is_relative_to(inside):
