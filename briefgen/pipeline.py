@@ -7,7 +7,7 @@ import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from briefgen.cache import EntryCache, IngestCache, NlpCache
@@ -18,6 +18,7 @@ from briefgen.errors import StrictError
 from briefgen.events import extract_events
 from briefgen.ingest import ingest, link_problem
 from briefgen.lock import build_lock
+from briefgen.memory import memory_root
 from briefgen.nlp import parse_articles
 from briefgen.progress import Progress, quiet_progress
 from briefgen.records import Briefing, Problem
@@ -95,10 +96,13 @@ def _content(
     settings: Settings, strict: bool, progress: Progress, summary: BuildSummary
 ) -> dict[str, str]:
     """seeds/ → content/; returns the digests of content/'s files for the site stage."""
-    previous = load_previous(settings.docs_dir)
+    memory, unread = memory_root(settings.docs_dir, settings.cache_dir, settings.previous)
+    previous = load_previous(memory)
     with _timed(summary, "ingest"):
         ingested = ingest(settings.seeds_dir, settings.root, settings.max_article_chars,
                           IngestCache(settings.cache_dir), dict(previous.sources))
+    if unread is not None:
+        ingested = replace(ingested, problems=ingested.problems + (unread,))
     summary.problems = ingested.problems
     if strict and any(p.severity == "skipped" for p in ingested.problems):
         raise StrictError(_strict_message(ingested.problems))
@@ -118,7 +122,7 @@ def _content(
     redirects = tuple(sorted({**resolved.redirects, **moved_events}.items()))
     briefing = Briefing(nlp.parsed, entities, events, summary.problems, redirects)
     with _timed(summary, "render"):
-        changes = changes_since(load_previous_build(settings.docs_dir, previous), briefing)
+        changes = changes_since(load_previous_build(memory, previous), briefing)
         written = render(
             briefing, settings.root / TEMPLATES_DIR_NAME, settings.docs_dir, progress,
             changes=changes, site_name=settings.site_name,

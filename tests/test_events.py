@@ -151,3 +151,28 @@ def test_an_undated_mention_joins_a_recent_event_of_its_base():
         published=("2022-12-27", "2023-01-03"),
     )
     assert len([e for e in events if e.type == "meeting"]) == 1
+
+
+def test_a_weekday_is_the_latest_such_day_up_to_and_including_publication():
+    thursday = date(2024, 1, 4)
+    assert normalise("on Thursday", thursday).key == "2024-01-04"
+    assert normalise("early Tuesday", thursday).key == "2024-01-02"
+    assert normalise("Sunday", thursday).key == "2023-12-31"
+
+
+def test_according_to_is_not_an_agreement():
+    events, _ = _events(
+        "Drones attacked Camp Falcon on Monday, according to a statement from the ministry."
+    )
+    assert "agreement" not in {e.type for e in events}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Iraqi militias have carried out 27 rocket and drone attacks on US bases.",
+    "Dozens of attacks have hit Camp Falcon, officials in Baghdad said.",
+    "The group vowed to attack Camp Falcon.",
+    "The militia would attack Camp Falcon.",
+])
+def test_a_count_or_a_threat_is_not_an_attack(sentence):
+    events, _ = _events(sentence)
+    assert "attack" not in {e.type for e in events}, [(e.type, e.title) for e in events]
