@@ -399,8 +399,10 @@ def cluster(
             if _sentence_number(f) - _sentence_number(found[j]) <= FOLLOW_WITHIN_SENTENCES:
                 join(j, i)
         previous_of_type[(f.type, source)] = i
-    for key in sorted(by_anchor, key=str):
-        indices = by_anchor[key]
+    # Anchors are taken in the order of the mentions they hold, never by their ids:
+    # ids depend on history (a kept URL, a numbered slug), and joins depend on order,
+    # so ordering by id made an incremental build cluster differently from a clean one.
+    for indices in sorted(map(tuple, by_anchor.values())):
         for a, b in zip(indices, indices[1:], strict=False):
             join(a, b)
     groups = [sorted(members[r], key=lambda f: f.order) for r in {root(i) for i in members}]
@@ -515,7 +517,7 @@ def _title(group: list[Found], by_id: dict[EntityId, Entity], label: str) -> str
 
     def ranked(ids: Iterable[EntityId], backed: int = 1) -> list[str]:
         counts = Counter(ids)
-        return [by_id[k].name for k in sorted(counts, key=lambda k: (-counts[k], k))
+        return [by_id[k].name for k in sorted(counts, key=lambda k: (-counts[k], by_id[k].name, k))
                 if counts[k] >= backed]
 
     # Who, whom and where lead the headline only when a third of its sentences say so:
