@@ -23,7 +23,7 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Literal
@@ -73,11 +73,11 @@ def suggestions(briefing: Briefing) -> tuple[Suggestion, ...]:
     found: dict[tuple[EntityId, EntityId], tuple[float, str]] = {}
 
     def offer(a: EntityId, b: EntityId, score: float, why: str) -> None:
-        pair = tuple(sorted((a, b)))
+        pair = (min(a, b), max(a, b))
         if a == b or pair in together or entities[a].kind != entities[b].kind:
             return
-        if score > found.get(pair, (0.0, ""))[0]:  # type: ignore[arg-type]
-            found[pair] = (score, why)  # type: ignore[index]
+        if score > found.get(pair, (0.0, ""))[0]:
+            found[pair] = (score, why)
 
     for a, b, ratio in _close_spellings(briefing.entities):
         offer(a, b, 0.5 + 0.4 * (ratio - SPELLING_MIN_RATIO) / (100 - SPELLING_MIN_RATIO),
@@ -111,8 +111,8 @@ def _named_together(entities: Iterable[Entity]) -> set[tuple[EntityId, EntityId]
     for e in entities:
         for ref in e.mentions:
             in_sentence[(ref.source, ref.sentence)].add(e.id)
-    return {pair for ids in in_sentence.values() if len(ids) < MAX_POSTING
-            for pair in combinations(sorted(ids), 2)}
+    return {(a, b) for ids in in_sentence.values() if len(ids) < MAX_POSTING
+            for a, b in combinations(sorted(ids), 2)}
 
 
 def _words(name: str) -> list[str]:
@@ -123,7 +123,9 @@ def _stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
-def _postings(entities: Iterable[Entity], key) -> Iterable[list[Entity]]:  # type: ignore[no-untyped-def]
+def _postings(
+    entities: Iterable[Entity], key: Callable[[Entity], Iterable[str]]
+) -> Iterable[list[Entity]]:
     """Entities grouped by each value `key` gives them, small groups only."""
     index: dict[str, list[Entity]] = defaultdict(list)
     for e in entities:
