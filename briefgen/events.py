@@ -62,6 +62,11 @@ TARGET_PREPOSITIONS = frozenset({"on", "against", "at", "targeting", "upon", "in
 # Where: the object of these prepositions of the trigger ("in Baghdad", "near Erbil").
 WHERE_PREPOSITIONS = TARGET_PREPOSITIONS | {"in", "near", "outside", "inside", "to", "from",
                                              "across", "over"}
+# Nouns that stand for a place their modifiers name ("Anbar province", "Iraq's capital").
+PLACE_NOUNS = frozenset({"province", "city", "region", "area", "district", "town", "village",
+                         "governorate", "capital", "border", "desert", "outskirts",
+                         "neighbourhood", "neighborhood", "base", "airbase", "airport",
+                         "camp", "outpost", "facility"})
 # A trigger under one of these is wanted, threatened or demanded, not done.
 NOT_DONE_HEADS = frozenset({"demand", "call", "urge", "want", "threaten", "vow", "plan",
                             "seek", "ask", "push", "pressure", "warn", "pledge", "intend"})
@@ -219,9 +224,12 @@ def _found(
     actors = [m.entity.id for m in parties if m.start in subject]
     agents = tuple(actors)
     targets = [m.entity.id for m in parties if m.start in obj and m.entity.id not in actors]
-    clause = obj | _role_starts(sentence, trigger, frozenset({"dobj"}), WHERE_PREPOSITIONS)
-    where = [m.entity.id for m in located if m.entity.kind in {"base", "place"}
-             and m.start in clause]
+    # Where: a base or place that is the object of "in", "at", "near"…, or a base that
+    # is the trigger's object ("attacked Ain al-Asad"); a country modifying an object
+    # says whose it is ("on US forces", "US troops were killed"), not where.
+    heads = _objects_of(sentence, trigger, WHERE_PREPOSITIONS)
+    where = [m.entity.id for m in located if (m.entity.kind in {"base", "place"} and any(
+             m.start <= h < m.end for h in heads)) or (m.entity.kind == "base" and m.start in obj)]
     if not actors:  # "the deployment of X", "X were deployed": actors in the trigger's phrase
         own = _role_span(sentence, trigger, None)
         actors = [m.entity.id for m in parties if _inside(m, own)
@@ -309,6 +317,24 @@ def _counted(sentence: Sentence, noun: Token, by_i: dict[int, Token]) -> bool:
         ):
             return True
     return False
+
+
+def _objects_of(sentence: Sentence, head: Token, prepositions: frozenset[str]) -> list[int]:
+    """Where the objects of the head's prepositions among `prepositions` begin: the
+    noun itself ("forces" in "on US forces"), not its modifiers, unless the noun is a
+    word for a place ("province", "city") that the modifiers name."""
+    starts = []
+    for prep in children(sentence, head):
+        if prep.dep != "prep" or prep.text.lower() not in prepositions:
+            continue
+        for obj in children(sentence, prep):
+            if obj.dep != "pobj":
+                continue
+            starts.append(obj.start)
+            if obj.lemma.lower() in PLACE_NOUNS:  # "in Iraq's Anbar province"
+                starts += [t.start for t in children(sentence, obj)
+                           if t.dep in {"compound", "poss", "nmod", "amod"}]
+    return starts
 
 
 def _role_starts(

@@ -198,3 +198,9 @@ def test_clusters_do_not_depend_on_entity_ids():
         return [[f.order for f in g] for g in cluster(mentions, frozenset(), frozenset())]
 
     assert groups("aaa", "zzz") == groups("zzz", "aaa")
+
+
+def test_a_country_that_says_whose_troops_is_not_where_it_happened():
+    events, _ = _events("Three US soldiers were killed in a drone attack on Sunday.")
+    for event in events:
+        assert "United States" not in event.title and " in US" not in event.title, event.title
