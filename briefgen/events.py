@@ -49,6 +49,7 @@ from briefgen.records import (
     SourceId,
     Token,
 )
+from briefgen.sanitize import first_free
 
 # Who did it: the subject, the passive's "by X", a possessor ("Iran's attack"), and for a
 # noun trigger its modifiers ("a Kataib Hezbollah drone attack", "US strikes").
@@ -509,10 +510,7 @@ def _events(
         first = group[0].mention
         anchor = hashlib.sha1(f"{first.source}#{first.sentence}".encode()).hexdigest()[:4]
         short = slugify(title, max_length=EVENT_SLUG_MAX_CHARS, word_boundary=True)
-        base_id = f"{short or event_type}-{anchor}"
-        slug, n = base_id, 2
-        while slug in used:
-            slug, n = f"{base_id}-{n}", n + 1
+        slug = first_free(f"{short or event_type}-{anchor}", used)
         used.add(slug)
         dates = [f.date for f in group if f.date is not None]
         dated = [d for d in dates if d.dated]

@@ -34,8 +34,11 @@ from briefgen.cache import IngestCache, cache_key, code_stamp
 from briefgen.records import Article, Problem, SourceId
 from briefgen.sanitize import (
     FIELD_MAX_CHARS,
+    RESERVED_SLUGS,
     NoAliasLoader,
+    first_free,
     invalid_characters,
+    is_safe_slug,
     single_line,
     visible_text,
     web_url,
@@ -61,9 +64,6 @@ IGNORED_NAMES = {"curation.yml", "curation.yaml", "readme.md", ".ds_store"}
 FRONT_MATTER_KEYS = {"title", "outlet", "url", "published", "author", "id"}
 # Front matter is a few short fields: a bigger block is a mistake or an attack.
 FRONT_MATTER_MAX_CHARS = 16_000
-# Page names a section or the site itself uses: an article, entity or tag never takes one.
-RESERVED_IDS = frozenset({"index"})
-SAFE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 TITLE_MAX_CHARS = 200
 # "ERBIL, Kurdistan Region - " or "BAGHDAD (Reuters) — " before the first sentence.
 DATELINE = re.compile(
@@ -219,18 +219,11 @@ def _is_entry(entry: dict, shown: str) -> bool:
     if not all(isinstance(v, list) and all(isinstance(x, str) for x in v)
                for v in (article[k] for k in lists)):
         return False
-    return (is_safe_id(article["source_id"]) and article["path"] == shown
+    return (is_safe_slug(article["source_id"]) and article["path"] == shown
             and article["url"] == web_url(article["url"])
             and article["published"] == _published(article["published"])[0])
 
 
-def is_safe_id(value: str) -> bool:
-    """An id that is safe as a file and URL name: lower-case words joined by hyphens."""
-    return (len(value) <= FIELD_MAX_CHARS["id"] and SAFE_ID.match(value) is not None
-            and value not in RESERVED_IDS)
-
-
-@cache
 def _reader_stamp() -> str:
     """The reading code and what it depends on: changing any of them re-reads every file."""
     return code_stamp(("ingest.py", "data/boilerplate.yml"),
@@ -282,7 +275,7 @@ def _assign_ids(
     """Unique source ids. A file keeps the id it had in the last build when that is still
     its id or a numbered form of it; a new file (or a second `id:`) never takes an id
     another file holds, and is told so. Reserved page names are never ids."""
-    owner: dict[str, str] = {name: "" for name in RESERVED_IDS}  # id -> path holding it
+    owner: dict[str, str] = {name: "" for name in RESERVED_SLUGS}  # id -> path holding it
     chosen: dict[int, str] = {}
     for n, article in enumerate(articles):
         old = previous.get(article.path, "")
@@ -294,9 +287,7 @@ def _assign_ids(
         wanted = article.source_id
         source_id = chosen.get(n)
         if source_id is None:
-            source_id, k = wanted, 2
-            while source_id in owner:
-                source_id, k = SourceId(f"{wanted}-{k}"), k + 1
+            source_id = SourceId(first_free(wanted, owner))
             owner[source_id] = article.path
         if source_id != wanted:
             holder = owner.get(wanted, "")

@@ -11,6 +11,7 @@ XML, CSV) happens where it is written; this is what every field must be before t
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -30,6 +31,9 @@ _INVALID = re.compile(f"[{_INVALID_CLASS}]")
 _INVISIBLE = re.compile(f"[{_INVALID_CLASS}{_FORMAT_CLASS}]")
 FIELD_MAX_CHARS = {"title": 300, "outlet": 120, "author": 200, "url": 2000, "id": 80}
 URL_SCHEMES = ("http", "https")
+# Page names a section or the site itself uses: an article, entity or tag never takes one.
+RESERVED_SLUGS = frozenset({"index"})
+SAFE_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -72,6 +76,22 @@ def web_url(text: str) -> str:
 
 # Characters kept as they are in a URL; every other one is percent-encoded.
 URL_SAFE = ":/?#@!$&+,;=%-.~"
+
+
+def is_safe_slug(value: str) -> bool:
+    """An id that is safe as a file and URL name (lower-case words joined by hyphens, at
+    most an id's length, not a reserved page name): ids read back from a cache or an
+    earlier export are checked like ids made from input."""
+    return (len(value) <= FIELD_MAX_CHARS["id"] and SAFE_SLUG.match(value) is not None
+            and value not in RESERVED_SLUGS)
+
+
+def first_free(base: str, taken: Container[str]) -> str:
+    """`base`, or `base-2`, `base-3`… : the first that is not taken."""
+    name, n = base, 2
+    while name in taken:
+        name, n = f"{base}-{n}", n + 1
+    return name
 
 
 def csv_cell(value: object) -> str:

@@ -20,6 +20,7 @@ from slugify import slugify
 
 from briefgen.events import OTHER
 from briefgen.records import Entity, EntityId, Event
+from briefgen.sanitize import FIELD_MAX_CHARS, RESERVED_SLUGS, first_free, is_safe_slug
 
 SECTION_OF_KIND = {"actor": "actors", "base": "bases", "place": "places"}
 
@@ -79,33 +80,21 @@ def load_previous(docs_dir: Path) -> Previous:
         sources = ()
     # Ids and URLs become file names: only the shapes briefgen itself writes are kept.
     return Previous(
-        tuple(e for e in entities if _is_slug(e.id) and e.url == _url_of(e.url, e.id)),
+        tuple(e for e in entities if is_safe_slug(e.id) and e.url == _url_of(e.url, e.id)),
         tuple((old, new) for old, new in redirects if SAFE_URL.match(old) and SAFE_URL.match(new)),
-        None if events is None else tuple(e for e in events if _is_slug(e.id)),
-        tuple((path, sid) for path, sid in sources if _is_slug(sid)),
+        None if events is None else tuple(e for e in events if is_safe_slug(e.id)),
+        tuple((path, sid) for path, sid in sources if is_safe_slug(sid)),
     )
 
 
 SAFE_URL = re.compile(r"(?:actors|bases|places|events)/[a-z0-9]+(?:-[a-z0-9]+)*/\Z")
-# Names of pages every section has: an entity or event never takes one.
-RESERVED_SLUGS = frozenset({"index"})
-
-
-def _is_slug(value: str) -> bool:
-    return re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", value) is not None and (
-        value not in RESERVED_SLUGS and len(value) <= SLUG_MAX_CHARS)
-
-
 def _url_of(url: str, slug: str) -> str:
     return url if SAFE_URL.match(url) and url.rsplit("/", 2)[-2] == slug else ""
 
 
-SLUG_MAX_CHARS = 80
-
-
 def slug_of(name: str, fallback: str) -> str:
     """A file and URL name for a page: short, and never a section's own page name."""
-    slug = slugify(name, max_length=SLUG_MAX_CHARS, word_boundary=True) or fallback
+    slug = slugify(name, max_length=FIELD_MAX_CHARS["id"], word_boundary=True) or fallback
     return f"{slug}-{fallback}" if slug in RESERVED_SLUGS else slug
 
 
@@ -132,10 +121,7 @@ def assign_ids(
     for entity in ordered:
         slug = kept.get(id(entity))
         if slug is None:
-            base = slug_of(entity.name, "entity")
-            slug, n = base, 2
-            while slug in used:
-                slug, n = f"{base}-{n}", n + 1
+            slug = first_free(slug_of(entity.name, "entity"), used)
             used.add(slug)
         out.append(replace(entity, id=EntityId(slug)))
     out.sort(key=lambda e: e.id)
@@ -208,9 +194,7 @@ def keep_event_ids(
     for event in events:
         event_id = kept.get(event.id)
         if event_id is None:
-            event_id, n = event.id, 2
-            while event_id in taken:
-                event_id, n = f"{event.id}-{n}", n + 1
+            event_id = first_free(event.id, taken)
             taken.add(event_id)
         renamed.append(replace(event, id=event_id) if event_id != event.id else event)
     renamed.sort(key=lambda e: e.id)

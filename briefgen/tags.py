@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from briefgen.records import Briefing
+from briefgen.sanitize import first_free
 from briefgen.slugs import SECTION_OF_KIND, slug_of
 
 KIND_TAGS = {"actor": "Actor", "base": "Base", "place": "Place"}
@@ -34,10 +35,7 @@ def tag_slugs(tags: Iterable[str]) -> dict[str, str]:
     slugs: dict[str, str] = {}
     used: set[str] = set()
     for tag in sorted(tags):
-        base = slug_of(tag, "tag")
-        slug, n = base, 2
-        while slug in used:
-            slug, n = f"{base}-{n}", n + 1
+        slug = first_free(slug_of(tag, "tag"), used)
         used.add(slug)
         slugs[tag] = slug
     return slugs
