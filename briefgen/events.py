@@ -25,7 +25,6 @@ from functools import cache
 from importlib import resources
 from itertools import combinations
 
-import pycountry
 import yaml
 from slugify import slugify
 
@@ -38,6 +37,7 @@ from briefgen.claims import (
     subtree,
 )
 from briefgen.dates import StatedDate, compatible, normalise, parse_published
+from briefgen.names import is_country_name
 from briefgen.records import (
     Claim,
     Entity,
@@ -377,13 +377,8 @@ def _country_ids(entities: Sequence[Entity]) -> frozenset[EntityId]:
 
 
 def _is_country(entity: Entity) -> bool:
-    for name in [entity.name, *(a for a, _ in entity.aliases)]:
-        try:
-            pycountry.countries.lookup(name)
-            return True
-        except LookupError:
-            continue
-    return entity.type == "state"
+    names = [entity.name, *(a for a, _ in entity.aliases)]
+    return any(is_country_name(n) for n in names) or entity.type == "state"
 
 
 def cluster(

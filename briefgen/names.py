@@ -219,3 +219,16 @@ def same_spelling_variant(a: str, b: str) -> bool:
         if len(re.findall(r"[aeiouy]+", x)) != len(re.findall(r"[aeiouy]+", y)):
             return False
     return True
+
+
+@cache
+def is_country_name(name: str) -> bool:
+    """Whether ISO 3166 (pycountry) knows `name` as a country: a name, an official name
+    or a code ("Iraq", "Islamic Republic of Iran", "US")."""
+    import pycountry  # its database loads on first use, not with every stage
+
+    try:
+        pycountry.countries.lookup(name)
+    except LookupError:
+        return False
+    return True

@@ -24,6 +24,7 @@ from briefgen.mentions import repaired_mentions
 from briefgen.names import (
     Rules,
     clean_name,
+    is_country_name,
     is_junk,
     load_rules,
     looks_like_person,
@@ -549,7 +550,7 @@ def _bases_apart_from_their_town(
                     for c in plain)
         if based and len(plain) >= max(TOWN_MIN_MENTIONS, TOWN_MIN_SHARE * len(group)) and (
             towns * 2 >= len(plain)
-        ) and not _is_country_name(plain[0].name):  # "a US base" names no base
+        ) and not is_country_name(plain[0].name):  # "a US base" names no base
             out[key] = plain
             out[key + "\0base"] = [
                 replace(c, name=re.sub(r"^the\s+", "", c.ref.text, flags=re.I)) for c in based
@@ -557,17 +558,6 @@ def _bases_apart_from_their_town(
         else:
             out[key] = group
     return out
-
-
-@cache
-def _is_country_name(name: str) -> bool:
-    import pycountry
-
-    try:
-        pycountry.countries.lookup(name)
-    except LookupError:
-        return False
-    return True
 
 
 def _is_equipment(candidate: Candidate) -> bool:
