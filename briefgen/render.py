@@ -132,12 +132,15 @@ def render(
     env.filters["title"] = front_matter_title
     # Statements about nothing of a listed type ("other") are exported but get no page.
     shown = replace(briefing, events=tuple(e for e in briefing.events if e.type != OTHER))
-    env.globals["tag_slug"] = tag_slugs(tag_index(shown)).__getitem__
+    tags = tag_index(shown)
+    env.globals["tag_slug"] = tag_slugs(tags).__getitem__
     total = len(shown.articles) + len(shown.entities) + len(shown.events)
     tree = _TreeWriter(docs_dir)
     links = _Links(shown)
+    views = _overview(shown, links)  # the home page, sections, timeline and report share it
     with progress("render", total) as tick:
-        for path, data in _pages(shown, env, links, changes or Changes(), briefing.events):
+        for path, data in _pages(shown, env, links, changes or Changes(), briefing.events,
+                                 views, tags):
             tree.write(path, data)
             tick()
     extra = {
@@ -157,8 +160,7 @@ def render(
                             "(MkDocs publishes it with the site)", "warning")
                     for path in tree.foreign())
     tree.write(*_page(env, "report.md.j2", "report.md", problems=briefing.problems + foreign,
-                      suggestions=[_suggestion_view(s, links) for s in suggested],
-                      **_overview(shown, links)))
+                      suggestions=[_suggestion_view(s, links) for s in suggested], **views))
     return tree.finish()
 
 
@@ -180,6 +182,8 @@ def _pages(
     links: _Links,
     changes: Changes,
     all_events: tuple[Event, ...],
+    views: dict,
+    tags: dict[str, list[dict]],
 ) -> Iterable[tuple[str, bytes]]:
     entity_index = _mention_index(briefing.entities)
     related = _co_mentions(briefing)
@@ -199,7 +203,6 @@ def _pages(
     for event in briefing.events:
         yield _page(env, "event.md.j2", f"events/{event.id}.md",
                     event=_event_view(event, links))
-    views = _overview(briefing, links)
     for section in SECTION_TITLES:
         yield _page(env, "section.md.j2", f"{section}/index.md",
                     section=section, title=SECTION_TITLES[section], **views)
@@ -209,7 +212,6 @@ def _pages(
     yield _page(env, "graph.md.j2", "graph.md", graph=corpus_graph_svg(
         briefing.entities, related, lambda i: "../" + links.entity_href(i)[len("../../"):]))
     yield _page(env, "timeline.md.j2", "timeline.md", **views)
-    tags = tag_index(briefing)
     slug = env.globals["tag_slug"]
     yield _page(env, "tags.md.j2", "tags/index.md", tags=tags)
     for tag, rows in tags.items():
@@ -454,7 +456,6 @@ def _events_csv(briefing: Briefing, links: _Links) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    write_row = writer.writerow
 
     def names(ids: Iterable[EntityId]) -> str:
         return "; ".join(links.entities[i].name for i in ids)
@@ -466,7 +467,7 @@ def _events_csv(briefing: Briefing, links: _Links) -> bytes:
     for e in sorted(paged, key=lambda e: (e.sort_date or "~", e.id)):
         sources = sorted({m.source for m in e.mentions}, key=links.order.__getitem__)
         first = e.mentions[0]
-        write_row([csv_cell(cell) for cell in [
+        writer.writerow([csv_cell(cell) for cell in [
             e.id, e.sort_date, e.date, e.sort_date[:4], e.type, e.title, names(e.actors),
             names(e.targets), names(e.bases), names(e.places), e.quantity, len(sources),
             "; ".join(dict.fromkeys(links.sources[s].article.outlet or links.sources[s]
@@ -530,13 +531,15 @@ class _TreeWriter:
         self.digests: dict[str, str] = {}
         self.written = self.unchanged = 0
         root.mkdir(parents=True, exist_ok=True)
+        self._manifest_text = ""  # as read, so that an unchanged manifest is not rewritten
         self.owned = self._manifest()
         for stale in root.rglob(f".*{TEMPORARY_SUFFIX}"):  # an interrupted build's
             stale.unlink(missing_ok=True)
 
     def _manifest(self) -> set[str]:
         try:
-            listed = json.loads((self.root / MANIFEST_NAME).read_text(encoding="utf-8"))
+            self._manifest_text = (self.root / MANIFEST_NAME).read_text(encoding="utf-8")
+            listed = json.loads(self._manifest_text)
         except (OSError, ValueError):
             return set()
         if not isinstance(listed, list):
@@ -584,10 +587,6 @@ class _TreeWriter:
                 folder = folder.parent
         digests = dict(sorted(self.digests.items()))
         manifest = json.dumps(sorted(digests), ensure_ascii=False, indent=0) + "\n"
-        if (self.root / MANIFEST_NAME).is_file():
-            old = (self.root / MANIFEST_NAME).read_text(encoding="utf-8")
-        else:
-            old = ""
-        if old != manifest:
+        if manifest != self._manifest_text:
             (self.root / MANIFEST_NAME).write_text(manifest, encoding="utf-8")
         return RenderResult(self.written, self.unchanged, removed, digests)
