@@ -42,13 +42,9 @@ class PreviousBuild:
 
 def load_previous_build(docs_dir: Path, previous: Previous) -> PreviousBuild | None:
     """The ids the last build exported; None when there was no (readable) last build.
-    Entity and event ids come from the URL memory, which has read that export already."""
-    try:
-        sources = frozenset(str(row["id"]) for row in json.loads(
-            (docs_dir / "data" / "sources.json").read_text(encoding="utf-8")))
-    except (OSError, ValueError, TypeError, KeyError):
-        return None
-    if previous.events is None:
+    Source, entity and event ids come from the URL memory, which has read that export
+    already; only the last "what's new" list is read here."""
+    if previous.source_ids is None or previous.events is None:
         return None
     try:
         raw = json.loads((docs_dir / CHANGES_FILE).read_text(encoding="utf-8"))
@@ -57,7 +53,7 @@ def load_previous_build(docs_dir: Path, previous: Previous) -> PreviousBuild | N
                           dict(raw.get("previous_counts", {})))
     except (OSError, ValueError, TypeError, KeyError):
         changes = None
-    return PreviousBuild(sources, frozenset(e.id for e in previous.entities),
+    return PreviousBuild(previous.source_ids, frozenset(e.id for e in previous.entities),
                          frozenset(e.id for e in previous.events), changes)
 
 

@@ -45,7 +45,10 @@ class Previous:
     entities: tuple[PreviousEntity, ...] = ()
     redirects: tuple[tuple[str, str], ...] = ()  # old url -> url it pointed at
     events: tuple[PreviousEvent, ...] | None = None  # None: no readable event export
-    sources: tuple[tuple[str, str], ...] = ()  # (input path, source id)
+    sources: tuple[tuple[str, str], ...] = ()  # (input path, source id), safe ids only
+    # Every source id of the export, or None when there is no readable sources.json:
+    # what "what's new" compares with.
+    source_ids: frozenset[str] | None = None
 
 
 def load_previous(docs_dir: Path) -> Previous:
@@ -76,14 +79,16 @@ def load_previous(docs_dir: Path) -> Previous:
     try:
         rows = json.loads((docs_dir / "data" / "sources.json").read_text(encoding="utf-8"))
         sources = tuple((str(r["path"]), str(r["id"])) for r in rows)
+        source_ids: frozenset[str] | None = frozenset(sid for _, sid in sources)
     except (OSError, ValueError, TypeError, KeyError):
-        sources = ()
+        sources, source_ids = (), None
     # Ids and URLs become file names: only the shapes briefgen itself writes are kept.
     return Previous(
         tuple(e for e in entities if is_safe_slug(e.id) and e.url == _url_of(e.url, e.id)),
         tuple((old, new) for old, new in redirects if SAFE_URL.match(old) and SAFE_URL.match(new)),
         None if events is None else tuple(e for e in events if is_safe_slug(e.id)),
         tuple((path, sid) for path, sid in sources if is_safe_slug(sid)),
+        source_ids,
     )
 
 
