@@ -298,8 +298,8 @@ def _happened_once(sentence: Sentence, trigger: Token) -> bool:
         head.lemma.lower() in NOT_DONE_HEADS
     ):
         return False
-    if any(t.dep == "aux" and t.head == trigger.i and t.text.lower() in NOT_DONE_AUX
-           for t in sentence.tokens):
+    if any(t.dep == "aux" and t.text.lower() in NOT_DONE_AUX
+           for t in children(sentence, trigger)):
         return False
     plural = trigger.pos == "NOUN" and trigger.text.lower() != trigger.lemma.lower()
     return not (plural and _counted(sentence, trigger, by_i))

@@ -86,7 +86,7 @@ def resolve(
         mention_cache.prune()
     candidates = _link_acronyms(candidates, articles, rules)
     candidates = _merge_spelling_variants(candidates)
-    candidates = _link_partial_names(candidates)
+    candidates = _link_partial_names(candidates, rules)
     candidates = _link_unqualified_names(candidates, rules)
     candidates = _merge_equivalent_keys(candidates, rules)
     groups: dict[str, list[Candidate]] = defaultdict(list)
@@ -395,7 +395,7 @@ def _merge_spelling_variants(candidates: list[Candidate]) -> list[Candidate]:
     return [replace(c, key=joined[c.key]) if c.key in joined else c for c in candidates]
 
 
-def _link_partial_names(candidates: list[Candidate]) -> list[Candidate]:
+def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candidate]:
     """A shorter reference joins the one full name it is part of: a person's surname
     ("Sudani", "al-Sudani") in the same article first, else across the corpus when only
     one fits; a person's first and last name without the middle ("Mohammed al-Sudani");
@@ -406,7 +406,6 @@ def _link_partial_names(candidates: list[Candidate]) -> list[Candidate]:
     by_ends: dict[tuple[str, str], set[str]] = defaultdict(set)
     bases_by_last: dict[str, set[str]] = defaultdict(set)
     groups_by_last: dict[str, set[str]] = defaultdict(set)
-    group_words = load_rules().group_name_words
     for c in candidates:
         words = c.key.split()
         if c.label == "PERSON" and len(words) >= 2 and looks_like_person(c.name):
@@ -415,7 +414,9 @@ def _link_partial_names(candidates: list[Candidate]) -> list[Candidate]:
             by_ends[(words[0], words[-1])].add(c.key)
         if len(words) >= 2 and _base_vote(c):
             bases_by_last[words[-1]].add(c.key)
-        if len(words) == 2 and re.split(r"[\s-]", c.name)[0].casefold() in group_words:
+        if len(words) == 2 and re.split(r"[\s-]", c.name)[0].casefold() in (
+            rules.group_name_words
+        ):
             groups_by_last[words[-1]].add(c.key)
     fuller: dict[str, str] = {}  # a person's name without a middle name → the full one
     for keys in by_ends.values():
@@ -543,8 +544,7 @@ def _bases_apart_from_their_town(
 ) -> dict[str, list[Candidate]]:
     out: dict[str, list[Candidate]] = {}
     for key, group in groups.items():
-        based = [c for c in group if (c.kind_votes and c.kind_votes[-1] == ("base",
-                                                                           BASE_CUE_WEIGHT))]
+        based = [c for c in group if _base_vote(c)]
         plain = [c for c in group if c not in based]
         towns = sum(c.label in PLACE_LABELS or ("place", BASE_CUE_WEIGHT) in c.kind_votes
                     for c in plain)
@@ -564,8 +564,8 @@ def _is_equipment(candidate: Candidate) -> bool:
     return any(vote == EQUIPMENT for vote, _ in candidate.type_votes)
 
 
-GROUP_LABELS = frozenset({"ORG", "NORP"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+GROUP_LABELS = frozenset(k for k, family in LABEL_FAMILIES.items() if family == "group")
+PLACE_LABELS = frozenset(k for k, family in LABEL_FAMILIES.items() if family == "place")
 
 
 def _link_unqualified_names(candidates: list[Candidate], rules: Rules) -> list[Candidate]:
