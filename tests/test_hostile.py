@@ -345,16 +345,22 @@ def _small_project(tmp_path: Path) -> Path:
     return make_project(tmp_path / "p", seeds)
 
 
-def test_a_crafted_cache_entry_writes_nothing_outside_content(tmp_path):
+def _built_with_crafted_read_cache(tmp_path: Path, **fields: object) -> Path:
+    """A small project built, its read cache's articles given `fields`, built again."""
     project = _small_project(tmp_path)
     assert run_build(project) == 0
     cache = project / ".briefgen-cache" / "ingest.json"
     data = json.loads(cache.read_text(encoding="utf-8"))
     for entry in data["entries"].values():
-        entry["article"]["source_id"] = "../../../escaped"
-        entry["article"]["url"] = "javascript:alert(1)"
+        entry["article"].update(fields)
     cache.write_text(json.dumps(data), encoding="utf-8")
     assert run_build(project) == 0
+    return project
+
+
+def test_a_crafted_cache_entry_writes_nothing_outside_content(tmp_path):
+    project = _built_with_crafted_read_cache(
+        tmp_path, source_id="../../../escaped", url="javascript:alert(1)")
     assert not (tmp_path / "escaped.md").exists() and not (project / "escaped.md").exists()
     assert not list(tmp_path.rglob("escaped*"))
     sources = json.loads((project / "site/data/sources.json").read_text(encoding="utf-8"))
@@ -362,15 +368,7 @@ def test_a_crafted_cache_entry_writes_nothing_outside_content(tmp_path):
 
 
 def test_a_cache_entry_of_the_wrong_type_is_a_miss(tmp_path):
-    project = _small_project(tmp_path)
-    assert run_build(project) == 0
-    cache = project / ".briefgen-cache" / "ingest.json"
-    data = json.loads(cache.read_text(encoding="utf-8"))
-    for entry in data["entries"].values():
-        entry["article"]["title"] = ["not", "a", "string"]
-        entry["article"]["dropped"] = 7
-    cache.write_text(json.dumps(data), encoding="utf-8")
-    assert run_build(project) == 0
+    project = _built_with_crafted_read_cache(tmp_path, title=["not", "a", "string"], dropped=7)
     sources = json.loads((project / "site/data/sources.json").read_text(encoding="utf-8"))
     assert sources[0]["title"] == "Falcon story"
 
