@@ -562,3 +562,13 @@ def test_crafted_manifest_and_stamp_entries_delete_nothing_outside(tmp_path):
     (project / "seeds" / "more.txt").write_text("More\n" + _story("Thirty"))
     assert run_build(project) == 0
     assert all(victim.exists() for victim in victims)
+
+
+def test_a_hostile_name_in_the_suggested_merges_is_text(hostile):
+    """The report's suggestions quote entity names and a curation line built from them."""
+    report = (hostile / "site/report/index.html").read_text(encoding="utf-8")
+    suggestions = report[report.index("Suggested merges"):]
+    assert "<img src=x" not in suggestions  # escaped…
+    assert "<img src=x onerror=alert(8)>" in html.unescape(suggestions)  # …and shown as text
+    rows = json.loads((hostile / "site/data/suggestions.json").read_text(encoding="utf-8"))
+    assert any("<img src=x onerror=alert(8)>" in " ".join(r["names"]) for r in rows)
