@@ -46,6 +46,9 @@ class Rules:
     group_name_words: frozenset[str]
     equipment_nouns: frozenset[str]
     qualifiers: frozenset[str]
+    descriptive_qualifiers: frozenset[str]
+    country_names: dict[str, str]
+    collective_heads: frozenset[str]
     place_generic_words: frozenset[str]
 
 
@@ -55,6 +58,12 @@ def load_rules() -> Rules:
 
     def alternation(words: Iterable[str]) -> str:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    folds = tuple((re.compile(a), b) for a, b in data["folds"])
+
+    def keyed(words: Iterable[str]) -> frozenset[str]:
+        """Word lists compared with name keys, folded the same way ("iraqi" → "iraki")."""
+        return frozenset(_folded_key(w, folds) for w in words)
 
     return Rules(
         labels=data["labels"],
@@ -66,7 +75,7 @@ def load_rules() -> Rules:
         group_cue=re.compile(rf"\b({alternation(data['group_cues'])})\b", re.I),
         media_words=re.compile(rf"\b({alternation(data['media_words'])})\b", re.I),
         government_words=re.compile(rf"\b({alternation(data['government_words'])})\b", re.I),
-        folds=tuple((re.compile(a), b) for a, b in data["folds"]),
+        folds=folds,
         norp_min_words=data["norp_min_words"],
         # "Interior Minister | Name", "US Secretary of Defense | Name": the role before a name
         role_before=re.compile(
@@ -101,8 +110,11 @@ def load_rules() -> Rules:
         place_name_words=re.compile(rf"\s(?:{alternation(data['place_name_words'])})$", re.I),
         group_name_words=frozenset(w.casefold() for w in data["group_name_words"]),
         equipment_nouns=frozenset(data["equipment_nouns"]),
-        qualifiers=frozenset(w.casefold() for w in data["qualifiers"]),
-        place_generic_words=frozenset(w.casefold() for w in data["place_generic_words"]),
+        qualifiers=keyed(data["qualifiers"]),
+        descriptive_qualifiers=keyed(data["descriptive_qualifiers"]),
+        country_names=dict(data["country_names"]),
+        collective_heads=keyed(data["collective_heads"]),
+        place_generic_words=keyed(data["place_generic_words"]),
     )
 
 
@@ -158,12 +170,16 @@ def is_junk(name: str, rules: Rules) -> bool:
 def name_key(name: str, rules: Rules) -> str:
     """A spelling-insensitive key: accents, case, quotes, hyphens and the transliteration
     folds of resolve.yml removed, so "Ayn al-Assad" and "Ain al-Asad" compare equal."""
+    return _folded_key(name, rules.folds)
+
+
+def _folded_key(name: str, folds: tuple[tuple[re.Pattern, str], ...]) -> str:
     name = re.sub(r"\b([A-Za-z])\.(?=[A-Za-z]\.?)", r"\1", name)  # U.S. -> US
     key = unicodedata.normalize("NFKD", name.translate(QUOTES))
     key = "".join(c for c in key if not unicodedata.combining(c)).casefold()
     key = re.sub(r"['\u02be\u02bf]", "", key)
     key = re.sub(r"[^\w]+", " ", key).strip()
-    for pattern, replacement in rules.folds:
+    for pattern, replacement in folds:
         key = pattern.sub(replacement, key)
     return re.sub(r"\s+", " ", key).strip()
 
@@ -224,9 +240,12 @@ def same_spelling_variant(a: str, b: str) -> bool:
 @cache
 def is_country_name(name: str) -> bool:
     """Whether ISO 3166 (pycountry) knows `name` as a country: a name, an official name
-    or a code ("Iraq", "Islamic Republic of Iran", "US")."""
+    or a code ("Iraq", "Islamic Republic of Iran", "US"), or it is an everyday name of
+    one in resolve.yml ("America")."""
     import pycountry  # its database loads on first use, not with every stage
 
+    if name.casefold() in load_rules().country_names:
+        return True
     try:
         pycountry.countries.lookup(name)
     except LookupError:

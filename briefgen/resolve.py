@@ -455,8 +455,9 @@ def _is_subsequence(short: list[str], long: list[str]) -> bool:
 
 
 # Left out when names are compared as bags of words; "affairs" too, since "Foreign
-# Ministry" is the "Ministry of Foreign Affairs".
-STOPWORDS = frozenset({"and", "of", "the", "on", "for", "in", "to", "affairs"})
+# Ministry" is the "Ministry of Foreign Affairs". In key form, as they are compared.
+STOPWORDS = frozenset(name_key(w, load_rules()) for w in (
+    "and", "of", "the", "on", "for", "in", "to", "affairs"))
 FUZZY_MIN_SCORE = 85
 FUZZY_MIN_CHARS = 6
 
@@ -503,19 +504,35 @@ def _merge_equivalent_keys(candidates: list[Candidate], rules: Rules) -> list[Ca
         if cores[key] != key and len(cores[key]) >= 3:
             shapes.append("key:" + cores[key])
         shapes.append("key:" + key)
+        if labels[key] & GROUP_LABELS and (core := _group_core(key, rules)):
+            shapes.append("core:" + core)
         for shape in shapes:
             if shape in by_shape:
                 join(key, by_shape[shape])
             else:
                 by_shape[shape] = key
+    # A group's name without its country word(s), when no two countries' bodies share it:
+    # "Iranian Revolutionary Guard" and "Islamic Revolutionary Guard Corps".
+    unqualified_cores = _grouped(
+        (k for k in keys if labels[k] & GROUP_LABELS and _leading_qualifiers(k, rules)),
+        lambda k: _group_core(k, rules, unqualified=True),
+    )
+    for core, same in unqualified_cores.items():
+        owners = {frozenset(_leading_qualifiers(k, rules)) - rules.descriptive_qualifiers
+                  for k in same} - {frozenset()}
+        if core and len(same) >= 2 and len(owners) <= 1:
+            for key in same[1:]:
+                join(same[0], key)
     initials: dict[str, set[str]] = defaultdict(set)
     for key in keys:
-        if len(key.split()) >= 2:
-            initials["".join(w[0] for w in key.split() if w not in STOPWORDS)].add(key)
+        # "HMC" is also the "US-Iraq Higher Military Commission" its short form joined
+        for form in (key, *_unqualified(key, rules)):
+            if len(form.split()) >= 2:
+                initials["".join(w[0] for w in form.split() if w not in STOPWORDS)].add(key)
     singles = [k for k in keys if " " not in k]
     multi = [k for k in keys if len(k.split()) >= 2]
     for key in singles:
-        expansions = initials.get(key, set())
+        expansions = {root(k) for k in initials.get(key, set())}  # one name, two spellings
         if 2 <= len(key) <= 5 and len(expansions) == 1:
             join(key, next(iter(expansions)))
         elif len(key) >= 5 and labels[key] & GROUP_LABELS and key.upper() in acronyms:
@@ -576,20 +593,21 @@ def _link_unqualified_names(candidates: list[Candidate], rules: Rules) -> list[C
     Affairs" in a story about Iraq's is not Iran's)."""
     groups = {c.key for c in candidates if c.label in GROUP_LABELS}
     bases = {c.key for c in candidates if _base_vote(c)}
-    shapes = {_word_bag(c.key): c.key for c in sorted(candidates, key=lambda c: c.key)}
+    shapes = _grouped({c.key for c in candidates}, _word_bag)
     longer: dict[str, set[str]] = defaultdict(set)
     for key in groups | bases:
         # a base keeps its one-word name: "US al-Tanf base" is al-Tanf
         for core in _unqualified(key, rules, min_words=1 if key in bases else 2):
-            if (short := shapes.get(_word_bag(core))) is not None and short != key:
-                longer[short].add(key)
+            for short in shapes.get(_word_bag(core), ()):
+                if short != key:
+                    longer[short].add(key)
     in_article: dict[str, set[str]] = defaultdict(set)
     for c in candidates:
         if c.key in groups or c.key in bases:
             in_article[c.ref.source].add(c.key)
     out = []
     for c in candidates:
-        fits = longer.get(c.key, set())
+        fits = _one_per_word_bag(longer.get(c.key, set()))
         local = fits & in_article[c.ref.source]
         if len(local) == 1:
             c = replace(c, key=next(iter(local)))
@@ -598,6 +616,19 @@ def _link_unqualified_names(candidates: list[Candidate], rules: Rules) -> list[C
             if not _other_country_named(c.key, only, in_article[c.ref.source], rules):
                 c = replace(c, key=only)
         out.append(c)
+    return out
+
+
+def _one_per_word_bag(keys: set[str]) -> set[str]:
+    """Full forms that differ only in word order ("US Defense Department", "US Department
+    of Defense") are one fit, not an ambiguity; they are merged later anyway."""
+    return {min(same) for same in _grouped(keys, _word_bag).values()}
+
+
+def _grouped(keys: Iterable[str], shape: Callable[[str], str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        out[shape(key)].append(key)
     return out
 
 
@@ -619,6 +650,19 @@ def _word_bag(key: str) -> str:
     """A key up to word order, plural and "-ary": "Defense Department" is "Department of
     Defense", "Revolutionary Guards" is "Revolutionary Guard"."""
     return " ".join(sorted(_stem(w) for w in key.split() if w not in STOPWORDS))
+
+
+def _group_core(key: str, rules: Rules, unqualified: bool = False) -> str:
+    """A group's name as a bag of words without its trailing collective noun ("Popular
+    Mobilization Forces"/"Units"), and without its leading qualifiers if asked; "" when
+    fewer than two words are left, too little to tell two groups apart."""
+    words = key.split()
+    if unqualified:
+        words = words[len(_leading_qualifiers(key, rules)):]
+    if len(words) > 1 and words[-1] in rules.collective_heads:
+        words = words[:-1]
+    core = _word_bag(" ".join(words))
+    return core if len(core.split()) >= 2 else ""
 
 
 def _leading_qualifiers(key: str, rules: Rules) -> list[str]:
@@ -682,6 +726,8 @@ def _country_keys() -> dict[str, str]:
         for formal in (country.name, getattr(country, "official_name", "")):
             if formal and "," not in formal and name_key(formal, rules) != common:
                 out[name_key(formal, rules)] = common
+    for everyday, common_name in rules.country_names.items():
+        out[name_key(everyday, rules)] = name_key(common_name, rules)
     return out
 
 

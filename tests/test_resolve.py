@@ -249,3 +249,56 @@ def test_a_base_named_after_its_town_gets_a_page_apart_from_the_town():
     base = _entity_of(entities, "Mosul base")
     assert base.kind == "base"
     assert base is not _entity_of(entities, "Mosul")
+
+
+def test_a_group_named_with_another_collective_noun_is_one_group():
+    entities = _entities(_parse(
+        "The Popular Defence Forces said on Monday that they had taken the hill.",
+        "Fighters of the Popular Defence Units were seen near the river on Tuesday.",
+    ))
+    assert _entity_of(entities, "Popular Defence Forces") is _entity_of(
+        entities, "Popular Defence Units")
+
+
+def test_a_group_named_with_and_without_its_country_and_corps_is_one_group():
+    entities = _entities(_parse(
+        "The Islamic Coastal Guard Corps seized a tanker in the Gulf on Monday.",
+        "The Iranian Coastal Guard said the tanker had left Bandar Abbas on Sunday.",
+    ))
+    assert _entity_of(entities, "Islamic Coastal Guard Corps") is _entity_of(
+        entities, "Iranian Coastal Guard")
+
+
+def test_two_countries_bodies_with_the_same_core_name_stay_apart():
+    entities = _entities(_parse(
+        "The Iraqi Special Operations Forces raided a house in Mosul on Monday.",
+        "The Jordanian Special Operations Forces trained near Amman on Tuesday.",
+    ))
+    assert _entity_of(entities, "Iraqi Special Operations Forces") is not _entity_of(
+        entities, "Jordanian Special Operations Forces")
+
+
+def test_a_ministry_named_in_full_and_short_with_doubled_letters_is_one_body():
+    # "Affairs" and "Iraqi" are compared in key form ("afairs", "iraki")
+    entities = _entities(_parse(
+        "The Iraqi Ministry of Foreign Affairs summoned the envoy on Monday.",
+        "The Iraqi Foreign Ministry said on Tuesday that the envoy had left.",
+    ))
+    assert _entity_of(entities, "Iraqi Ministry of Foreign Affairs") is _entity_of(
+        entities, "Iraqi Foreign Ministry")
+
+
+def test_an_acronym_of_a_bodys_name_without_its_countries_joins_it():
+    entities = _entities(_parse(
+        "The meeting of the U.S.-Iraq Joint Water Commission was held in Baghdad on Monday. "
+        "The JWC said the talks would go on.",
+    ))
+    assert _entity_of(entities, "JWC") is _entity_of(entities, "U.S.-Iraq Joint Water Commission")
+
+
+def test_everyday_country_names_join_the_country():
+    entities = _entities(_parse(
+        "The United States sent two envoys to Baghdad on Monday.",
+        "Protesters chanted against America outside the embassy on Tuesday.",
+    ))
+    assert _entity_of(entities, "America") is _entity_of(entities, "United States")
