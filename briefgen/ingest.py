@@ -67,9 +67,12 @@ FRONT_MATTER_MAX_CHARS = 16_000
 TITLE_MAX_CHARS = 200
 # "ERBIL, Kurdistan Region - " or "BAGHDAD (Reuters) — " before the first sentence.
 DATELINE = re.compile(
-    r"^[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+)*(?:,(?: [A-Z][\w'.-]*)+)?(?: \([A-Z][\w ]+\))?"
+    r"^[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+)*(?:,(?: [A-Z][\w'.-]*)+)?"
+    r"(?: \([A-Z][\w ]+(?:[,/] ?[A-Z][\w ]+)*\))?"
     r"\s+[-\u2013\u2014]+\s+(?=[A-Z\u201c\"])"
 )
+# The dateline opens the story, after at most a headline, a subtitle and a caption.
+DATELINE_MAX_LINE = 3
 SENTENCE_END = ".!?:;\"”’'»)"
 
 
@@ -525,7 +528,7 @@ def _clean_paragraphs(text: str) -> tuple[list[str], list[str], str]:
             line = pattern.sub("", line).strip()
         if not line:
             continue
-        if len(kept) <= 1 and (dateline := DATELINE.match(line)):
+        if len(kept) <= DATELINE_MAX_LINE and (dateline := DATELINE.match(line)):
             dropped.append(dateline.group(0).strip())
             line = line[dateline.end() :]
         kept.append(line)

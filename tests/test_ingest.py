@@ -93,3 +93,19 @@ def test_bylines_and_photo_credits_are_page_furniture():
                     "By Monday the troops had left Baghdad."]
     assert "By Jane Roe, John Doe and Ali Hassan" in dropped
     assert "(REUTERS/Jane Roe)" in dropped
+
+
+def test_a_dateline_crediting_several_agencies_and_a_trailing_via_credit_are_dropped():
+    from briefgen.ingest import _clean_paragraphs
+
+    kept, dropped, _ = _clean_paragraphs(
+        "Militia halts attacks on US forces\n"
+        "Fighters of the militia in Iraq, via NEWSWIRE\n"
+        "A subtitle that runs on without a full stop\n"
+        "BAGHDAD (REUTERS, BLOOMBERG, AFP) - Rockets hit the base on Monday.\n"
+        "Supplies reached the base via Kuwait.\n"
+    )
+    assert kept == ["Militia halts attacks on US forces", "Fighters of the militia in Iraq",
+                    "A subtitle that runs on without a full stop",
+                    "Rockets hit the base on Monday.", "Supplies reached the base via Kuwait."]
+    assert "BAGHDAD (REUTERS, BLOOMBERG, AFP) -" in dropped
