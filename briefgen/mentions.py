@@ -33,7 +33,10 @@ def repaired_mentions(article: ParsedArticle, rules: Rules) -> list[Mention]:
     for mention in _extend_organisations(article, mended, runs, rules):
         split.extend(_split_trailing_surname(mention, text, surnames))
     found = list(_skipped_names(article, split, runs, rules))
-    return sorted(split + found, key=lambda m: (m.start, m.end))
+    outlets = _cited_outlets(article, split + found, rules)
+    kept = [m for m in split + found if not any(o.start <= m.start and m.end <= o.end
+                                                 for o in outlets)]
+    return sorted(kept + outlets, key=lambda m: (m.start, m.end))
 
 
 def _mended_spans(article: ParsedArticle, rules: Rules) -> Iterator[Mention]:
@@ -166,6 +169,38 @@ def _skipped_names(
             else:
                 continue
             yield Mention(sentence.id, start, end, name, label)
+
+
+# A capitalised name of up to five words, digits allowed after the first ("Kurdistan 24",
+# "Kurdistan24", "al-Mayadeen"); "’s" ends it.
+OUTLET_NAME = re.compile(
+    r"(?<![\w’'-])(?:al-|Al-)?[A-Z][\w’'-]*?(?=['’]s\b|[^\w’'-]|$)(?:\s(?:[A-Z][\w-]*|\d{1,3})(?![\w’']))"
+    r"{0,4}"
+)
+
+
+def _cited_outlets(article: ParsedArticle, mentions: list[Mention], rules: Rules) -> list[Mention]:
+    """Outlets NER did not tag, named where the article cites them: after "told",
+    "according to", "the news agency", or before "television", ", a news channel"."""
+    text = article.article.text
+    found: list[Mention] = []
+    for sentence in article.sentences:
+        for match in OUTLET_NAME.finditer(text, sentence.start, sentence.end):
+            start, end = match.start(), match.end()
+            inside = [m for m in mentions + found if m.start < end and start < m.end]
+            # NER's own name stands, unless the cited name only adds a number to a
+            # place in it ("Kurdistan 24") or NER took it for a title or a number.
+            if any(not (start <= m.start and m.end <= end) or (
+                    m.label in rules.labels and not re.search(r"\s\d+$", match.group()))
+                   for m in inside):
+                continue
+            before = text[max(sentence.start, start - 40) : start]
+            after = text[end : min(sentence.end, end + 60)]
+            if re.search(r"-[a-z]", match.group().removeprefix("al-").removeprefix("Al-")):
+                continue  # an adjective: "Arabic-language television"
+            if rules.outlet_before.search(before) or rules.outlet_after.match(after):
+                found.append(Mention(sentence.id, start, end, text[start:end], "ORG"))
+    return found
 
 
 def _words(sentence: Sentence) -> list[_Word]:

@@ -42,6 +42,8 @@ class Rules:
     department_after_title: re.Pattern
     organisation_heads: frozenset[str]
     person_appositive: re.Pattern
+    outlet_before: re.Pattern
+    outlet_after: re.Pattern
     place_name_words: re.Pattern
     group_name_words: frozenset[str]
     equipment_nouns: frozenset[str]
@@ -105,6 +107,15 @@ def load_rules() -> Rules:
         person_appositive=re.compile(
             rf"^\s*,\s+(?:the|a|an|its|their|his|her)\s+(?:[\w'’-]+\s+){{0,3}}?"
             rf"(?:{alternation(data['person_appositives'])})\b",
+            re.I,
+        ),
+        outlet_before=re.compile(
+            rf"\b(?:{alternation(data['outlet_cues_before'])})\s+(?:the\s+)?$", re.I
+        ),
+        # "X television", "X's news channel", "X, a Telegram news channel"
+        outlet_after=re.compile(
+            rf"^(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?(?:{alternation(data['outlet_nouns'])})\b"
+            rf"|^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{alternation(data['outlet_nouns'])})\b",
             re.I,
         ),
         place_name_words=re.compile(rf"\s(?:{alternation(data['place_name_words'])})$", re.I),

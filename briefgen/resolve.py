@@ -263,6 +263,10 @@ def _type_votes(
         if rules.group_cue.search(near) or name.split()[0].casefold() in rules.group_name_words:
             yield "armed group", 2
         head = name.split()[-1]  # "Security Media Cell" is a cell, "X News Agency" news
+        # "X television", and for names NER did not take for a person "told X"
+        if rules.outlet_after.match(after) or (
+                mention.label != "PERSON" and rules.outlet_before.search(before)):
+            yield "media outlet", 2
         for where in (head, name):
             if rules.media_words.search(where):
                 yield "media outlet", 2

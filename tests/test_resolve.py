@@ -302,3 +302,15 @@ def test_everyday_country_names_join_the_country():
         "Protesters chanted against America outside the embassy on Tuesday.",
     ))
     assert _entity_of(entities, "America") is _entity_of(entities, "United States")
+
+
+def test_outlets_ner_missed_are_found_where_the_article_cites_them():
+    entities = _entities(_parse(
+        "A defence official told Nahrain 12 that the drones were shot down on Monday. "
+        "The state news agency QANA reported two blasts. "
+        "The spokesman said so on Monday, speaking to al-Barqawi television. "
+        "An Arabic-language television network showed the site.",
+    ))
+    for outlet in ("Nahrain 12", "QANA", "al-Barqawi"):
+        assert _entity_of(entities, outlet).type == "media outlet", outlet
+    assert not [e for e in entities if e.name.startswith("Arabic")]
