@@ -12,13 +12,16 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from briefgen.names import Rules, looks_like_person, strip_base_word
+from briefgen.names import Rules, is_country_name, looks_like_person, strip_base_word
 from briefgen.records import Mention, ParsedArticle, Sentence, SentenceId, Token
 
 TITLE_OF_BEFORE = re.compile(r"\b(?:Secretary|Minister|Ministry|Department)\s+of\s+$")
 NAME_WORD = re.compile(r"(?:(?:al|el|Al|El|Abu|Bin|bin|Ibn|ibn)-)?[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*")
 # A person's own surname ("al-Abbasi") ends a span of 3+ words NER took as one name.
 MIN_WORDS_BEFORE_SURNAME = 2
+# NER leaves the administrative word out of a place's name now and then, or takes the
+# name before it for a person.
+ADMINISTRATIVE_UNIT_AFTER = re.compile(r" (?:Governorate|Province|District|Subdistrict)\b")
 
 
 def repaired_mentions(article: ParsedArticle, rules: Rules) -> list[Mention]:
@@ -65,6 +68,8 @@ def _mended_spans(article: ParsedArticle, rules: Rules) -> Iterator[Mention]:
         end = start + len(text[start:end].rstrip(" ,;:-"))
         if end <= start:
             continue
+        if unit := ADMINISTRATIVE_UNIT_AFTER.match(text, end):  # "al-Hasakah | Governorate"
+            end, label = unit.end(), "GPE"
         if (
             previous is not None
             and previous.label == label == "PERSON"
@@ -148,9 +153,10 @@ def _skipped_names(
     runs: dict[SentenceId, list[list[_Word]]],
     rules: Rules,
 ) -> Iterator[Mention]:
-    """Runs of two or more capitalised proper nouns NER did not tag, kept only when
-    their own words say what they are: a base word ("… Air Base"), an organisation's
-    head noun ("… Media Cell") or a person's appositive after them ("Jane Roe, the
+    """Runs of capitalised proper nouns NER did not tag, kept only when their own words
+    or the noun after them say what they are: a lower-case base or place noun after
+    them ("the Victory base"), or for two words or more a base word ("… Air Base"), an
+    organisation's head noun ("… Media Cell") or a person's appositive after them ("Jane Roe, the
     spokesperson of …")."""
     text = article.article.text
     covered = [(m.start, m.end) for m in mentions]
@@ -160,6 +166,13 @@ def _skipped_names(
             if any(s < end and start < e for s, e in covered):
                 continue
             name = text[start:end]
+            after = text[end : min(end + 40, sentence.end)]
+            # "the Victory base", "the Qaim district": a lower-case noun says what it is
+            if (noun := _noun_after(name, after, rules)):
+                yield Mention(sentence.id, start, end, name, noun)
+                continue
+            if len(run) < 2:
+                continue
             if strip_base_word(name, rules)[1]:
                 label = "FAC"
             elif run[-1].text.casefold() in rules.organisation_heads:
@@ -203,6 +216,18 @@ def _cited_outlets(article: ParsedArticle, mentions: list[Mention], rules: Rules
     return found
 
 
+def _noun_after(name: str, after: str, rules: Rules) -> str:
+    """"FAC" or "GPE" when a lower-case base or place noun follows a name that is not a
+    country, a nationality or a generic word ("US base", "Coalition base" name none)."""
+    words = name.casefold().split()
+    if is_country_name(name) or words[-1] in rules.qualifiers or (
+            words[-1] in rules.generic or words[0] in {"the", "a", "an"}):
+        return ""
+    if rules.base_noun_after.match(after):
+        return "FAC"
+    return "GPE" if rules.place_noun_after.match(after) else ""
+
+
 def _words(sentence: Sentence) -> list[_Word]:
     """Tokens glued into whitespace-separated words ("al", "-", "Fartusi" → one word);
     punctuation and possessives end a word."""
@@ -212,7 +237,10 @@ def _words(sentence: Sentence) -> list[_Word]:
     def flush() -> None:
         if glue:
             start, end = glue[0].start, glue[-1].start + len(glue[-1].text)
-            proper = any(t.pos == "PROPN" for t in glue)
+            # a capital inside the sentence marks a name the tagger took for a noun
+            # ("the Victory base")
+            proper = any(t.pos == "PROPN" for t in glue) or (
+                bool(words) and glue[0].text[:1].isupper() and glue[0].pos == "NOUN")
             words.append(_Word(start, end, "".join(t.text for t in glue), proper))
             glue.clear()
 
@@ -234,6 +262,6 @@ def _name_runs(words: Iterable[_Word]) -> Iterator[list[_Word]]:
         if word is not None and word.proper and NAME_WORD.fullmatch(word.text):
             run.append(word)
             continue
-        if len(run) >= 2:
+        if run:
             yield run
         run = []

@@ -43,6 +43,8 @@ class Rules:
     organisation_heads: frozenset[str]
     person_appositive: re.Pattern
     outlet_before: re.Pattern
+    place_noun_after: re.Pattern
+    base_noun_after: re.Pattern
     outlet_after: re.Pattern
     place_name_words: re.Pattern
     group_name_words: frozenset[str]
@@ -109,6 +111,10 @@ def load_rules() -> Rules:
             rf"(?:{alternation(data['person_appositives'])})\b",
             re.I,
         ),
+        place_noun_after=re.compile(
+            rf"^\s+(?:{alternation(data['place_nouns_after'])})\b(?!-)"
+        ),
+        base_noun_after=re.compile(rf"^\s+(?:{alternation(data['base_cues_after'])})\b(?!-)"),
         outlet_before=re.compile(
             rf"\b(?:{alternation(data['outlet_cues_before'])})\s+(?:the\s+)?$", re.I
         ),

@@ -62,6 +62,7 @@ class Candidate:
     type_votes: tuple[tuple[str, int], ...]
     role: str = ""
     titled: str = ""
+    headline: bool = False  # from a line in title case, where NER runs names together
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ def resolve(
     candidates = [c for a in articles for c in _article_candidates(a, rules, mention_cache)]
     if mention_cache is not None:
         mention_cache.prune()
+    candidates = _names_out_of_headlines(candidates, rules)
     candidates = _link_acronyms(candidates, articles, rules)
     candidates = _merge_spelling_variants(candidates)
     candidates = _link_partial_names(candidates, rules)
@@ -150,13 +152,13 @@ def _candidate_stamp() -> str:
 def _candidate_row(c: Candidate) -> list:
     """A candidate without its source id, which the article can change (front matter)."""
     return [c.ref.sentence, c.ref.start, c.ref.end, c.ref.text, c.name, c.key, c.label,
-            c.kind_votes, c.type_votes, c.role, c.titled]
+            c.kind_votes, c.type_votes, c.role, c.titled, c.headline]
 
 
 def _candidate_from_row(article: ParsedArticle, row: list) -> Candidate:
     """A cached candidate, checked like input: a sentence of this article, a span inside
     its text, a known kind (a damaged entry raises ValueError and is recomputed)."""
-    sentence, start, end, text, name, key, label, kinds, types, role, titled = row
+    sentence, start, end, text, name, key, label, kinds, types, role, titled, headline = row
     number = str(sentence).removeprefix("s-")
     if not (number.isdigit() and 1 <= int(number) <= len(article.sentences)
             and 0 <= int(start) <= int(end) <= len(article.article.text)
@@ -166,7 +168,7 @@ def _candidate_from_row(article: ParsedArticle, row: list) -> Candidate:
         MentionRef(article.article.source_id, SentenceId(f"s-{int(number)}"), int(start),
                    int(end), str(text)),
         str(name), str(key), str(label), tuple((k, int(n)) for k, n in kinds),
-        tuple((str(k), int(n)) for k, n in types), str(role), str(titled),
+        tuple((str(k), int(n)) for k, n in types), str(role), str(titled), bool(headline),
     )
 
 
@@ -196,12 +198,18 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
             article, mention
         ):
             end = mention.end + cue.end()
-        if cue or base_in_name or rules.base_before.search(before) or (
+        elif field := FIELD_AFTER.match(after):  # the field is part of what the text says
+            end = mention.end + field.end()
+            kind_votes.append(("place", BASE_CUE_WEIGHT))
+        if is_country_name(stripped):
+            pass  # "a US base" names no base
+        elif cue or base_in_name or rules.base_before.search(before) or (
             rules.base_verb_before.search(before)
         ):
             kind_votes.append(("base", BASE_CUE_WEIGHT))
         elif (len(stripped.split()) >= 2 and rules.place_name_words.search(stripped)) or (
-            mention.label in {"PERSON", "ORG"} and rules.place_before.search(before)
+            mention.label in {"PERSON", "ORG"} and (
+                rules.place_before.search(before) or rules.place_noun_after.match(after))
         ):
             kind_votes.append(("place", BASE_CUE_WEIGHT))
         yield Candidate(
@@ -217,7 +225,50 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
             + ((EQUIPMENT, 1),) * _names_equipment(article, mention, rules),
             role=role,
             titled=titled,
+            headline=_in_title_case(article.sentence(mention.sentence).text),
         )
+
+
+# An oil or gas field is named by the name before "gas field" ("the Conoco gas field").
+FIELD_AFTER = re.compile(r" (?:gas |oil )field\b|(?: oilfield| gasfield)\b", re.I)
+
+
+TITLE_CASE_MIN_WORDS = 5
+TITLE_CASE_MIN_SHARE = 0.9
+
+
+def _in_title_case(sentence: str) -> bool:
+    """A headline written in title case ("Islamic Resistance of Iraq Targets US Base"):
+    no full stop at the end, and (nearly) every word of four letters or more capitalised;
+    a sentence full of names still ends like one."""
+    if sentence.rstrip().endswith((".", "!", "?", ".”", ".\"")):
+        return False
+    words = re.findall(r"[^\W\d_][\w’'-]{3,}", re.sub(r"\b(?:al|el)-", "", sentence))
+    capitals = sum(w[0].isupper() for w in words)
+    return len(words) >= TITLE_CASE_MIN_WORDS and capitals >= TITLE_CASE_MIN_SHARE * len(words)
+
+
+def _names_out_of_headlines(candidates: list[Candidate], rules: Rules) -> list[Candidate]:
+    """In a title-case headline NER cannot see where a name ends ("Islamic Resistance of
+    Iraq Targets"). A name there counts when it, or its first words, name something the
+    articles' ordinary sentences name too; otherwise it is left out."""
+    known = {c.key for c in candidates if not c.headline}
+    known_bags = {_word_bag(k) for k in known}
+    out = []
+    for c in candidates:
+        if not c.headline or c.key in known:
+            out.append(c)
+            continue
+        words = c.name.split()
+        for n in range(len(words) - 1, 0, -1):
+            key = name_key(" ".join(words[:n]), rules)
+            if key in known or (n >= 2 and _word_bag(key) in known_bags):
+                dropped = len(words) - n
+                text = re.sub(rf"(?:\s+\S+){{{dropped}}}$", "", c.ref.text)
+                ref = replace(c.ref, end=c.ref.start + len(text), text=text)
+                out.append(replace(c, ref=ref, name=" ".join(words[:n]), key=key))
+                break
+    return out
 
 
 def _cut_end(text: str) -> int:

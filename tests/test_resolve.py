@@ -314,3 +314,30 @@ def test_outlets_ner_missed_are_found_where_the_article_cites_them():
     for outlet in ("Nahrain 12", "QANA", "al-Barqawi"):
         assert _entity_of(entities, outlet).type == "media outlet", outlet
     assert not [e for e in entities if e.name.startswith("Arabic")]
+
+
+def test_a_name_before_a_lower_case_base_or_place_noun_is_a_base_or_place():
+    entities = _entities(_parse(
+        "Two drones struck the Victory base near the airport on Monday. "
+        "Jets also hit a depot in the Qaim district and near Syria's al-Khazra village. "
+        "Rockets landed in the countryside of al-Hasakah Governorate on Tuesday. "
+        "Militants fired rockets at a US base at the Koniko gas field.",
+    ))
+    assert _entity_of(entities, "Victory base").kind == "base"
+    for place in ("Qaim", "al-Khazra", "al-Hasakah Governorate"):
+        assert _entity_of(entities, place).kind == "place", place
+    assert _entity_of(entities, "Koniko gas field").kind in {"place", "base"}
+    assert not [e for e in entities if e.name in {"US", "United States"} and e.kind == "base"]
+
+
+def test_names_run_together_in_a_title_case_headline_are_cut_to_a_known_name():
+    entities = _entities(_parse(
+        "Drone Strike in Kirkuk Kills High-Ranking Militia Commander\n\n"
+        "A drone hit a car in Kirkuk on Monday, police said.",
+        "Shiite Militia Saraya Hezbollah Suspends Military Operations Against U.S. Forces\n\n"
+        "A spokesman for Saraya Hezbollah said on Monday that it would halt its attacks.",
+    ))
+    assert len(_entity_of(entities, "Kirkuk").mentions) == 2
+    assert len(_entity_of(entities, "Saraya Hezbollah").mentions) == 2
+    names = {e.name for e in entities}
+    assert not [n for n in names if "Kills" in n or "Suspends" in n or n == "Drone Strike"]
