@@ -68,14 +68,18 @@ def new_items(briefing: Briefing, changes: Changes) -> dict[str, list[dict]]:
 
 def atom_feed(title: str, items: dict[str, list[dict]]) -> bytes:
     """An Atom feed of what is new; links are relative to the feed, as Atom allows.
-    Times come from the article or event where known, else SOURCE_DATE_EPOCH, so the
-    feed is the same for the same inputs."""
+    An article's entry is dated by its publication; an event or entity is new with the
+    articles that brought it, so its entry takes the newest of their dates (not the
+    event's own date, years back, which a feed reader would file under the past). With
+    no dated article, SOURCE_DATE_EPOCH. The same inputs give the same feed, so a
+    rebuild never shows an entry as new twice."""
     built = _epoch()
+    news = max((_timestamp(i["published"]) for i in items["sources"]), default="") or built
     entries = []
     for kind, label in (("sources", "New article"), ("events", "New event"),
                         ("entities", "New entity")):
         for item in items[kind]:
-            updated = _timestamp(item["published"]) or built
+            updated = (_timestamp(item["published"]) if kind == "sources" else "") or news
             entries.append(
                 f"  <entry>\n    <title>{escape(label + ': ' + item['title'])}</title>\n"
                 f"    <link href={quoteattr(item['url'])}/>\n"
@@ -88,7 +92,7 @@ def atom_feed(title: str, items: dict[str, list[dict]]) -> bytes:
         f"  <title>{escape(title)}: what is new</title>\n"
         '  <link href="./"/>\n  <link rel="self" href="feed.xml"/>\n'
         "  <id>urn:briefgen:feed</id>\n"
-        f"  <updated>{built}</updated>\n" + "".join(entries) + "</feed>\n"
+        f"  <updated>{news}</updated>\n" + "".join(entries) + "</feed>\n"
     )
     return feed.encode("utf-8")
 

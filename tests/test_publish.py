@@ -4,6 +4,7 @@ URLs, redirects and what's new is read from the published site (`--previous URL`
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -63,3 +64,21 @@ def test_only_a_web_address_is_accepted(tmp_path, capsys):
     project = make_project(tmp_path / "p")
     assert run_build(project, "--previous", "file:///etc/") == 1
     assert "previous" in capsys.readouterr().err
+
+
+def test_feed_entries_are_dated_by_the_articles_that_brought_them(tmp_path):
+    project = make_project(tmp_path / "p")
+    assert run_build(project) == 0
+    (project / "seeds" / "new.md").write_text(
+        "---\ntitle: Drones hit Harir base\npublished: 2024-02-03\n---\n"
+        "Two drones hit the Harir Air Base in Erbil on Saturday, the Kurdistan Region's "
+        "Counter-Terrorism Directorate said. The Sabiqun Brigade claimed the attack.\n",
+        encoding="utf-8",
+    )
+    assert run_build(project) == 0
+    feed = (project / "site" / "feed.xml").read_text(encoding="utf-8")
+    assert "New article: Drones hit Harir base" in feed and "New entity:" in feed
+    # one date for all: the new article's, never 1970 or an event's own past date
+    assert set(re.findall(r"<updated>([^<]+)</updated>", feed)) == {"2024-02-03T00:00:00Z"}
+    assert run_build(project) == 0  # nothing changed: the same entries, ids and dates
+    assert (project / "site" / "feed.xml").read_text(encoding="utf-8") == feed
