@@ -71,6 +71,9 @@ DATELINE = re.compile(
     r"(?: \([A-Z][\w ]+(?:[,/] ?[A-Z][\w ]+)*\))?"
     r"\s+[-\u2013\u2014]+\s+(?=[A-Z\u201c\"])"
 )
+# A line that is only a person's name (two or three capitalised words), under the
+# headline: the reporter's byline as many sites print it.
+BYLINE_NAME = re.compile(r"(?:[A-Z][a-z’'-]+ ){1,2}[A-Z][a-z’'-]+")
 # The dateline opens the story, after at most a headline, a subtitle and a caption.
 DATELINE_MAX_LINE = 3
 SENTENCE_END = ".!?:;\"”’'»)"
@@ -527,6 +530,9 @@ def _clean_paragraphs(text: str) -> tuple[list[str], list[str], str]:
             dropped.extend(m.group().strip() for m in pattern.finditer(line))
             line = pattern.sub("", line).strip()
         if not line:
+            continue
+        if 1 <= len(kept) <= DATELINE_MAX_LINE and BYLINE_NAME.fullmatch(line):
+            dropped.append(line)  # a byline without "By": the reporter's name alone
             continue
         if len(kept) <= DATELINE_MAX_LINE and (dateline := DATELINE.match(line)):
             dropped.append(dateline.group(0).strip())

@@ -42,6 +42,7 @@ class Rules:
     department_after_title: re.Pattern
     organisation_heads: frozenset[str]
     person_appositive: re.Pattern
+    role_nouns: frozenset[str]
     outlet_before: re.Pattern
     place_noun_after: re.Pattern
     base_noun_after: re.Pattern
@@ -106,6 +107,7 @@ def load_rules() -> Rules:
             rf"^(?:the\s+)?(?:{alternation(data['departments'])})\s+(?=[A-Z])"
         ),
         organisation_heads=frozenset(w.casefold() for w in data["organisation_heads"]),
+        role_nouns=frozenset(data["person_appositives"]),
         person_appositive=re.compile(
             rf"^\s*,\s+(?:the|a|an|its|their|his|her)\s+(?:[\w'’-]+\s+){{0,3}}?"
             rf"(?:{alternation(data['person_appositives'])})\b",
@@ -159,9 +161,11 @@ def clean_name(text: str, rules: Rules) -> tuple[str, str]:
 
 def strip_base_word(name: str, rules: Rules) -> tuple[str, bool]:
     """The name without a trailing base word, and whether it had one (or "Camp X")."""
-    if rules.base_before.search(name.split()[0] + " ") and len(name.split()) > 1:
-        return name, True
     words = name.split()
+    # "Camp X", "FOB X", "Mission Support Site X"
+    if any(rules.base_before.search(" ".join(words[:n]) + " ") for n in range(1, min(
+            len(words), 4))):
+        return name, True
     for n in range(1, len(words)):  # the longest cue: "Harir | Air Base", not "Harir Air"
         head, tail = " ".join(words[:n]), " ".join(words[n:])
         if rules.base_after.fullmatch(" " + tail):

@@ -182,8 +182,9 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
         name, role = clean_name(mention.text, rules)
         if mention.label == "NORP" and len(name.split()) < rules.norp_min_words:
             continue
-        if is_junk(name, rules):
-            continue
+        if is_junk(name, rules) or (len(name.split()) > 1 and mention.label != "PERSON"
+                                     and name.split()[-1].casefold() in rules.role_nouns):
+            continue  # "National Security Correspondent" is a job, not who holds it
         before = text[max(0, mention.start - CONTEXT_WINDOW) : mention.start]
         after = text[mention.end : mention.end + CONTEXT_WINDOW]
         kind_votes: list[tuple[Kind, int]] = [(vote["kind"], 1)]
@@ -380,7 +381,7 @@ def _link_acronyms(
     return [replace(c, key=_follow(links, c.key)) for c in candidates + extra]
 
 
-PARENTHESIS_OPEN = re.compile(r"[’']?s?\s*\(\s*(?:the\s+|or\s+|also\s+)?")
+PARENTHESIS_OPEN = re.compile(r"[’']?s?\s*[(\[]\s*(?:the\s+|or\s+|also\s+)?")
 PARENTHESIS_NEXT = re.compile(r"\s*(?:,\s*)?(?:or|/|,)\s+(?:the\s+)?")
 
 
@@ -397,7 +398,7 @@ def _in_parentheses_after(
     found, at = [], opened.end()
     while (inside := by_start.get((c.ref.source, at))) is not None:
         found.append(inside)
-        if text.startswith(")", inside.ref.end):
+        if text.startswith((")", "]"), inside.ref.end):  # "Q-West [Qayyarah Air Base]"
             return found
         step = PARENTHESIS_NEXT.match(text, inside.ref.end)
         if step is None:

@@ -109,3 +109,20 @@ def test_a_dateline_crediting_several_agencies_and_a_trailing_via_credit_are_dro
                     "A subtitle that runs on without a full stop",
                     "Rockets hit the base on Monday.", "Supplies reached the base via Kuwait."]
     assert "BAGHDAD (REUTERS, BLOOMBERG, AFP) -" in dropped
+
+
+def test_a_lone_byline_name_navigation_links_and_credits_in_brackets_are_dropped():
+    from briefgen.ingest import _clean_paragraphs
+
+    kept, dropped, _ = _clean_paragraphs(
+        "Two soldiers killed in northern Iraq\n"
+        "Jane Roe\n"
+        "1. Skip to content\n"
+        "TT\n"
+        "Two soldiers were killed on Sunday, officials said. (File photo by AFP)\n"
+        "Ali Hassan Said It Was Over\n"
+    )
+    assert kept == ["Two soldiers killed in northern Iraq",
+                    "Two soldiers were killed on Sunday, officials said.",
+                    "Ali Hassan Said It Was Over"]
+    assert {"Jane Roe", "1. Skip to content", "TT", "(File photo by AFP)"} <= set(dropped)

@@ -341,3 +341,12 @@ def test_names_run_together_in_a_title_case_headline_are_cut_to_a_known_name():
     assert len(_entity_of(entities, "Saraya Hezbollah").mentions) == 2
     names = {e.name for e in entities}
     assert not [n for n in names if "Kills" in n or "Suspends" in n or n == "Drone Strike"]
+
+
+def test_a_job_title_is_not_an_entity_and_a_support_site_is_a_base():
+    entities = _entities(_parse(
+        "Jane Roe, National Security Correspondent for the Daily Planet, said two soldiers "
+        "were wounded. Troops at Mission Support Site Orchard were put on alert.",
+    ))
+    assert not [e for e in entities if "Correspondent" in e.name]
+    assert _entity_of(entities, "Mission Support Site Orchard").kind == "base"
