@@ -9,7 +9,10 @@
    anchor — any entity but a whole country within one article; across articles a base,
    a person among the actors, or two entities that are not countries. Within an article a
    mention also joins one of its type up to two sentences before it ("the deployment").
-   Joins follow document order, so the same inputs always give the same events.
+   Groups from different articles that tell the story in the same rare words (tf-idf
+   cosine), first reported within days of each other, join as well: two reports of one
+   event often share no name but a country. Joins follow document order, so the same
+   inputs always give the same events.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from itertools import combinations
 
 import yaml
 from slugify import slugify
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from briefgen.claims import (
     ClaimRules,
@@ -153,6 +157,9 @@ class Found:
     quantity: str
     claims: tuple[Claim, ...]
     published: date | None = None  # of the article it is in
+    # The sentence's content words (lemmas): what two reports of one event share beyond
+    # its named entities ("drone", "outpost", "three", "wounded").
+    words: tuple[str, ...] = ()
 
 
 def extract_events(
@@ -251,7 +258,16 @@ def _found(
         quantity=quantity.group(1) if quantity else "",
         claims=claims,
         published=published,
+        words=_content_words(sentence),
     )
+
+
+CONTENT_POS = frozenset({"NOUN", "PROPN", "NUM", "VERB", "ADJ"})
+
+
+def _content_words(sentence: Sentence) -> tuple[str, ...]:
+    return tuple(sorted({t.lemma.casefold() for t in sentence.tokens if t.pos in CONTENT_POS
+                         and len(t.lemma) > 2 and t.lemma.casefold() not in STOP_WORDS}))
 
 
 def _trigger_type(token: Token, sentence: Sentence, lexicon: Lexicon) -> str | None:
@@ -427,8 +443,65 @@ def cluster(
     for indices in sorted(map(tuple, by_anchor.values())):
         for a, b in zip(indices, indices[1:], strict=False):
             join(a, b)
+    for a, b in similar_reports(members):
+        join(a, b)
     groups = [sorted(members[r], key=lambda f: f.order) for r in {root(i) for i in members}]
     return sorted(groups, key=lambda g: g[0].order)
+
+
+# Two groups of mentions from different articles that use the same rare words are two
+# reports of one event, as topic-detection systems link news stories: a tf-idf cosine
+# of their sentences' words at least this high, first reported within a few days of
+# each other; with no publication date to compare, only a near-duplicate story.
+SIMILAR_MIN_COSINE = 0.25
+SIMILAR_UNDATED_MIN_COSINE = 0.4
+SIMILAR_WITHIN_DAYS = 3
+# Candidate pairs share one of each other's most telling words (an inverted index), so
+# the comparison does not grow with the square of the corpus.
+SIMILAR_INDEX_WORDS = 20
+
+
+def similar_reports(members: dict[int, list[Found]]) -> list[tuple[int, int]]:
+    """Pairs of groups (by their first member's index) of one type, from different
+    articles, whose sentences' words are alike; strongest first, ties in index order.
+    The caller's join still checks dates, bases and time windows."""
+    groups = {r: g for r, g in members.items() if g[0].type != OTHER}
+    # Word rarity over sentences, each counted once (one sentence can hold an attack
+    # and a killing): a word in every sentence tells two stories apart no better than
+    # "the" does.
+    sentences = {(f.mention.source, f.mention.sentence): f.words
+                 for g in members.values() for f in g}
+    documents = Counter(w for words in sentences.values() for w in words)
+    total = len(sentences) or 1
+    counts = {r: Counter(w for f in _one_per_sentence(g) for w in f.words)
+              for r, g in groups.items()}
+    vectors: dict[int, dict[str, float]] = {}
+    for r, c in counts.items():
+        weights = {w: (1 + math.log(n)) * math.log(total / documents[w]) for w, n in c.items()}
+        norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
+        vectors[r] = {w: x / norm for w, x in weights.items() if x > 0}
+    index: dict[str, list[int]] = defaultdict(list)
+    for r in sorted(vectors):
+        for w in sorted(vectors[r], key=lambda w: (-vectors[r][w], w))[:SIMILAR_INDEX_WORDS]:
+            index[w].append(r)
+    sources = {r: {f.mention.source for f in g} for r, g in groups.items()}
+    first = {r: min((f.published for f in g if f.published), default=None)
+             for r, g in groups.items()}
+    pairs = []
+    for a, b in sorted({(a, b) for rs in index.values() for a, b in combinations(rs, 2)}):
+        if groups[a][0].type != groups[b][0].type or sources[a] & sources[b]:
+            continue
+        dated = first[a] is not None and first[b] is not None
+        if dated and abs((first[a] - first[b]).days) > SIMILAR_WITHIN_DAYS:
+            continue
+        cosine = sum(x * vectors[b].get(w, 0.0) for w, x in vectors[a].items())
+        if cosine >= (SIMILAR_MIN_COSINE if dated else SIMILAR_UNDATED_MIN_COSINE):
+            pairs.append((-cosine, a, b))
+    return [(a, b) for _, a, b in sorted(pairs)]
+
+
+def _one_per_sentence(group: list[Found]) -> list[Found]:
+    return list({(f.mention.source, f.mention.sentence): f for f in group}.values())
 
 
 @dataclass

@@ -204,3 +204,26 @@ def test_a_country_that_says_whose_troops_is_not_where_it_happened():
     events, _ = _events("Three US soldiers were killed in a drone attack on Sunday.")
     for event in events:
         assert "United States" not in event.title and " in US" not in event.title, event.title
+
+
+def _sentences_of(event):
+    return {(m.source, m.sentence) for m in event.mentions}
+
+
+def test_two_reports_of_one_event_in_their_own_words_are_one_event():
+    # no shared name but a country: the shared rare words and dates make them one story;
+    # a third, unrelated attack that week in the same country stays apart
+    events, _ = _events(
+        "A drone struck a small desert outpost in Jordan on Sunday, killing three "
+        "soldiers and wounding 34 others near the logistics hangar.",
+        "Three soldiers were killed and 34 wounded when a drone hit the desert outpost "
+        "in Jordan near its logistics hangar on Sunday.",
+        "Gunmen attacked a police checkpoint in Jordan on Monday, wounding a guard.",
+        "Unrelated sentence about the weather in Amman on Monday.",
+        published=("2024-01-28", "2024-01-29", "2024-01-30", "2024-01-30"),
+    )
+    for kind in ("attack", "killing"):
+        drone = [e for e in events if e.type == kind
+                 and {("a0", "s-1"), ("a1", "s-1")} & _sentences_of(e)]
+        assert len(drone) == 1 and {("a0", "s-1"), ("a1", "s-1")} <= _sentences_of(drone[0])
+        assert ("a2", "s-1") not in _sentences_of(drone[0])
