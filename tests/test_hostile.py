@@ -404,18 +404,31 @@ def test_a_corrupt_search_index_means_a_full_build_not_a_failure(tmp_path):
 
 def test_two_builds_at_once_one_refuses_and_the_site_stays_valid(tmp_path):
     project = _small_project(tmp_path)
-    command = [sys.executable, "-m", "briefgen", "build", "-q", "-f", str(project / "mkdocs.yml")]
-    first = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 60
-    lock = project / ".briefgen-cache" / "build.lock"
-    while not lock.exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    second = subprocess.run(command, stderr=subprocess.PIPE, text=True)
-    first_err = first.communicate()[1]
-    assert first.returncode == 0, first_err
-    assert second.returncode == 1 and "another briefgen build" in second.stderr
-    json.loads((project / "site/search/search_index.json").read_text(encoding="utf-8"))
     assert run_build(project) == 0
+    site = _tree_bytes(project / "site")
+    # a build holding the lock for as long as the test needs (a real build may finish
+    # before a second one starts on a fast machine)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time\nfrom pathlib import Path\n"
+         "from briefgen.lock import build_lock\nwith build_lock(Path(sys.argv[1])):\n"
+         "    print('held', flush=True)\n    time.sleep(120)\n",
+         str(project / ".briefgen-cache")], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        second = subprocess.run(
+            [sys.executable, "-m", "briefgen", "build", "-q", "-f", str(project / "mkdocs.yml")],
+            stderr=subprocess.PIPE, text=True)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert second.returncode == 1 and "another briefgen build" in second.stderr
+    assert _tree_bytes(project / "site") == site  # the refused build wrote nothing
+    assert run_build(project) == 0
+
+
+def _tree_bytes(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*")
+            if p.is_file()}
 
 
 def test_a_new_file_or_a_duplicate_id_never_takes_an_existing_source_url(tmp_path):
