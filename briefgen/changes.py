@@ -65,11 +65,12 @@ def changes_since(previous: PreviousBuild | None, briefing: Briefing) -> Changes
         return Changes()
     if previous.sources == frozenset(sources) and previous.changes is not None:
         kept = previous.changes  # same articles: keep what was new, minus what is gone
+        entity_ids, event_ids = set(entities), set(events)
         return Changes(
             kept.first_build,
-            tuple(s for s in kept.sources if s in set(sources)),
-            tuple(e for e in kept.entities if e in set(entities)),
-            tuple(e for e in kept.events if e in set(events)),
+            tuple(s for s in kept.sources if s in previous.sources),
+            tuple(e for e in kept.entities if e in entity_ids),
+            tuple(e for e in kept.events if e in event_ids),
             kept.previous_counts,
         )
     return Changes(

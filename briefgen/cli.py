@@ -31,6 +31,10 @@ def main(argv: list[str] | None = None) -> int:
     except BriefgenError as exc:
         print(f"briefgen: error: {exc}", file=sys.stderr)
         return 1
+    except OSError as exc:  # a folder that cannot be written, a full disk: one line
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"briefgen: error: {exc.strerror or exc}{where}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("briefgen: interrupted; the previous site/ is untouched", file=sys.stderr)
         return 130
@@ -144,11 +148,8 @@ def curation_yaml(rows: list[dict]) -> str:
 def _run_serve(args: argparse.Namespace) -> int:
     settings = _settings(args)
     _report(build(settings, progress=_progress(args)), args.quiet)
-    handler = functools.partial(
-        http.server.SimpleHTTPRequestHandler, directory=str(settings.site_dir)
-    )
-    handler.log_message = lambda *a, **k: None  # type: ignore[method-assign]
-    server = http.server.ThreadingHTTPServer((args.host, args.port), handler)
+    server = http.server.ThreadingHTTPServer((args.host, args.port),
+                                             site_handler(settings.site_dir))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"briefgen: serving http://{args.host}:{args.port}/ — watching {settings.seeds_dir}")
     watched = [settings.seeds_dir, settings.root / "templates", settings.config_file]
@@ -167,6 +168,17 @@ def _run_serve(args: argparse.Namespace) -> int:
                           file=sys.stderr)
     finally:
         server.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site without a log line per request: the terminal is for the build."""
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
+        pass
+
+
+def site_handler(site_dir: Path) -> functools.partial:
+    return functools.partial(_QuietHandler, directory=str(site_dir))
 
 
 def _snapshot(paths: list[Path]) -> tuple:

@@ -48,6 +48,7 @@ from briefgen.records import (
     EntityId,
     Event,
     EventMention,
+    Mention,
     ParsedArticle,
     Sentence,
     SourceId,
@@ -191,6 +192,10 @@ def _article_events(
     source = article.article.source_id
     published = parse_published(article.article.published)
     memory = SpeakerMemory()
+    dates: dict[str, list[Mention]] = defaultdict(list)  # each sentence's DATE mentions
+    for mention in article.mentions:
+        if mention.label == "DATE":
+            dates[mention.sentence].append(mention)
     for sentence in article.sentences:
         located = [m for m in spans if sentence.start <= m.start < sentence.end]
         claims = tuple(sentence_claims(sentence, source, located, lexicon.claims, memory))
@@ -202,12 +207,12 @@ def _article_events(
                 continue
             seen.add(event_type)
             yield _found(article, sentence, token, event_type, located, speakers, claims,
-                         published, lexicon, order)
+                         published, lexicon, order, dates[sentence.id])
             order += 1
         if claims and not seen:  # said about something of no listed type: kept, not paged
             cue = next(t for t in sentence.tokens if t.text == claims[0].cue)
             yield _found(article, sentence, cue, OTHER, located, speakers, claims,
-                         published, lexicon, order)
+                         published, lexicon, order, dates[sentence.id])
             order += 1
 
 
@@ -222,6 +227,7 @@ def _found(
     published,
     lexicon: Lexicon,
     order: int,
+    dates: list[Mention],
 ) -> Found:
     noun = trigger.pos == "NOUN"
     subject = _role_starts(sentence, trigger, NOUN_AGENT_DEPS if noun else AGENT_DEPS,
@@ -254,7 +260,7 @@ def _found(
         places=_unique(m.entity.id for m in located if m.entity.kind == "place"),
         where=_unique(where),
         others=_unique(m.entity.id for m in located),
-        date=_stated_date(article, sentence, published),
+        date=_stated_date(article, sentence, published, dates),
         quantity=quantity.group(1) if quantity else "",
         claims=claims,
         published=published,
@@ -370,16 +376,18 @@ def _inside(mention: Located, span: tuple[int, int] | None) -> bool:
     return span is not None and span[0] <= mention.start < span[1]
 
 
-def _stated_date(article: ParsedArticle, sentence: Sentence, published) -> StatedDate | None:
-    """The first date of the sentence that says when, not since or until when."""
+def _stated_date(
+    article: ParsedArticle, sentence: Sentence, published, dates: list[Mention]
+) -> StatedDate | None:
+    """The first date of the sentence that says when, not since or until when.
+    `dates` are the sentence's DATE mentions (grouped once per article by the caller)."""
     text = article.article.text
-    for mention in article.mentions:
-        if mention.sentence == sentence.id and mention.label == "DATE":
-            if NOT_WHEN.search(text[max(sentence.start, mention.start - 12) : mention.start]):
-                continue
-            stated = normalise(mention.text, published)
-            if stated is not None:
-                return stated
+    for mention in dates:
+        if NOT_WHEN.search(text[max(sentence.start, mention.start - 12) : mention.start]):
+            continue
+        stated = normalise(mention.text, published)
+        if stated is not None:
+            return stated
     return None
 
 

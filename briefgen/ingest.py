@@ -252,12 +252,19 @@ def _without_duplicates(
     kept_by_key: dict[str, Article] = {}
     kept: list[Article] = []
     problems: list[Problem] = []
+    shingles_of: dict[str, set[bytes]] = {}  # each kept article's, computed once
+
+    def shingles(key: str) -> set[bytes]:
+        if key not in shingles_of:
+            shingles_of[key] = _shingles(kept_by_key[key].text)
+        return shingles_of[key]
+
     for position, (article, signature) in enumerate(read):
         own: set[bytes] | None = None
         best, best_share = None, 0.0
         for other in sorted(index.query(signature)):
             own = own if own is not None else _shingles(article.text)
-            theirs = _shingles(kept_by_key[other].text)
+            theirs = shingles(other)
             share = len(own & theirs) / max(1, len(own | theirs))
             if share > best_share:
                 best, best_share = other, share
@@ -400,7 +407,7 @@ def _article(path: Path, shown: str, raw: bytes, meta: dict, text: str) -> Artic
     published, bad_date = _published(given.get("published", ""))
     if bad_date:
         notes.append(f"published {_shown_value(bad_date)} is not a date; left out")
-    title = single_line(given.get("title", "")) or _title_from(paragraphs) or path.stem
+    title = single_line(given.get("title", "")) or _title_from(paragraphs)
     wanted_id = given.get("id", "") or path.stem
     source_id = _slug(wanted_id)
     if len(slugify(wanted_id)) > len(source_id):

@@ -860,9 +860,13 @@ def _short_forms(entity: Entity, rules: Rules) -> set[str]:
 def _distinct_roles(roles: Counter) -> list[str]:
     """One form per title: "Iraqi Prime Minister" and "Iraq's prime minister" are one
     role, shown in its most used form."""
+    rules = load_rules()
     by_title: dict[str, list[str]] = defaultdict(list)
     for role in roles:
-        by_title[role.casefold().split()[-1]].append(role)
+        # the title without whose it is: "Foreign Minister" and "Prime Minister" stay two
+        words = re.sub(r"['’]s\b", "", role).split()
+        own = [w for w in words if name_key(w, rules) not in rules.qualifiers]
+        by_title[" ".join(own or words).casefold()].append(role)
     return sorted(min(forms, key=lambda r: (-roles[r], -len(r), r)) for forms in by_title.values())
 
 

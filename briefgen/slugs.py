@@ -117,12 +117,14 @@ def assign_ids(
     out: list[Entity] = []
     # The most mentioned entity gets the plain slug when two names slugify alike.
     ordered = sorted(entities, key=lambda e: (-len(e.mentions), e.name))
-    kept = {}
+    kept: dict[int, str] = {}
+    taken: set[str] = set()  # the kept ids, as a set: one lookup per entity
     for entity in ordered:
         old = old_by_name_key.get(key_of(entity.name))
-        if old is not None and old.id not in kept.values():
+        if old is not None and old.id not in taken:
             kept[id(entity)] = old.id
-    used.update(kept.values())
+            taken.add(old.id)
+    used.update(taken)
     for entity in ordered:
         slug = kept.get(id(entity))
         if slug is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -38,3 +39,36 @@ def test_bad_setting_is_named(tmp_path, capsys):
     config.write_text(config.read_text().replace("batch_size: 32", "batch_size: many"))
     assert run_build(project) == 1
     assert "batch_size" in capsys.readouterr().err
+
+
+def test_a_folder_that_cannot_be_written_is_one_line_not_a_traceback(tmp_path, capsys):
+    project = make_project(tmp_path / "p")
+    (project / "blocker").write_text("a file where a folder should be\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r"(?m)^site_dir:.*$", "site_dir: blocker/site", text),
+                      encoding="utf-8")
+    assert run_build(project) == 1
+    err = capsys.readouterr().err
+    assert "Not a directory" in err and "blocker" in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_serve_answers_requests_without_a_log_line_each(tmp_path, capfd):
+    import http.server
+    import threading
+    import urllib.request
+
+    from briefgen.cli import site_handler
+
+    (tmp_path / "index.html").write_text("<p>briefing</p>", encoding="utf-8")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), site_handler(tmp_path))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/"
+        assert b"briefing" in urllib.request.urlopen(url, timeout=10).read()
+        urllib.request.urlopen(url + "index.html", timeout=10).read()
+    finally:
+        server.shutdown()
+    out, err = capfd.readouterr()
+    assert "GET" not in out + err

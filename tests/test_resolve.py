@@ -350,3 +350,14 @@ def test_a_job_title_is_not_an_entity_and_a_support_site_is_a_base():
     ))
     assert not [e for e in entities if "Correspondent" in e.name]
     assert _entity_of(entities, "Mission Support Site Orchard").kind == "base"
+
+
+def test_two_titles_of_one_person_with_the_same_last_word_are_both_kept():
+    entities = _entities(_parse(
+        "Foreign Minister Karim Haddadin met the envoy in Amman on Monday.",
+        "Iraqi Prime Minister Karim Haddadin said on Tuesday that talks would go on.",
+        "Iraq's Prime Minister Karim Haddadin spoke to reporters on Wednesday.",
+    ))
+    roles = _entity_of(entities, "Karim Haddadin").roles
+    assert len(roles) == 2, roles
+    assert {r.split()[-2] for r in roles} == {"Foreign", "Prime"}
