@@ -211,3 +211,18 @@ def test_tags_contested_graph_and_feed_pages(built):
     assert graph.count('class="bg-node') >= 10
     feed = ET.fromstring((site / "feed.xml").read_bytes())
     assert feed.tag == "{http://www.w3.org/2005/Atom}feed"
+
+
+def test_an_event_page_lists_each_claim_on_its_own_row_with_its_stance(built):
+    """Who reports and who denies are not paired up side by side as if they answered
+    each other: one row per claim, its stance in words."""
+    events = json.loads((built / "site/data/events.json").read_text())
+    contested = next(e for e in events if e["url"] and {c["stance"] for c in e["claims"]}
+                     >= {"asserts", "denies"})
+    page = (built / "site" / contested["url"] / "index.html").read_text(encoding="utf-8")
+    section = page.split('id="who-reports-it-who-denies-it"')[1].split("<h2")[0]
+    rows = re.findall(r"<tr>(.*?)</tr>", section, re.S)[1:]  # the header row first
+    assert len(rows) == len(contested["claims"])
+    stances = [("reports" in r) + 2 * ("denies" in r) for r in rows]
+    assert sorted(stances) == sorted(1 if c["stance"] == "asserts" else 2
+                                     for c in contested["claims"])
