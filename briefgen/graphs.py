@@ -117,13 +117,33 @@ def _svg(
         radius = round(6 + 12 * math.sqrt(sizes[node] / most), 1)
         colour = KIND_COLOURS[entity.kind]
         label = escape(entity.name)
+        shown, anchor, text_x = _label(entity.name, x, width)
         css = "bg-node bg-centre" if node == centre else "bg-node"
         note = f", {escape(notes[node])}" if node in notes else ""
         parts.append(
             f'<a class="{css}" href="{href(node)}"><title>{label} ({entity.kind}{note})</title>'
             f'<circle cx="{x}" cy="{y}" r="{radius}" '
-            f'fill="{colour}"/><text x="{x}" y="{round(y + radius + 13, 1)}" '
-            f'text-anchor="middle">{label}</text></a>'
+            f'fill="{colour}"/><text x="{text_x}" y="{round(y + radius + 13, 1)}" '
+            f'text-anchor="{anchor}">{escape(shown)}</text></a>'
         )
     parts.append("</svg>")
     return "".join(parts)
+
+
+# Labels are 11px text (assets/briefgen.css): about this wide per character at most.
+LABEL_CHAR_WIDTH = 6.5
+LABEL_MAX_CHARS = 28
+LABEL_EDGE = 4
+
+
+def _label(name: str, x: float, width: int) -> tuple[str, str, float]:
+    """The label, cut to a length that fits (the whole name is in the node's tooltip),
+    and anchored so that it stays inside the drawing: centred under its node, or
+    flush with the edge it would cross."""
+    shown = name if len(name) <= LABEL_MAX_CHARS else name[: LABEL_MAX_CHARS - 1] + "…"
+    half = len(shown) * LABEL_CHAR_WIDTH / 2
+    if x - half < LABEL_EDGE:
+        return shown, "start", LABEL_EDGE
+    if x + half > width - LABEL_EDGE:
+        return shown, "end", width - LABEL_EDGE
+    return shown, "middle", x

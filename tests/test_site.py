@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -226,3 +227,20 @@ def test_an_event_page_lists_each_claim_on_its_own_row_with_its_stance(built):
     stances = [("reports" in r) + 2 * ("denies" in r) for r in rows]
     assert sorted(stances) == sorted(1 if c["stance"] == "asserts" else 2
                                      for c in contested["claims"])
+
+
+def test_graph_labels_stay_inside_the_drawing(built):
+    from briefgen.graphs import LABEL_CHAR_WIDTH
+
+    pages = [built / "site/graph/index.html", *sorted((built / "site").glob("actors/*/index.html"))]
+    checked = 0
+    for page in pages:
+        for width, body in re.findall(r'<svg class="bg-graph" viewBox="0 0 (\d+) \d+"(.*?)</svg>',
+                                      page.read_text(encoding="utf-8"), re.S):
+            for x, anchor, text in re.findall(
+                    r'<text x="([\d.]+)" y="[\d.]+" text-anchor="(\w+)">([^<]*)</text>', body):
+                extent = len(html.unescape(text)) * LABEL_CHAR_WIDTH
+                left = {"start": 0, "middle": extent / 2, "end": extent}[anchor]
+                assert float(x) - left >= 0 and float(x) - left + extent <= int(width), text
+                checked += 1
+    assert checked >= 10
