@@ -108,7 +108,7 @@ def _validated(config_file: Path, raw: dict, values: dict[str, Any]) -> Settings
     # What briefgen reads keeps its links unresolved, so that a link can be checked
     # (a `seeds` committed as a link to /etc is refused, not followed); what it writes
     # is resolved.
-    paths = {
+    paths: dict[str, Any] = {
         "seeds_dir": Path(os.path.normpath(root / str(values["seeds_dir"]))),
         "curation_file": Path(os.path.normpath(root / str(values["curation_file"]))),
         "cache_dir": (root / str(values["cache_dir"])).resolve(),

@@ -176,7 +176,8 @@ _READERS: dict[str, Callable[[yaml.Node, Bad], Iterable]] = {
 
 
 class Named(Protocol):
-    name: str
+    @property
+    def name(self) -> str: ...
 
 
 C = TypeVar("C", bound=Named)

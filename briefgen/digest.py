@@ -8,11 +8,12 @@ one story saved twice, count once.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from datetime import datetime, timezone
 from xml.sax.saxutils import escape, quoteattr
 
 from briefgen.changes import Changes
-from briefgen.records import Briefing, Event, ParsedArticle
+from briefgen.records import Briefing, Entity, Event, ParsedArticle, SourceId
 from briefgen.slugs import entity_url, event_url
 
 
@@ -21,7 +22,7 @@ def outlet_of(parsed: ParsedArticle) -> str:
     return parsed.article.outlet or f"({parsed.article.title})"
 
 
-def independent_outlets(event: Event, sources: dict[str, ParsedArticle]) -> int:
+def independent_outlets(event: Event, sources: Mapping[SourceId, ParsedArticle]) -> int:
     return len({outlet_of(sources[m.source]) for m in event.mentions})
 
 
@@ -48,8 +49,9 @@ def coverage(briefing: Briefing) -> dict:
 
 def new_items(briefing: Briefing, changes: Changes) -> dict[str, list[dict]]:
     """The new sources, entities and events, with their page paths (content-relative)."""
-    sources = {p.article.source_id: p for p in briefing.articles}
-    entities = {e.id: e for e in briefing.entities}
+    # keyed by plain strings: the "new" lists hold the ids as read back from JSON
+    sources: dict[str, ParsedArticle] = {p.article.source_id: p for p in briefing.articles}
+    entities: dict[str, Entity] = {e.id: e for e in briefing.entities}
     events = {e.id: e for e in briefing.events}
     return {
         "sources": [{"title": sources[s].article.title, "path": f"sources/{s}.md",

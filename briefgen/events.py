@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import math
 import re
@@ -157,7 +158,7 @@ class Found:
     date: StatedDate | None
     quantity: str
     claims: tuple[Claim, ...]
-    published: date | None = None  # of the article it is in
+    published: dt.date | None = None  # of the article it is in
     # The sentence's content words (lemmas): what two reports of one event share beyond
     # its named entities ("drone", "outpost", "three", "wounded").
     words: tuple[str, ...] = ()
@@ -434,7 +435,7 @@ def cluster(
     for i, f in enumerate(found):
         source = f.mention.source
         specific = sorted(e for e in f.others if e not in countries)
-        anchors = [("in", source, e) for e in specific]
+        anchors: list[tuple[str, ...]] = [("in", source, e) for e in specific]
         anchors += [("across", e) for e in f.bases]
         anchors += [("across", e) for e in f.actors if e in people]
         anchors += [("across", *pair) for pair in combinations(specific, 2)]
@@ -493,14 +494,17 @@ def similar_reports(members: dict[int, list[Found]]) -> list[tuple[int, int]]:
         for w in sorted(vectors[r], key=lambda w: (-vectors[r][w], w))[:SIMILAR_INDEX_WORDS]:
             index[w].append(r)
     sources = {r: {f.mention.source for f in g} for r, g in groups.items()}
-    first = {r: min((f.published for f in g if f.published), default=None)
-             for r, g in groups.items()}
+    first: dict[int, dt.date | None] = {
+        r: min((f.published for f in g if f.published is not None), default=None)
+        for r, g in groups.items()}
     pairs = []
     for a, b in sorted({(a, b) for rs in index.values() for a, b in combinations(rs, 2)}):
         if groups[a][0].type != groups[b][0].type or sources[a] & sources[b]:
             continue
-        dated = first[a] is not None and first[b] is not None
-        if dated and abs((first[a] - first[b]).days) > SIMILAR_WITHIN_DAYS:
+        day_a, day_b = first[a], first[b]
+        dated = day_a is not None and day_b is not None
+        if day_a is not None and day_b is not None and abs(
+                (day_a - day_b).days) > SIMILAR_WITHIN_DAYS:
             continue
         cosine = sum(x * vectors[b].get(w, 0.0) for w, x in vectors[a].items())
         if cosine >= (SIMILAR_MIN_COSINE if dated else SIMILAR_UNDATED_MIN_COSINE):

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import charset_normalizer
 import ftfy
@@ -105,7 +106,8 @@ def ingest(
     for path, refused in input_files(seeds_dir):
         shown = _relative(path, base)
         refused = refused or _name_problem(path.relative_to(seeds_dir).as_posix())
-        entry = {"problem": refused} if refused else _cached_read(path, shown, max_chars, cache)
+        entry: dict[str, Any] = (
+            {"problem": refused} if refused else _cached_read(path, shown, max_chars, cache))
         if "problem" in entry:
             problems.append(Problem(shown, entry["problem"]))
             continue
@@ -359,14 +361,14 @@ def _from_html(raw: bytes) -> tuple[dict, str]:
     document = trafilatura.bare_extraction(
         _decode(raw), with_metadata=True, favor_precision=True, include_comments=False
     )
-    if document is None or not (document.text or "").strip():
+    if document is None or isinstance(document, dict) or not (document.text or "").strip():
         raise Unreadable("web page without article text")
     meta = {
         "title": document.title or "", "outlet": document.sitename or "",
         "url": document.url or "", "published": document.date or "",
         "author": document.author or "",
     }
-    lines = document.text.split("\n")
+    lines = (document.text or "").split("\n")
     if lines and meta["title"] and lines[0].strip() == meta["title"].strip():
         lines = lines[1:]  # the page's own headline, already the title
     return {k: v for k, v in meta.items() if v}, "\n".join(lines)

@@ -14,9 +14,10 @@ import html
 import io
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import cast
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -212,7 +213,7 @@ def _pages(
     yield _page(env, "graph.md.j2", "graph.md", graph=corpus_graph_svg(
         briefing.entities, related, lambda i: "../" + links.entity_href(i)[len("../../"):]))
     yield _page(env, "timeline.md.j2", "timeline.md", **views)
-    slug = env.globals["tag_slug"]
+    slug = cast(Callable[[str], str], env.globals["tag_slug"])
     yield _page(env, "tags.md.j2", "tags/index.md", tags=tags)
     for tag, rows in tags.items():
         yield _page(env, "tag.md.j2", f"tags/{slug(tag)}.md", tag=tag, rows=rows)

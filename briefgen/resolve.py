@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, partial
 from itertools import combinations
+from typing import cast
 
 from rapidfuzz import fuzz
 
@@ -42,6 +43,7 @@ from briefgen.records import (
     ParsedArticle,
     Problem,
     SentenceId,
+    SourceId,
 )
 from briefgen.slugs import SECTION_OF_KIND, Previous, assign_ids
 
@@ -187,7 +189,7 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
             continue  # "National Security Correspondent" is a job, not who holds it
         before = text[max(0, mention.start - CONTEXT_WINDOW) : mention.start]
         after = text[mention.end : mention.end + CONTEXT_WINDOW]
-        kind_votes: list[tuple[Kind, int]] = [(vote["kind"], 1)]
+        kind_votes: list[tuple[Kind, int]] = [(cast(Kind, vote["kind"]), 1)]
         stripped, base_in_name = strip_base_word(name, rules)
         titled = ""
         if not role and vote["type"] == "person" and (found := rules.role_before.search(before)):
@@ -364,12 +366,12 @@ def _link_acronyms(
                     also_known[other.key].add(c.key)  # "Kata'ib Hezbollah (the Hezbollah
                     # Brigades)", "Daesh (ISIS)", "the PMF (or Hashd al-Shaabi)"
             for other_start in range(c.ref.end, min(len(text), c.ref.end + 40)):
-                other = by_start.get((source, other_start))
+                named = by_start.get((source, other_start))
                 gap = text[c.ref.end : other_start]
-                if other and (rules.alias_phrase.match(gap) or (
-                    gap == " or " and re.match(r"\s*\([A-Z]", text[other.ref.end :])
+                if named and (rules.alias_phrase.match(gap) or (
+                    gap == " or " and re.match(r"\s*\([A-Z]", text[named.ref.end :])
                 )):
-                    also_known[other.key].add(c.key)
+                    also_known[named.key].add(c.key)
                     break
     # "X, better known as Y" said of two different Xs leaves Y ambiguous: joining both
     # would make one entity of two people (or places) through their shared alias. Two
@@ -386,7 +388,7 @@ PARENTHESIS_NEXT = re.compile(r"\s*(?:,\s*)?(?:or|/|,)\s+(?:the\s+)?")
 
 
 def _in_parentheses_after(
-    c: Candidate, text: str, by_start: dict[tuple[str, int], Candidate]
+    c: Candidate, text: str, by_start: dict[tuple[SourceId, int], Candidate]
 ) -> list[Candidate]:
     """The names in a parenthesis right after a name, which gives other names of the
     same thing: "X (Y)", "X (ACR, or Y)". Only when the parenthesis holds nothing but

@@ -98,6 +98,7 @@ def build_site(
     )
     try:
         if incremental:
+            assert previous is not None  # incremental implies a previous site
             shutil.copytree(site_dir, staging, symlinks=True)
             for gone in sorted(set(previous.files) - set(inputs.files)):
                 _remove_output(staging, gone)

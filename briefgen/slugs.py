@@ -214,7 +214,8 @@ def _event_redirects(
 ) -> dict[str, str]:
     paged = [e for e in events if e.type != OTHER]
     live = {event_url(e.id) for e in paged}
-    holder = {(e.type, m.source, m.sentence): event_url(e.id) for e in paged for m in e.mentions}
+    holder: dict[tuple[str, str, str], str] = {
+        (e.type, m.source, m.sentence): event_url(e.id) for e in paged for m in e.mentions}
     moved: dict[str, str] = {}
     for old in old_events:
         if event_url(old.id) in live or old.type == OTHER:

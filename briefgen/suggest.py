@@ -194,14 +194,14 @@ def _shared_context(entities: Iterable[Entity]) -> Iterable[tuple[EntityId, Enti
     kinds = {e.id: (e.kind, e.type) for e in entities}
     seen: set[tuple[EntityId, EntityId]] = set()
     for group in _postings(entities, lambda e: profile[e.id].keys()):
-        for a, b in combinations(group, 2):
-            pair = (a.id, b.id)
-            if pair in seen or kinds[a.id] != kinds[b.id]:
+        for one, other in combinations(group, 2):
+            pair = (one.id, other.id)
+            if pair in seen or kinds[one.id] != kinds[other.id]:
                 continue
             seen.add(pair)
-            cosine = _cosine(profile[a.id], profile[b.id])
+            cosine = _cosine(profile[one.id], profile[other.id])
             if cosine >= CONTEXT_MIN_COSINE:
-                yield a.id, b.id, cosine
+                yield one.id, other.id, cosine
 
 
 def _cosine(a: Counter, b: Counter) -> float:

@@ -1,4 +1,4 @@
-"""The code stays ruff-clean: the same check a reviewer runs."""
+"""The code stays ruff-clean and type-checks: the same checks a reviewer runs."""
 
 import subprocess
 import sys
@@ -10,4 +10,10 @@ REPO = Path(__file__).resolve().parent.parent
 def test_ruff_is_clean():
     result = subprocess.run([sys.executable, "-m", "ruff", "check", "briefgen", "tests"],
                             cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+
+
+def test_mypy_is_clean():
+    result = subprocess.run([sys.executable, "-m", "mypy"], cwd=REPO, capture_output=True,
+                            text=True)
     assert result.returncode == 0, result.stdout
