@@ -89,7 +89,8 @@ def _common_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
                         help="the site's mkdocs.yml (default: ./mkdocs.yml)")
     parser.add_argument("--model", help="spaCy pipeline to use (overrides mkdocs.yml)")
-    parser.add_argument("--processes", type=int, help="spaCy worker processes")
+    parser.add_argument("--processes", type=_processes,
+                        help="spaCy worker processes: a number, or auto (the default)")
     parser.add_argument("--previous", metavar="URL",
                         help="published site to read the last build's memory (URLs, "
                              "redirects, what's new) from when content/ has none")
@@ -179,6 +180,15 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 def site_handler(site_dir: Path) -> functools.partial:
     return functools.partial(_QuietHandler, directory=str(site_dir))
+
+
+def _processes(value: str) -> int | str:
+    if value == "auto":
+        return value
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number or auto, got {value!r}") from None
 
 
 def _snapshot(paths: list[Path]) -> tuple:

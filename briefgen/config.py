@@ -46,10 +46,27 @@ OPTIONS: dict[str, tuple[Any, str]] = {
     "curation_file": ("seeds/curation.yml", "optional merges, renames and ignores"),
     "model": (DEFAULT_MODEL, "any installed spaCy pipeline"),
     "batch_size": (32, "articles per nlp.pipe batch; small keeps memory low"),
-    "processes": (1, "spaCy worker processes"),
+    "processes": ("auto", "spaCy worker processes: a number, or auto (the machine's cores, "
+                          "as many as its free memory holds)"),
     "max_article_chars": (200_000, "longer articles are skipped and reported"),
     "previous": ("", "published site to read the last build's memory from (URL)"),
 }
+
+
+# What one spaCy worker with the default pipeline needs, batch included, with room.
+BYTES_PER_PROCESS = 1 << 30
+
+
+def auto_processes() -> int:
+    """The cores this process may use, as many as the free memory holds (at least one).
+    The output is the same with any number of processes."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+        os.cpu_count() or 1)
+    try:
+        free = os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (AttributeError, ValueError, OSError):
+        return cores
+    return max(1, min(cores, free // BYTES_PER_PROCESS))
 
 
 class _LenientLoader(yaml.SafeLoader):
@@ -91,6 +108,8 @@ def load_settings(config_file: Path, **overrides: Any) -> Settings:
 
 def _validated(config_file: Path, raw: dict, values: dict[str, Any]) -> Settings:
     root = config_file.parent
+    if values["processes"] == "auto":
+        values["processes"] = auto_processes()
     for name in ("batch_size", "processes", "max_article_chars"):
         value = values[name]
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:

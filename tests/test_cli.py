@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 
+import pytest
 from conftest import make_project, run_build
 
 from briefgen.cli import main
@@ -72,3 +73,17 @@ def test_serve_answers_requests_without_a_log_line_each(tmp_path, capfd):
         server.shutdown()
     out, err = capfd.readouterr()
     assert "GET" not in out + err
+
+
+def test_processes_default_to_the_machines_cores_and_accept_a_number(tmp_path, capsys):
+    import os
+
+    from briefgen.config import load_settings
+
+    project = make_project(tmp_path / "p")
+    settings = load_settings(project / "mkdocs.yml")
+    assert 1 <= settings.processes <= len(os.sched_getaffinity(0))
+    assert load_settings(project / "mkdocs.yml", processes=1).processes == 1
+    with pytest.raises(SystemExit) as exit_:
+        main(["build", "-q", "--processes", "many", "-f", str(project / "mkdocs.yml")])
+    assert exit_.value.code == 2 and "number or auto" in capsys.readouterr().err
