@@ -8,9 +8,11 @@ anchors stay put as long as the article's text does.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import sys
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -110,16 +112,47 @@ def parse_articles(
     if todo:
         nlp = load_model(model)
         n_process = processes if len(todo) >= MIN_ARTICLES_PER_PROCESS * processes else 1
-        docs = nlp.pipe((articles[i].text for i in todo), batch_size=batch_size,
-                        n_process=n_process)
+        texts = [articles[i].text for i in todo]
+        payloads = (_parse_in_workers(nlp, texts, batch_size, n_process) if n_process > 1
+                    else (doc_to_payload(doc) for doc in nlp.pipe(texts, batch_size=batch_size)))
         with progress("parse", len(todo)) as tick:
-            for i, doc in zip(todo, docs, strict=True):
-                payload = doc_to_payload(doc)
+            for i, payload in zip(todo, payloads, strict=True):
                 cache.put(keys[i], payload)
                 parsed[i] = payload_to_parsed(articles[i], payload, keys[i])
                 tick()
     return NlpResult(tuple(p for p in parsed if p is not None), parsed_now=len(todo),
                      from_cache=len(articles) - len(todo))
+
+
+# The model each worker parses with: the parent's, inherited by fork (never reloaded).
+_WORKER_NLP: Language | None = None
+
+
+def _parse_in_workers(
+    nlp: Language, texts: list[str], batch_size: int, processes: int
+) -> Iterator[dict]:
+    """Parse in `processes` worker processes, in order. Each worker turns its Docs into
+    payloads itself, so only compact payloads cross back (spaCy's own n_process sends
+    whole Docs, which on a small model costs more than the parse it shares out).
+    Workers are forked with the model already loaded; without fork, one process."""
+    global _WORKER_NLP
+    if "fork" not in multiprocessing.get_all_start_methods():
+        yield from (doc_to_payload(doc) for doc in nlp.pipe(texts, batch_size=batch_size))
+        return
+    _WORKER_NLP = nlp
+    chunks = [texts[n : n + batch_size] for n in range(0, len(texts), batch_size)]
+    context = multiprocessing.get_context("fork")
+    try:
+        with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
+            for payloads in pool.map(_parse_chunk, chunks):
+                yield from payloads
+    finally:
+        _WORKER_NLP = None
+
+
+def _parse_chunk(texts: list[str]) -> list[dict]:
+    assert _WORKER_NLP is not None, "a worker forked without the model"
+    return [doc_to_payload(doc) for doc in _WORKER_NLP.pipe(texts, batch_size=len(texts))]
 
 
 def _from_cache(article: Article, key: str, cache: NlpCache) -> ParsedArticle | None:
