@@ -489,24 +489,26 @@ def similar_reports(members: dict[int, list[Found]]) -> list[tuple[int, int]]:
         weights = {w: (1 + math.log(n)) * math.log(total / documents[w]) for w, n in c.items()}
         norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
         vectors[r] = {w: x / norm for w, x in weights.items() if x > 0}
-    index: dict[str, list[int]] = defaultdict(list)
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)  # (type, word) → groups
     for r in sorted(vectors):
         for w in sorted(vectors[r], key=lambda w: (-vectors[r][w], w))[:SIMILAR_INDEX_WORDS]:
-            index[w].append(r)
+            index[(groups[r][0].type, w)].append(r)
     sources = {r: {f.mention.source for f in g} for r, g in groups.items()}
     first: dict[int, dt.date | None] = {
         r: min((f.published for f in g if f.published is not None), default=None)
         for r, g in groups.items()}
+    candidates = {(a, b) for rs in index.values() for a, b in combinations(rs, 2)}
     pairs = []
-    for a, b in sorted({(a, b) for rs in index.values() for a, b in combinations(rs, 2)}):
-        if groups[a][0].type != groups[b][0].type or sources[a] & sources[b]:
+    for a, b in sorted(candidates):
+        if sources[a] & sources[b]:
             continue
         day_a, day_b = first[a], first[b]
         dated = day_a is not None and day_b is not None
         if day_a is not None and day_b is not None and abs(
                 (day_a - day_b).days) > SIMILAR_WITHIN_DAYS:
             continue
-        cosine = sum(x * vectors[b].get(w, 0.0) for w, x in vectors[a].items())
+        small, large = sorted((vectors[a], vectors[b]), key=len)
+        cosine = sum(x * large.get(w, 0.0) for w, x in small.items())
         if cosine >= (SIMILAR_MIN_COSINE if dated else SIMILAR_UNDATED_MIN_COSINE):
             pairs.append((-cosine, a, b))
     return [(a, b) for _, a, b in sorted(pairs)]
