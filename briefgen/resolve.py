@@ -184,9 +184,8 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
         name, role = clean_name(mention.text, rules)
         if mention.label == "NORP" and len(name.split()) < rules.norp_min_words:
             continue
-        if is_junk(name, rules) or (len(name.split()) > 1 and mention.label != "PERSON"
-                                     and name.split()[-1].casefold() in rules.role_nouns):
-            continue  # "National Security Correspondent" is a job, not who holds it
+        if is_junk(name, rules) or _is_job_title(name, mention.label, rules):
+            continue
         before = text[max(0, mention.start - CONTEXT_WINDOW) : mention.start]
         after = text[mention.end : mention.end + CONTEXT_WINDOW]
         kind_votes: list[tuple[Kind, int]] = [(cast(Kind, vote["kind"]), 1)]
@@ -272,6 +271,14 @@ def _names_out_of_headlines(candidates: list[Candidate], rules: Rules) -> list[C
                 out.append(replace(c, ref=ref, name=" ".join(words[:n]), key=key))
                 break
     return out
+
+
+def _is_job_title(name: str, label: str, rules: Rules) -> bool:
+    """"National Security Correspondent" is a job, not who holds it; "Office of the
+    President" is a body (its organisation word says so)."""
+    words = name.casefold().split()
+    return (len(words) > 1 and label != "PERSON" and words[-1] in rules.role_nouns
+            and not set(words) & rules.organisation_heads)
 
 
 def _cut_end(text: str) -> int:

@@ -361,3 +361,10 @@ def test_two_titles_of_one_person_with_the_same_last_word_are_both_kept():
     roles = _entity_of(entities, "Karim Haddadin").roles
     assert len(roles) == 2, roles
     assert {r.split()[-2] for r in roles} == {"Foreign", "Prime"}
+
+
+def test_a_body_named_after_an_office_holder_is_still_an_entity():
+    entities = _entities(_parse(
+        "The Office of the President said on Monday that the envoy had left Baghdad.",
+    ))
+    assert _entity_of(entities, "Office of the President").kind == "actor"
