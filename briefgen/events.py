@@ -44,6 +44,7 @@ from briefgen.claims import (
 from briefgen.dates import StatedDate, compatible, normalise, parse_published
 from briefgen.names import is_country_name
 from briefgen.records import (
+    OTHER,
     Claim,
     Entity,
     EntityId,
@@ -80,12 +81,15 @@ NOT_DONE_HEADS = frozenset({"demand", "call", "urge", "want", "threaten", "vow",
 NOT_DONE_AUX = frozenset({"would", "could", "might", "may", "should"})
 # "27 rocket and drone attacks", "dozens of attacks": a count of events, not one.
 COUNT_WORDS = frozenset({"dozens", "hundreds", "scores", "numerous", "many", "several",
-                         "repeated", "multiple"})
+                         "repeated", "multiple", "string", "series", "spate", "wave",
+                         "similar", "frequent", "number"})
+# A trigger that is the object of these is stopped, prevented or resumed, not one event
+# ("called on the groups to stop their attacks").
+STOPPING_HEADS = frozenset({"stop", "halt", "cease", "prevent", "deter", "resume", "avoid",
+                            "end"})
 TRIGGER_POS = frozenset({"VERB", "NOUN"})
 # A mention joins one of the same type in the same article up to this many sentences back.
 FOLLOW_WITHIN_SENTENCES = 2
-# Attributions with no event of a listed type: exported, clustered, never given a page.
-OTHER = "other"
 # A name titles an event as its actor or target when this share of its sentences say so.
 ROLE_BACKING = 3
 # Entity types that report events and are never their actors or targets.
@@ -312,9 +316,10 @@ def _role_span(
 
 
 def _happened_once(sentence: Sentence, trigger: Token) -> bool:
-    """Whether the trigger reports one thing that happened: not wanted or threatened
-    ("demanded that US forces withdraw", "vowed to strike", "would attack"), not a count
-    of events ("27 rocket and drone attacks", "dozens of strikes")."""
+    """Whether the trigger reports one thing that happened: not wanted, threatened or
+    stopped ("demanded that US forces withdraw", "vowed to strike", "would attack", "to
+    stop their attacks"), not a count of events ("27 rocket and drone attacks", "dozens
+    of strikes", "a string of attacks", "attacked 74 times")."""
     by_i = {t.i: t for t in sentence.tokens}
     head = by_i.get(trigger.head)
     if trigger.dep in {"xcomp", "ccomp"} and head is not None and (
@@ -324,8 +329,40 @@ def _happened_once(sentence: Sentence, trigger: Token) -> bool:
     if any(t.dep == "aux" and t.text.lower() in NOT_DONE_AUX
            for t in children(sentence, trigger)):
         return False
+    if trigger.dep == "dobj" and head is not None and head.lemma.lower() in STOPPING_HEADS:
+        return False
+    if _counted_times(sentence, _governing_verb(trigger, by_i)):
+        return False
     plural = trigger.pos == "NOUN" and trigger.text.lower() != trigger.lemma.lower()
     return not (plural and _counted(sentence, trigger, by_i))
+
+
+def _governing_verb(token: Token, by_i: dict[int, Token]) -> Token:
+    """The verb a trigger noun hangs from ("come under attack" → come), or the token."""
+    seen = {token.i}
+    while token.pos not in {"VERB", "AUX"} and (up := by_i.get(token.head)) is not None and (
+            up.i not in seen):
+        seen.add(up.i)
+        token = up
+    return token
+
+
+# "hit three times on Monday" is one attack in three blows; "74 times" is a tally.
+TALLY_MIN_TIMES = 10
+
+
+def _counted_times(sentence: Sentence, verb: Token) -> bool:
+    """A tally of occasions on the trigger's verb: "attacked 74 times", "came under
+    attack more than 140 times", "dozens of times"."""
+    for t in children(sentence, verb):
+        if t.text.lower() != "times":
+            continue
+        for n in subtree(sentence, t):
+            number = n.text.replace(",", "")
+            if (number.isdigit() and int(number) >= TALLY_MIN_TIMES) or (
+                    n.text.lower() in COUNT_WORDS):
+                return True
+    return False
 
 
 def _counted(sentence: Sentence, noun: Token, by_i: dict[int, Token]) -> bool:

@@ -138,6 +138,11 @@ class EventMention:
     trigger: str
 
 
+# The event type of attributions about no event of a listed type: exported, clustered,
+# never given a page.
+OTHER = "other"
+
+
 @dataclass(frozen=True)
 class Event:
     id: str

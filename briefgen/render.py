@@ -24,10 +24,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from briefgen.changes import Changes
 from briefgen.digest import atom_feed, coverage, independent_outlets, is_contested, new_items
 from briefgen.errors import ContentError
-from briefgen.events import OTHER
 from briefgen.graphs import corpus_graph_svg, ego_graph_svg
 from briefgen.progress import Progress, quiet_progress
 from briefgen.records import (
+    OTHER,
     Briefing,
     Entity,
     EntityId,
@@ -38,8 +38,7 @@ from briefgen.records import (
     SourceId,
 )
 from briefgen.sanitize import contained_path, csv_cell
-from briefgen.site import page_url
-from briefgen.slugs import SECTION_OF_KIND, entity_url, event_url
+from briefgen.slugs import SECTION_OF_KIND, entity_url, event_url, page_url
 from briefgen.suggest import Suggestion, suggestions
 from briefgen.tags import entity_tags, event_tags, tag_index, tag_slugs
 

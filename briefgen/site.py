@@ -33,6 +33,7 @@ from mkdocs.exceptions import MkDocsException
 
 from briefgen.errors import SiteError
 from briefgen.sanitize import contained_path
+from briefgen.slugs import page_url
 
 STAMP_NAME = ".briefgen-stamp"
 SEARCH_INDEX = Path("search") / "search_index.json"
@@ -123,16 +124,6 @@ class _DirtyWarning(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         return not str(record.msg).startswith("A 'dirty' build is being performed")
-
-
-def page_url(content_path: str) -> str | None:
-    """Where MkDocs (with directory URLs) puts a Markdown page; None for other files."""
-    if not content_path.endswith(".md"):
-        return None
-    stem = content_path[: -len(".md")]
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
 
 
 def _remove_output(staging: Path, content_path: str) -> None:

@@ -18,8 +18,7 @@ from pathlib import Path
 
 from slugify import slugify
 
-from briefgen.events import OTHER
-from briefgen.records import Entity, EntityId, Event
+from briefgen.records import OTHER, Entity, EntityId, Event
 from briefgen.sanitize import FIELD_MAX_CHARS, RESERVED_SLUGS, first_free, is_safe_slug
 
 SECTION_OF_KIND = {"actor": "actors", "base": "bases", "place": "places"}
@@ -224,3 +223,13 @@ def _event_redirects(
         if now:
             moved[event_url(old.id)] = max(sorted(set(now)), key=now.count)
     return _with_earlier(moved, old_redirects, live)
+
+
+def page_url(content_path: str) -> str | None:
+    """Where MkDocs (with directory URLs) puts a Markdown page; None for other files."""
+    if not content_path.endswith(".md"):
+        return None
+    stem = content_path[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"

@@ -172,6 +172,9 @@ def test_according_to_is_not_an_agreement():
     "Dozens of attacks have hit Camp Falcon, officials in Baghdad said.",
     "The group vowed to attack Camp Falcon.",
     "The militia would attack Camp Falcon.",
+    "The group has launched a string of attacks on bases in Nineveh in recent weeks.",
+    "Coalition forces have come under attack more than 140 times since October.",
+    "Officials called on the militias to stop their attacks on Camp Falcon.",
 ])
 def test_a_count_or_a_threat_is_not_an_attack(sentence):
     events, _ = _events(sentence)
@@ -227,3 +230,8 @@ def test_two_reports_of_one_event_in_their_own_words_are_one_event():
                  and {("a0", "s-1"), ("a1", "s-1")} & _sentences_of(e)]
         assert len(drone) == 1 and {("a0", "s-1"), ("a1", "s-1")} <= _sentences_of(drone[0])
         assert ("a2", "s-1") not in _sentences_of(drone[0])
+
+
+def test_one_attack_in_a_few_blows_is_still_an_attack():
+    events, _ = _events("Rockets hit Camp Falcon three times on Monday, the ministry said.")
+    assert "attack" in {e.type for e in events}

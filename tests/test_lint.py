@@ -17,3 +17,15 @@ def test_mypy_is_clean():
     result = subprocess.run([sys.executable, "-m", "mypy"], cwd=REPO, capture_output=True,
                             text=True)
     assert result.returncode == 0, result.stdout
+
+
+def test_stages_import_downward_only():
+    """Loading an early stage loads no later one: resolve needs neither events nor
+    claims, render does not need the site builder."""
+    probe = ("import sys, briefgen.resolve, briefgen.render\n"
+             "print(sorted(m for m in ('briefgen.events', 'briefgen.claims', 'briefgen.dates',"
+             " 'briefgen.site') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", probe], cwd=REPO, capture_output=True,
+                            text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
