@@ -11,6 +11,7 @@ import html
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -585,3 +586,19 @@ def test_a_hostile_name_in_the_suggested_merges_is_text(hostile):
     assert "<img src=x onerror=alert(8)>" in html.unescape(suggestions)  # …and shown as text
     rows = json.loads((hostile / "site/data/suggestions.json").read_text(encoding="utf-8"))
     assert any("<img src=x onerror=alert(8)>" in " ".join(r["names"]) for r in rows)
+
+
+def test_a_hostile_source_title_in_an_events_claim_table_is_text(hostile):
+    """The event page names each claim's source by its title: a title that is HTML or
+    Markdown stays text in that row."""
+    shown = []
+    for page in (hostile / "site" / "events").rglob("index.html"):
+        text = page.read_text(encoding="utf-8")
+        if 'id="who-reports-it-who-denies-it"' not in text:
+            continue
+        table = text.split('id="who-reports-it-who-denies-it"')[1].split("<h2")[0]
+        cells = [html.unescape(c) for c in re.findall(r"<td>(.*?)</td>", table, re.S)]
+        if any(XSS + " Reports" in c for c in cells):
+            shown.append(page)
+            assert "<img src=x" not in text, page
+    assert shown, "no event page lists a claim from the article with the hostile title"
