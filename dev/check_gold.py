@@ -1,7 +1,9 @@
-# Checks gold-entities.yml against articles/: YAML loads, every alias and junk string occurs in the texts
-# (case-insensitive, curly quotes folded), no alias on two entities, trap names are entities.
-# Run from dev/holdout/: python3 check_gold.py
-import yaml, glob, re, sys
+# Checks a corpus's gold-entities.yml against its articles/: YAML loads, every alias and
+# junk string occurs in the texts (case-insensitive, curly quotes folded), no alias on two
+# entities, trap names are entities. One script for every corpus:
+#   python3 dev/check_gold.py dev/holdout        (or dev, dev/holdout2)
+import yaml, glob, os, re, sys
+os.chdir(sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__)))
 g = yaml.safe_load(open('gold-entities.yml', encoding='utf-8'))
 def norm(s):
     return s.replace('\u2019',"'").replace('\u2018',"'").replace('\u201c','"').replace('\u201d','"').lower()
