@@ -205,6 +205,12 @@ def _folded_key(name: str, folds: tuple[tuple[re.Pattern, str], ...]) -> str:
     return re.sub(r"\s+", " ", key).strip()
 
 
+def is_qualifier(word: str, rules: Rules) -> bool:
+    """Whether a word as written is a country or nationality word ("Iraqi", "Qatari"):
+    the list is in key form ("iraki", "katari"), so the word is compared as a key."""
+    return name_key(word, rules) in rules.qualifiers
+
+
 def looks_like_person(name: str) -> bool:
     """Two or more capitalised words of letters: not "U.S.-Iraq" or "Twitter"."""
     words = name.split()

@@ -30,7 +30,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz
 
-from briefgen.names import load_rules
+from briefgen.names import is_qualifier, load_rules
 from briefgen.records import Briefing, Entity, EntityId, SentenceId, SourceId
 
 SPELLING_MIN_RATIO = 85
@@ -152,7 +152,8 @@ def _other_country(a: Entity, b: Entity) -> bool:
     """"Iraqi Foreign Ministry" and "Iranian Foreign Ministry" are spelt alike and are
     two ministries: names that differ in a country word are not one entity."""
     differ = set(_words(a.name)) ^ set(_words(b.name))
-    return bool(differ & load_rules().qualifiers)
+    rules = load_rules()
+    return any(is_qualifier(word, rules) for word in differ)
 
 
 def _acronyms(entities: list[Entity] | tuple[Entity, ...]) -> Iterable[tuple[EntityId, EntityId]]:

@@ -368,3 +368,12 @@ def test_a_body_named_after_an_office_holder_is_still_an_entity():
         "The Office of the President said on Monday that the envoy had left Baghdad.",
     ))
     assert _entity_of(entities, "Office of the President").kind == "actor"
+
+
+def test_country_words_are_known_as_written_whatever_their_key():
+    # the list is kept in key form ("iraki", "katari", "rusian"); words come as written
+    from briefgen.names import is_qualifier, load_rules
+
+    rules = load_rules()
+    assert all(is_qualifier(w, rules) for w in ("Iraqi", "Iraq", "Qatari", "Russian", "US"))
+    assert not any(is_qualifier(w, rules) for w in ("Oil", "Ministry", "Harir"))
