@@ -206,18 +206,20 @@ def _article_events(
         claims = tuple(sentence_claims(sentence, source, located, lexicon.claims, memory))
         speakers = {c.speaker_id for c in claims if c.speaker_id}
         seen: set[str] = set()
+        words: tuple[str, ...] | None = None  # the sentence's content words, found once
         for token in sentence.tokens:
             event_type = _trigger_type(token, sentence, lexicon)
             if event_type is None or event_type in seen or not _happened_once(sentence, token):
                 continue
             seen.add(event_type)
+            words = words if words is not None else _content_words(sentence)
             yield _found(article, sentence, token, event_type, located, speakers, claims,
-                         published, lexicon, order, dates[sentence.id])
+                         published, lexicon, order, dates[sentence.id], words)
             order += 1
         if claims and not seen:  # said about something of no listed type: kept, not paged
             cue = next(t for t in sentence.tokens if t.text == claims[0].cue)
             yield _found(article, sentence, cue, OTHER, located, speakers, claims,
-                         published, lexicon, order, dates[sentence.id])
+                         published, lexicon, order, dates[sentence.id], _content_words(sentence))
             order += 1
 
 
@@ -233,6 +235,7 @@ def _found(
     lexicon: Lexicon,
     order: int,
     dates: list[Mention],
+    words: tuple[str, ...],
 ) -> Found:
     noun = trigger.pos == "NOUN"
     subject = _role_starts(sentence, trigger, NOUN_AGENT_DEPS if noun else AGENT_DEPS,
@@ -269,7 +272,7 @@ def _found(
         quantity=quantity.group(1) if quantity else "",
         claims=claims,
         published=published,
-        words=_content_words(sentence),
+        words=words,
     )
 
 

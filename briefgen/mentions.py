@@ -9,10 +9,17 @@ downstream sees one clean span per name.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from briefgen.names import Rules, is_country_name, looks_like_person, strip_base_word
+from briefgen.names import (
+    Rules,
+    is_country_name,
+    is_qualifier,
+    looks_like_person,
+    strip_base_word,
+)
 from briefgen.records import Mention, ParsedArticle, Sentence, SentenceId, Token
 
 TITLE_OF_BEFORE = re.compile(r"\b(?:Secretary|Minister|Ministry|Department)\s+of\s+$")
@@ -197,10 +204,14 @@ def _cited_outlets(article: ParsedArticle, mentions: list[Mention], rules: Rules
     "according to", "the news agency", or before "television", ", a news channel"."""
     text = article.article.text
     found: list[Mention] = []
+    by_sentence: dict[SentenceId, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_sentence[mention.sentence].append(mention)
     for sentence in article.sentences:
+        near = by_sentence[sentence.id]  # this sentence's names, and the outlets found in it
         for match in OUTLET_NAME.finditer(text, sentence.start, sentence.end):
             start, end = match.start(), match.end()
-            inside = [m for m in mentions + found if m.start < end and start < m.end]
+            inside = [m for m in near if m.start < end and start < m.end]
             # NER's own name stands, unless the cited name only adds a number to a
             # place in it ("Kurdistan 24") or NER took it for a title or a number.
             if any(not (start <= m.start and m.end <= end) or (
@@ -212,20 +223,22 @@ def _cited_outlets(article: ParsedArticle, mentions: list[Mention], rules: Rules
             if re.search(r"-[a-z]", match.group().removeprefix("al-").removeprefix("Al-")):
                 continue  # an adjective: "Arabic-language television"
             if rules.outlet_before.search(before) or rules.outlet_after.match(after):
-                found.append(Mention(sentence.id, start, end, text[start:end], "ORG"))
+                outlet = Mention(sentence.id, start, end, text[start:end], "ORG")
+                found.append(outlet)
+                near.append(outlet)
     return found
 
 
 def _noun_after(name: str, after: str, rules: Rules) -> str:
     """"FAC" or "GPE" when a lower-case base or place noun follows a name that is not a
     country, a nationality or a generic word ("US base", "Coalition base" name none)."""
+    noun = "FAC" if rules.base_noun_after.match(after) else (
+        "GPE" if rules.place_noun_after.match(after) else "")
     words = name.casefold().split()
-    if is_country_name(name) or words[-1] in rules.qualifiers or (
-            words[-1] in rules.generic or words[0] in {"the", "a", "an"}):
+    if not noun or is_qualifier(words[-1], rules) or words[-1] in rules.generic or (
+            words[0] in {"the", "a", "an"}) or is_country_name(name):
         return ""
-    if rules.base_noun_after.match(after):
-        return "FAC"
-    return "GPE" if rules.place_noun_after.match(after) else ""
+    return noun
 
 
 def _words(sentence: Sentence) -> list[_Word]:

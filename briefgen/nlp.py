@@ -124,7 +124,8 @@ def parse_articles(
                      from_cache=len(articles) - len(todo))
 
 
-# The model each worker parses with: the parent's, inherited by fork (never reloaded).
+# The model a worker parses with: the parent's, handed over at fork (never reloaded).
+# Set in worker processes only.
 _WORKER_NLP: Language | None = None
 
 
@@ -135,19 +136,20 @@ def _parse_in_workers(
     payloads itself, so only compact payloads cross back (spaCy's own n_process sends
     whole Docs, which on a small model costs more than the parse it shares out).
     Workers are forked with the model already loaded; without fork, one process."""
-    global _WORKER_NLP
     if "fork" not in multiprocessing.get_all_start_methods():
         yield from (doc_to_payload(doc) for doc in nlp.pipe(texts, batch_size=batch_size))
         return
-    _WORKER_NLP = nlp
     chunks = [texts[n : n + batch_size] for n in range(0, len(texts), batch_size)]
-    context = multiprocessing.get_context("fork")
-    try:
-        with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
-            for payloads in pool.map(_parse_chunk, chunks):
-                yield from payloads
-    finally:
-        _WORKER_NLP = None
+    # with fork, the initializer's arguments are inherited, never pickled
+    with ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context(
+            "fork"), initializer=_take_model, initargs=(nlp,)) as pool:
+        for payloads in pool.map(_parse_chunk, chunks):
+            yield from payloads
+
+
+def _take_model(nlp: Language) -> None:
+    global _WORKER_NLP
+    _WORKER_NLP = nlp
 
 
 def _parse_chunk(texts: list[str]) -> list[dict]:

@@ -27,6 +27,7 @@ from briefgen.names import (
     clean_name,
     is_country_name,
     is_junk,
+    is_qualifier,
     load_rules,
     looks_like_person,
     name_key,
@@ -177,6 +178,7 @@ def _candidate_from_row(article: ParsedArticle, row: list) -> Candidate:
 def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
     text = article.article.text
     cut_at = _cut_end(text)
+    headlines = {s.id for s in article.sentences if _in_title_case(s.text)}
     for mention in repaired_mentions(article, rules):
         vote = rules.labels.get(mention.label)
         if vote is None or mention.end >= cut_at:
@@ -227,7 +229,7 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
             + ((EQUIPMENT, 1),) * _names_equipment(article, mention, rules),
             role=role,
             titled=titled,
-            headline=_in_title_case(article.sentence(mention.sentence).text),
+            headline=mention.sentence in headlines,
         )
 
 
@@ -874,7 +876,7 @@ def _distinct_roles(roles: Counter) -> list[str]:
     for role in roles:
         # the title without whose it is: "Foreign Minister" and "Prime Minister" stay two
         words = re.sub(r"['’]s\b", "", role).split()
-        own = [w for w in words if name_key(w, rules) not in rules.qualifiers]
+        own = [w for w in words if not is_qualifier(w, rules)]
         by_title[" ".join(own or words).casefold()].append(role)
     return sorted(min(forms, key=lambda r: (-roles[r], -len(r), r)) for forms in by_title.values())
 
