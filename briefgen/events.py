@@ -6,9 +6,11 @@
 2. Claims: attributions in the same sentence (see claims.py) belong to its events.
 3. Clustering, deterministic and explainable: two mentions of one type are one event
    when their dates are compatible, their bases do not conflict, and they share an
-   anchor — any entity but a whole country within one article; across articles a base,
-   a person among the actors, or two entities that are not countries. Within an article a
-   mention also joins one of its type up to two sentences before it ("the deployment").
+   anchor — any entity but a whole country or an outlet within one article; across
+   articles the base where it happened, a person among the actors, or two names among
+   its roles (who, whom, where). Within an article a mention also joins one of its type
+   up to two sentences before it ("the deployment"), and a statement of no listed type
+   ("no casualties were reported, it added") joins the event beside it.
    Groups from different articles that tell the story in the same rare words (tf-idf
    cosine), first reported within days of each other, join as well: two reports of one
    event often share no name but a country. Joins follow document order, so the same
@@ -23,7 +25,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 from importlib import resources
@@ -42,7 +44,7 @@ from briefgen.claims import (
     subtree,
 )
 from briefgen.dates import StatedDate, compatible, normalise, parse_published
-from briefgen.names import is_country_name
+from briefgen.names import in_title_case, is_country_name
 from briefgen.records import (
     OTHER,
     Claim,
@@ -65,6 +67,8 @@ NOUN_AGENT_DEPS = AGENT_DEPS | {"compound", "amod"}
 AGENT_PREPOSITIONS = frozenset({"by"})
 # To whom: the object, the passive's subject ("X was struck"), and the object of "on",
 # "against", "at" or "targeting"; never any prepositional phrase ("in retaliation for").
+# A noun trigger that is a verb's subject happened where that verb says.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 TARGET_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 TARGET_PREPOSITIONS = frozenset({"on", "against", "at", "targeting", "upon", "into"})
 # Where: the object of these prepositions of the trigger ("in Baghdad", "near Erbil").
@@ -175,11 +179,11 @@ def extract_events(
     spans = _entity_spans(entities)
     found: list[Found] = []
     for article in articles:
-        found.extend(_article_events(article, spans.get(article.article.source_id, []), lexicon,
-                                     order=len(found)))
+        found.extend(_said_about_neighbours(list(_article_events(
+            article, spans.get(article.article.source_id, []), lexicon, order=len(found)))))
     by_id = {e.id: e for e in entities}
     people = frozenset(e.id for e in entities if e.type == "person")
-    return _events(cluster(found, _country_ids(entities), people), by_id, lexicon)
+    return _events(cluster(found, _too_broad(entities), people), by_id, lexicon)
 
 
 def _entity_spans(entities: Sequence[Entity]) -> dict[SourceId, list[Located]]:
@@ -202,13 +206,14 @@ def _article_events(
         if mention.label == "DATE":
             dates[mention.sentence].append(mention)
     for sentence in article.sentences:
+        headline = in_title_case(sentence.text)
         located = [m for m in spans if sentence.start <= m.start < sentence.end]
         claims = tuple(sentence_claims(sentence, source, located, lexicon.claims, memory))
         speakers = {c.speaker_id for c in claims if c.speaker_id}
         seen: set[str] = set()
         words: tuple[str, ...] | None = None  # the sentence's content words, found once
         for token in sentence.tokens:
-            event_type = _trigger_type(token, sentence, lexicon)
+            event_type = _trigger_type(token, sentence, lexicon, headline)
             if event_type is None or event_type in seen or not _happened_once(sentence, token):
                 continue
             seen.add(event_type)
@@ -221,6 +226,25 @@ def _article_events(
             yield _found(article, sentence, cue, OTHER, located, speakers, claims,
                          published, lexicon, order, dates[sentence.id], _content_words(sentence))
             order += 1
+
+
+def _said_about_neighbours(found: list[Found]) -> list[Found]:
+    """An article's statements of no listed type ("No casualties were reported", "'We
+    will hold all those responsible to account,' he said") told as part of the event
+    reported up to FOLLOW_WITHIN_SENTENCES before them (or, failing that, after them):
+    what a speaker says next to an event is said about it. A statement with no event
+    near it stays a statement."""
+    typed = [(_sentence_number(f), f.type) for f in found if f.type != OTHER]
+    told = []
+    for f in found:
+        number = _sentence_number(f)
+        near = sorted((abs(number - n), n > number, n) for n, _ in typed
+                      if 0 < abs(number - n) <= FOLLOW_WITHIN_SENTENCES)
+        if f.type == OTHER and near:
+            _, _, n = near[0]
+            f = replace(f, type=next(t for m, t in typed if m == n))
+        told.append(f)
+    return told
 
 
 def _found(
@@ -237,7 +261,7 @@ def _found(
     dates: list[Mention],
     words: tuple[str, ...],
 ) -> Found:
-    noun = trigger.pos == "NOUN"
+    noun = trigger.pos in {"NOUN", "PROPN"}  # a headline's "Strike" is tagged a name
     subject = _role_starts(sentence, trigger, NOUN_AGENT_DEPS if noun else AGENT_DEPS,
                            AGENT_PREPOSITIONS if noun else frozenset())
     obj = _role_starts(sentence, trigger, TARGET_DEPS, TARGET_PREPOSITIONS)
@@ -250,6 +274,9 @@ def _found(
     # is the trigger's object ("attacked Ain al-Asad"); a country modifying an object
     # says whose it is ("on US forces", "US troops were killed"), not where.
     heads = _objects_of(sentence, trigger, WHERE_PREPOSITIONS)
+    if trigger.dep in SUBJECT_DEPS:  # "reinforcements arrived at Camp Falcon"
+        verb = next((t for t in sentence.tokens if t.i == trigger.head), None)
+        heads += _objects_of(sentence, verb, WHERE_PREPOSITIONS) if verb else []
     where = [m.entity.id for m in located if (m.entity.kind in {"base", "place"} and any(
              m.start <= h < m.end for h in heads)) or (m.entity.kind == "base" and m.start in obj)]
     if not actors:  # "the deployment of X", "X were deployed": actors in the trigger's phrase
@@ -284,11 +311,35 @@ def _content_words(sentence: Sentence) -> tuple[str, ...]:
                          and len(t.lemma) > 2 and t.lemma.casefold() not in STOP_WORDS}))
 
 
-def _trigger_type(token: Token, sentence: Sentence, lexicon: Lexicon) -> str | None:
+def _trigger_type(
+    token: Token, sentence: Sentence, lexicon: Lexicon, headline: bool = False
+) -> str | None:
     # A trigger word used as a preposition is none: "according to" is no accord.
-    if token.pos not in TRIGGER_POS or token.dep == "prep":
+    if token.dep == "prep":
         return None
-    lemma = token.lemma.lower()
+    if token.pos in TRIGGER_POS:
+        lemmas: tuple[str, ...] = (token.lemma.lower(),)
+    elif headline and token.pos == "PROPN" and token.text.isalpha():
+        lemmas = _headline_lemmas(token.text.lower())
+    else:
+        return None
+    return next(filter(None, (_type_of(lemma, token, sentence, lexicon) for lemma in lemmas)),
+                None)
+
+
+def _headline_lemmas(word: str) -> tuple[str, ...]:
+    """The lemmas a word of a title-case headline may have: there the tagger takes every
+    capitalised word for a name ("Drone Strike Kills Militia Leader"), so it gives the
+    word as its own lemma. The common English inflections are undone instead."""
+    forms = [word]
+    for suffix, ending in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
+                           ("ing", ""), ("ing", "e")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            forms.append(word[: -len(suffix)] + ending)
+    return tuple(dict.fromkeys(forms))
+
+
+def _type_of(lemma: str, token: Token, sentence: Sentence, lexicon: Lexicon) -> str | None:
     words = None
     for name, rule in lexicon.types.items():
         if lemma in rule.lemmas:
@@ -436,9 +487,11 @@ def _unique(ids: Iterable[EntityId]) -> tuple[EntityId, ...]:
     return tuple(dict.fromkeys(ids))
 
 
-def _country_ids(entities: Sequence[Entity]) -> frozenset[EntityId]:
-    """Entities that are whole countries: too broad to join two articles' events."""
-    return frozenset(e.id for e in entities if e.kind != "base" and _is_country(e))
+def _too_broad(entities: Sequence[Entity]) -> frozenset[EntityId]:
+    """Entities too broad to join two mentions into one event: whole countries, and the
+    outlets that report every kind of event ("Reuters reported")."""
+    return frozenset(e.id for e in entities if e.kind != "base" and (
+        _is_country(e) or e.type in REPORTERS))
 
 
 def _is_country(entity: Entity) -> bool:
@@ -447,7 +500,7 @@ def _is_country(entity: Entity) -> bool:
 
 
 def cluster(
-    found: list[Found], countries: frozenset[EntityId], people: frozenset[EntityId]
+    found: list[Found], broad: frozenset[EntityId], people: frozenset[EntityId]
 ) -> list[list[Found]]:
     """Group mentions into events (see the module docstring for the rule)."""
     parent = list(range(len(found)))
@@ -474,11 +527,17 @@ def cluster(
     previous_of_type: dict[tuple[str, SourceId], int] = {}
     for i, f in enumerate(found):
         source = f.mention.source
-        specific = sorted(e for e in f.others if e not in countries)
+        specific = sorted(e for e in f.others if e not in broad)
         anchors: list[tuple[str, ...]] = [("in", source, e) for e in specific]
-        anchors += [("across", e) for e in f.bases]
+        # Across articles a base joins where it is the trigger's own place ("attacked
+        # Ain al-Asad", "arrived at Camp Falcon"), not where the sentence only names it.
+        anchors += [("across", e) for e in f.bases if e in f.where]
         anchors += [("across", e) for e in f.actors if e in people]
-        anchors += [("across", *pair) for pair in combinations(specific, 2)]
+        # Across articles two names join only as roles of the trigger (who, whom,
+        # where): a background aside ("Houthi attacks in the Red Sea") names two
+        # entities in half the articles of a month.
+        roles = sorted({e for e in (*f.actors, *f.targets, *f.where) if e not in broad})
+        anchors += [("across", *pair) for pair in combinations(roles, 2)]
         for anchor in anchors:
             by_anchor[(f.type, *anchor)].append(i)
         if (f.type, source) in previous_of_type:

@@ -278,3 +278,18 @@ def is_country_name(name: str) -> bool:
     except LookupError:
         return False
     return True
+
+
+TITLE_CASE_MIN_WORDS = 5
+TITLE_CASE_MIN_SHARE = 0.9
+
+
+def in_title_case(sentence: str) -> bool:
+    """A headline written in title case ("Islamic Resistance of Iraq Targets US Base"):
+    no full stop at the end, and (nearly) every word of four letters or more capitalised;
+    a sentence full of names still ends like one."""
+    if sentence.rstrip().endswith((".", "!", "?", ".”", ".\"")):
+        return False
+    words = re.findall(r"[^\W\d_][\w’'-]{3,}", re.sub(r"\b(?:al|el)-", "", sentence))
+    capitals = sum(w[0].isupper() for w in words)
+    return len(words) >= TITLE_CASE_MIN_WORDS and capitals >= TITLE_CASE_MIN_SHARE * len(words)

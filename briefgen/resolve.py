@@ -25,6 +25,7 @@ from briefgen.mentions import repaired_mentions
 from briefgen.names import (
     Rules,
     clean_name,
+    in_title_case,
     is_country_name,
     is_junk,
     is_qualifier,
@@ -178,7 +179,7 @@ def _candidate_from_row(article: ParsedArticle, row: list) -> Candidate:
 def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
     text = article.article.text
     cut_at = _cut_end(text)
-    headlines = {s.id for s in article.sentences if _in_title_case(s.text)}
+    headlines = {s.id for s in article.sentences if in_title_case(s.text)}
     for mention in repaired_mentions(article, rules):
         vote = rules.labels.get(mention.label)
         if vote is None or mention.end >= cut_at:
@@ -235,21 +236,6 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
 
 # An oil or gas field is named by the name before "gas field" ("the Conoco gas field").
 FIELD_AFTER = re.compile(r" (?:gas |oil )field\b|(?: oilfield| gasfield)\b", re.I)
-
-
-TITLE_CASE_MIN_WORDS = 5
-TITLE_CASE_MIN_SHARE = 0.9
-
-
-def _in_title_case(sentence: str) -> bool:
-    """A headline written in title case ("Islamic Resistance of Iraq Targets US Base"):
-    no full stop at the end, and (nearly) every word of four letters or more capitalised;
-    a sentence full of names still ends like one."""
-    if sentence.rstrip().endswith((".", "!", "?", ".”", ".\"")):
-        return False
-    words = re.findall(r"[^\W\d_][\w’'-]{3,}", re.sub(r"\b(?:al|el)-", "", sentence))
-    capitals = sum(w[0].isupper() for w in words)
-    return len(words) >= TITLE_CASE_MIN_WORDS and capitals >= TITLE_CASE_MIN_SHARE * len(words)
 
 
 def _names_out_of_headlines(candidates: list[Candidate], rules: Rules) -> list[Candidate]:

@@ -235,3 +235,60 @@ def test_two_reports_of_one_event_in_their_own_words_are_one_event():
 def test_one_attack_in_a_few_blows_is_still_an_attack():
     events, _ = _events("Rockets hit Camp Falcon three times on Monday, the ministry said.")
     assert "attack" in {e.type for e in events}
+
+
+def test_a_title_case_headline_reports_its_event():
+    """The tagger takes every word of a title-case headline for a name ("Strike",
+    "Kills"); the headline still reports the event, on the page of the story under it."""
+    events, _ = _events(
+        "Drone Strike in Baghdad Kills High-Ranking Militia Commander\n\n"
+        "A US drone strike killed a militia commander in Baghdad on Thursday, officials said."
+    )
+    attacks = [e for e in events if e.type == "attack"]
+    assert len(attacks) == 1, [(e.title, e.mentions) for e in events]
+    assert {m.sentence for m in attacks[0].mentions} >= {"s-1", "s-2"}
+
+
+def test_a_statement_beside_an_event_is_a_claim_about_it():
+    """What a speaker says next to an event ("No casualties were reported, the ministry
+    said") is said about it: its claim is on the event's page, not on a page of its own."""
+    events, _ = _events(
+        "Drones attacked Camp Falcon overnight, the ministry said. "
+        "No casualties were reported, the ministry added. "
+        "The weather in Baghdad was hot. The football season starts in May. "
+        "Separately, the mayor said the new park would open soon."
+    )
+    attack = next(e for e in events if e.type == "attack")
+    assert "added" in [c.cue for c in attack.claims]
+    assert not any("park" in c.text for c in attack.claims)
+    statements = [e for e in events if e.type == "other"]
+    assert any("park" in c.text for e in statements for c in e.claims)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kataib Rahma announced the suspension of its military operations against US forces.",
+    "The militia halted its attacks on US troops on Tuesday, a spokesman said.",
+])
+def test_a_halt_to_attacks_is_a_suspension_not_an_attack(sentence):
+    events, _ = _events(sentence)
+    assert "suspension" in {e.type for e in events}, [(e.type, e.title) for e in events]
+    assert "attack" not in {e.type for e in events}
+
+
+def test_a_drone_shot_down_is_an_attack():
+    events, _ = _events("A suicide drone was shot down near Erbil airport late on Thursday.")
+    assert "attack" in {e.type for e in events}
+
+
+def test_an_outlet_that_reported_two_events_does_not_join_them():
+    """An article citing Reuters for two attacks in different cities: one outlet is no
+    evidence that they are one event."""
+    events, names = _events(
+        "Drones attacked a US convoy near Mosul on Monday, Reuters reported. "
+        "The convoy was carrying fuel. Its drivers were Iraqi contractors. "
+        "The road was closed for hours. Traffic returned in the evening. "
+        "Separately, rockets hit a police station in Basra on Friday, Reuters reported."
+    )
+    for city, other in (("Mosul", "Basra"), ("Basra", "Mosul")):
+        told = [e for e in events if city in {names[p] for p in e.places}]
+        assert len(told) == 1 and other not in {names[p] for p in told[0].places}, told
