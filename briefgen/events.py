@@ -295,7 +295,7 @@ def _found(
         places=_unique(m.entity.id for m in located if m.entity.kind == "place"),
         where=_unique(where),
         others=_unique(m.entity.id for m in located),
-        date=_stated_date(article, sentence, published, dates),
+        date=_stated_date(article, sentence, trigger, published, dates),
         quantity=quantity.group(1) if quantity else "",
         claims=claims,
         published=published,
@@ -469,18 +469,49 @@ def _inside(mention: Located, span: tuple[int, int] | None) -> bool:
 
 
 def _stated_date(
-    article: ParsedArticle, sentence: Sentence, published, dates: list[Mention]
+    article: ParsedArticle, sentence: Sentence, trigger: Token, published,
+    dates: list[Mention],
 ) -> StatedDate | None:
-    """The first date of the sentence that says when, not since or until when.
-    `dates` are the sentence's DATE mentions (grouped once per article by the caller)."""
+    """The first date of the sentence that says when the trigger happened: not since or
+    until when, and not the date of another clause ("the first deadly strike since the
+    war erupted in October"). `dates` are the sentence's DATE mentions (grouped once per
+    article by the caller)."""
     text = article.article.text
+    by_i = {t.i: t for t in sentence.tokens}
     for mention in dates:
         if NOT_WHEN.search(text[max(sentence.start, mention.start - 12) : mention.start]):
+            continue
+        if not _dates_trigger(mention, trigger, sentence, by_i):
             continue
         stated = normalise(mention.text, published)
         if stated is not None:
             return stated
     return None
+
+
+def _dates_trigger(mention: Mention, trigger: Token, sentence: Sentence,
+                   by_i: dict[int, Token]) -> bool:
+    """Whether a date belongs to the trigger's clause: the first verb above it is the
+    trigger or one of the trigger's own heads ("carried out the strikes on Friday",
+    "the attack, officials said on Sunday"), not a verb of another clause ("erupted
+    in October")."""
+    inside = [t for t in sentence.tokens if mention.start <= t.start < mention.end]
+    roots = [t for t in inside if not mention.start <= by_i.get(t.head, t).start < mention.end
+             or t.head == t.i]
+    if not roots:
+        return True
+    ancestors = {trigger.i}
+    token = trigger
+    while (up := by_i.get(token.head)) is not None and up.i not in ancestors:
+        ancestors.add(up.i)
+        token = up
+    token, seen = roots[0], {roots[0].i}
+    while (up := by_i.get(token.head)) is not None and up.i not in seen:
+        if up.i == trigger.i or (up.pos in {"VERB", "AUX"} and up.i != token.i):
+            return up.i in ancestors
+        seen.add(up.i)
+        token = up
+    return True
 
 
 def _unique(ids: Iterable[EntityId]) -> tuple[EntityId, ...]:

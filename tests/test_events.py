@@ -292,3 +292,15 @@ def test_an_outlet_that_reported_two_events_does_not_join_them():
     for city, other in (("Mosul", "Basra"), ("Basra", "Mosul")):
         told = [e for e in events if city in {names[p] for p in e.places}]
         assert len(told) == 1 and other not in {names[p] for p in told[0].places}, told
+
+
+def test_a_date_of_another_clause_does_not_date_the_event():
+    """"The first deadly strike since the war erupted in October" happened on the day
+    the sentence's own clause says, not in October."""
+    events, _ = _events(
+        "In the first deadly strike since the war erupted in October, a drone killed "
+        "three soldiers at the outpost on Sunday, officials said.",
+        published="2024-01-29",
+    )
+    attack = next(e for e in events if e.type == "attack")
+    assert attack.date == "2024-01-28"
