@@ -30,6 +30,9 @@ class ClaimRules:
     stance: dict[str, str]  # cue lemma -> asserts | denies
     according: frozenset[str]
     denial_words: frozenset[str]
+    # "No casualties were reported": a negated toll tells what an event did, not that
+    # it did not happen.
+    toll_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -119,16 +122,24 @@ def _speaker(
 def _negated_content(
     sentence: Sentence, cue: Token, speaker: Sequence[Token], rules: ClaimRules
 ) -> bool:
-    """A negation or a word of denial in what is reported, not in the speaker's phrase
-    or in clauses hung on the cue ("…, militias claimed, as X does not …")."""
+    """A word of denial in what is reported, or a negation of its main clause ("Tehran
+    was not involved", "there is no mobilization"); not in the speaker's phrase, in
+    clauses hung on the cue ("…, militias claimed, as X does not …") or in a clause of
+    its own ("…, officials said, but it was not immediately clear how many")."""
     excluded = {t.i for t in speaker} | {cue.i}
-    for token in _content(sentence, cue):
-        if token.i in excluded:
-            continue
-        if token.dep == "neg" or (token.lemma.lower() == "no" and token.dep == "det"):
-            return True
-        if token.lemma.lower() in rules.denial_words:
-            return True
+    content = [t for t in _content(sentence, cue) if t.i not in excluded]
+    if any(t.lemma.lower() in rules.denial_words for t in content):
+        return True
+    if any(t.lemma.lower() in rules.toll_words for t in content):
+        return False
+    inside = {t.i for t in content}
+    roots = [t for t in content if t.head not in inside or t.head == t.i]
+    for root in roots:
+        for child in children(sentence, root):
+            if child.dep == "neg" or any(
+                    t.lemma.lower() == "no" and t.dep == "det"
+                    for t in children(sentence, child)):
+                return True
     return False
 
 

@@ -139,7 +139,7 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         types=types,
         claims=ClaimRules(stance, frozenset(cues["according_to"]),
-                          frozenset(cues["denial_words"])),
+                          frozenset(cues["denial_words"]), frozenset(cues["toll_words"])),
         quantity=re.compile(
             rf"\b((?:\d[\d,.]*|hundreds|thousands|dozens)\s+(?:of\s+)?(?:[A-Z][\w.-]*\s+)?"
             rf"(?:more\s+|additional\s+|new\s+)?(?:{nouns}))\b"

@@ -304,3 +304,20 @@ def test_a_date_of_another_clause_does_not_date_the_event():
     )
     attack = next(e for e in events if e.type == "attack")
     assert attack.date == "2024-01-28"
+
+
+@pytest.mark.parametrize(("sentence", "stance"), [
+    ("Tehran was not involved in the attack on Camp Falcon, the mission said.", "denies"),
+    ("There is no attack on Camp Falcon, the ministry said.", "denies"),
+    ("There were no casualties in the attack on Camp Falcon, the ministry said.", "asserts"),
+    ("Drones attacked Camp Falcon on Monday, officials said, but it was not immediately "
+     "clear how many soldiers were hurt.", "asserts"),
+    ("The militia said it attacked Camp Falcon so as not to let the occupation rest.",
+     "asserts"),
+])
+def test_a_negation_denies_only_when_it_negates_what_is_reported(sentence, stance):
+    """A claim that the event did not happen is a denial; a toll of none, or a negation
+    in a clause of its own, is still an assertion that it did."""
+    events, _ = _events(sentence)
+    attack = next(e for e in events if e.type == "attack")
+    assert [c.stance for c in attack.claims] == [stance], attack.claims
