@@ -370,10 +370,11 @@ def _role_span(
 
 
 def _happened_once(sentence: Sentence, trigger: Token) -> bool:
-    """Whether the trigger reports one thing that happened: not wanted, threatened or
-    stopped ("demanded that US forces withdraw", "vowed to strike", "would attack", "to
-    stop their attacks"), not a count of events ("27 rocket and drone attacks", "dozens
-    of strikes", "a string of attacks", "attacked 74 times")."""
+    """Whether the trigger reports one thing that happened: not wanted, threatened,
+    negated or stopped ("demanded that US forces withdraw", "vowed to strike", "would
+    attack", "were not attacked", "to stop their attacks"), not a count of events ("27
+    rocket and drone attacks", "dozens of strikes", "a string of attacks", "attacked 74
+    times")."""
     by_i = {t.i: t for t in sentence.tokens}
     head = by_i.get(trigger.head)
     if trigger.dep in {"xcomp", "ccomp"} and head is not None and (
@@ -381,6 +382,10 @@ def _happened_once(sentence: Sentence, trigger: Token) -> bool:
     ):
         return False
     if any(t.dep == "aux" and t.text.lower() in NOT_DONE_AUX
+           for t in children(sentence, trigger)):
+        return False
+    # Negated: "US forces were not attacked", "will not be reinforced", "no ceasefire".
+    if any(t.dep == "neg" or (t.dep == "det" and t.lemma.lower() == "no")
            for t in children(sentence, trigger)):
         return False
     if trigger.dep == "dobj" and head is not None and head.lemma.lower() in STOPPING_HEADS:

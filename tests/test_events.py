@@ -308,7 +308,7 @@ def test_a_date_of_another_clause_does_not_date_the_event():
 
 @pytest.mark.parametrize(("sentence", "stance"), [
     ("Tehran was not involved in the attack on Camp Falcon, the mission said.", "denies"),
-    ("There is no attack on Camp Falcon, the ministry said.", "denies"),
+    ("The base was not hit in the attack on Camp Falcon, the ministry said.", "denies"),
     ("There were no casualties in the attack on Camp Falcon, the ministry said.", "asserts"),
     ("Drones attacked Camp Falcon on Monday, officials said, but it was not immediately "
      "clear how many soldiers were hurt.", "asserts"),
@@ -321,3 +321,13 @@ def test_a_negation_denies_only_when_it_negates_what_is_reported(sentence, stanc
     events, _ = _events(sentence)
     attack = next(e for e in events if e.type == "attack")
     assert [c.stance for c in attack.claims] == [stance], attack.claims
+
+
+@pytest.mark.parametrize("sentence", [
+    "US forces at Camp Falcon were not attacked on Monday, the ministry said.",
+    "“There will be no ceasefire and no retreat,” the militia leader said.",
+    "American forces in Iraq will not be reinforced, the minister said.",
+])
+def test_a_negated_event_is_no_event(sentence):
+    events, _ = _events(sentence)
+    assert not [e for e in events if e.type != "other"], [(e.type, e.title) for e in events]

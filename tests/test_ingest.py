@@ -126,3 +126,17 @@ def test_a_lone_byline_name_navigation_links_and_credits_in_brackets_are_dropped
                     "Two soldiers were killed on Sunday, officials said.",
                     "Ali Hassan Said It Was Over"]
     assert {"Jane Roe", "1. Skip to content", "TT", "(File photo by AFP)"} <= set(dropped)
+
+
+def test_section_labels_and_sidebar_widgets_are_dropped():
+    from briefgen.ingest import _clean_paragraphs
+
+    kept, dropped, _ = _clean_paragraphs(
+        "World News\n"
+        "Drones attacked the base on Monday, officials said.\n"
+        "Most Visited in World\n"
+        "Militia Leader Visits Tehran\n"
+        "Top Stories\n"
+    )
+    assert kept == ["Drones attacked the base on Monday, officials said."]
+    assert {"World News", "Most Visited in World", "Militia Leader Visits Tehran"} <= set(dropped)
