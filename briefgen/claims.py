@@ -22,6 +22,12 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "what", "which", "that", "who",
 # A described speaker is a noun phrase ("a security source"), not a clause.
 MAX_SPEAKER_WORDS = 8
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj"})
+# A cue in these relations shares its head's subject ("…, saying", "and said").
+SHARED_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj"})
+# Clauses that describe a speaker rather than name it ("…, speaking on condition of
+# anonymity,", "…, who declined to be named,").
+DESCRIBING_DEPS = frozenset({"acl", "relcl", "advcl"})
+RESPONSIBILITY_VERBS = frozenset({"take", "assume", "claim"})
 INSERTED_CUE_DEPS = frozenset({"conj", "parataxis", "ccomp"})
 
 
@@ -45,10 +51,12 @@ class Located:
 
 
 class SpeakerMemory:
-    """The last named person who spoke in the article, for "he said"."""
+    """The last named person who spoke in the article, for "he said", and the last named
+    body, for "it added"."""
 
     def __init__(self) -> None:
         self.last: tuple[str, EntityId] | None = None
+        self.last_body: tuple[str, EntityId] | None = None
 
 
 def sentence_claims(
@@ -65,6 +73,8 @@ def sentence_claims(
             claims.append(claim)
             if claim.speaker_id and _person(located, claim.speaker_id):
                 memory.last = (claim.speaker, claim.speaker_id)
+            elif claim.speaker_id:
+                memory.last_body = (claim.speaker, claim.speaker_id)
     return claims
 
 
@@ -80,21 +90,27 @@ def _claim_at(
     if token.text.lower() in rules.according and token.pos in {"VERB", "ADP"}:
         speaker_tokens = _child_subtree(sentence, token, {"prep"}, then={"pobj"})
         stance = "asserts"
-    elif lemma in rules.stance and token.pos == "VERB":
-        speaker_tokens = _child_subtree(sentence, token, SUBJECT_DEPS)
+    elif (lemma in rules.stance or _takes_responsibility(token, sentence)) and (
+            token.pos == "VERB"):
+        speaker_tokens = _speaker_phrase(sentence, token)
+        head = next((t for t in sentence.tokens if t.i == token.head), token)
         if not speaker_tokens and token.dep in {"acl", "relcl"}:  # "X reported that …"
             own = {t.i for t in subtree(sentence, token)}
-            head = next(t for t in sentence.tokens if t.i == token.head)
             speaker_tokens = sorted((t for t in subtree(sentence, head) if t.i not in own),
                                     key=lambda t: t.i)
-        stance = rules.stance[lemma]
+        elif not speaker_tokens and token.dep in SHARED_SUBJECT_DEPS and head is not token:
+            # "…issued a statement, saying that …", "attacked the base and said …"
+            speaker_tokens = _speaker_phrase(sentence, head)
+        stance = rules.stance.get(lemma, "asserts")
     else:
         return None
     if not speaker_tokens:
         return None
     first, last = speaker_tokens[0], speaker_tokens[-1]
     span = (first.start, last.start + len(last.text))
-    speaker, speaker_id = _speaker(sentence, span, located, memory)
+    members = {t.i for t in speaker_tokens}
+    head = next((t for t in speaker_tokens if t.head not in members or t.head == t.i), first)
+    speaker, speaker_id = _speaker(sentence, span, head, located, memory)
     if not speaker:
         return None
     if stance == "asserts" and _negated_content(sentence, token, speaker_tokens, rules):
@@ -103,17 +119,48 @@ def _claim_at(
                  sentence.text)
 
 
+def _takes_responsibility(token: Token, sentence: Sentence) -> bool:
+    """"The group took responsibility for …": a claim of responsibility, like "claimed"."""
+    return token.lemma.lower() in RESPONSIBILITY_VERBS and any(
+        t.dep == "dobj" and t.lemma.lower() == "responsibility"
+        for t in children(sentence, token))
+
+
+def _speaker_phrase(sentence: Sentence, cue: Token) -> list[Token]:
+    """The cue's subject, without the clauses that describe it: "A US official, speaking
+    on condition of anonymity," is "A US official"."""
+    subject = next((t for t in children(sentence, cue) if t.dep in SUBJECT_DEPS), None)
+    if subject is None:
+        return []
+    dropped = {t.i for child in children(sentence, subject) if child.dep in DESCRIBING_DEPS
+               for t in subtree(sentence, child)}
+    kept = sorted((t for t in subtree(sentence, subject) if t.i not in dropped),
+                  key=lambda t: t.i)
+    while kept and kept[-1].pos == "PUNCT":
+        kept.pop()
+    return kept
+
+
 def _speaker(
-    sentence: Sentence, span: tuple[int, int], located: Sequence[Located], memory: SpeakerMemory
+    sentence: Sentence, span: tuple[int, int], head: Token, located: Sequence[Located],
+    memory: SpeakerMemory,
 ) -> tuple[str, EntityId | None]:
-    named = [m.entity for m in located if span[0] <= m.start < span[1] and m.entity.kind == "actor"]
-    if named:
-        person = [e for e in named if e.type == "person"]
-        chosen = (person or named)[0]
-        return chosen.name, chosen.id
+    inside = [m for m in located if span[0] <= m.start < span[1] and m.entity.kind == "actor"]
     phrase = sentence.text[span[0] - sentence.start : span[1] - sentence.start].strip()
+    if inside:
+        person = [m.entity for m in inside if m.entity.type == "person"]
+        if person:
+            return person[0].name, person[0].id
+        # "U.S. officials", "Iran's mission to the United Nations": the speaker is the
+        # phrase, which names the body it speaks for; a bare name is the body itself.
+        named_head = any(m.start <= head.start < m.end for m in inside)
+        if named_head or len(phrase.split()) > MAX_SPEAKER_WORDS or not phrase[:1].isalpha():
+            return inside[0].entity.name, inside[0].entity.id
+        return phrase, inside[0].entity.id
     if phrase.lower() in PRONOUNS:
-        return memory.last if memory.last and phrase.lower() in {"he", "she"} else ("", None)
+        if phrase.lower() in {"he", "she"} and memory.last:
+            return memory.last
+        return memory.last_body if memory.last_body and phrase.lower() == "it" else ("", None)
     if len(phrase.split()) > MAX_SPEAKER_WORDS or not phrase[:1].isalpha() or ftfy.is_bad(phrase):
         return "", None  # a clause, a number ("1500 US troops") or mojibake is not a speaker
     return phrase, None

@@ -331,3 +331,27 @@ def test_a_negation_denies_only_when_it_negates_what_is_reported(sentence, stanc
 def test_a_negated_event_is_no_event(sentence):
     events, _ = _events(sentence)
     assert not [e for e in events if e.type != "other"], [(e.type, e.title) for e in events]
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker"), [
+    # a speaker described by a clause is the phrase without it
+    ("A US official, speaking on condition of anonymity, said drones attacked Camp Falcon.",
+     "said", "A US official"),
+    # a participle shares its clause's subject
+    ("The Kurdistan Region Security Council issued a statement on Monday, saying that "
+     "drones attacked Camp Falcon.", "saying", "Kurdistan Region Security Council"),
+    # "it" is the last body that spoke
+    ("The Kurdistan Region Security Council said drones attacked Camp Falcon on Monday. "
+     "Two soldiers were wounded in the attack, it added.", "added",
+     "Kurdistan Region Security Council"),
+    # a described speaker keeps the phrase that names the body it speaks for
+    ("Iran's mission to the United Nations said Tehran had no role in the attack on Camp "
+     "Falcon.", "said", "Iran's mission to the United Nations"),
+    # a responsibility claim
+    ("Kataib Rahma took responsibility for the drone attack on Camp Falcon.", "took",
+     "Kataib Rahma"),
+])
+def test_who_said_it(text, cue, speaker):
+    events, _ = _events(text)
+    attack = next(e for e in events if e.type == "attack")
+    assert [c.speaker for c in attack.claims if c.cue == cue] == [speaker], attack.claims
