@@ -25,7 +25,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
 from importlib import resources
@@ -110,6 +110,12 @@ class TypeRule:
     lemmas: frozenset[str]
     lemmas_with: dict[str, frozenset[str]]
     nouns_modified: dict[str, frozenset[str]]
+    verbs_with: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Whether "<trigger> of X" names whom it was done to ("the killing of X"), so that the
+    # trigger's phrase never names who did it.
+    of_names_target: bool = False
+    # A trigger's lemma -> the word a headline uses ("assassinate" -> "Assassination").
+    headline_words: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -127,6 +133,9 @@ def load_lexicon() -> Lexicon:
             label=spec["label"],
             lemmas=frozenset(spec.get("lemmas", [])),
             lemmas_with={k: frozenset(v) for k, v in (spec.get("lemmas_with") or {}).items()},
+            verbs_with={k: frozenset(v) for k, v in (spec.get("verbs_with") or {}).items()},
+            of_names_target=bool(spec.get("of_names_target", False)),
+            headline_words={str(k): str(v) for k, v in (spec.get("headline_words") or {}).items()},
             nouns_modified={
                 k: frozenset(v) for k, v in (spec.get("nouns_modified") or {}).items()
             },
@@ -264,7 +273,11 @@ def _found(
     noun = trigger.pos in {"NOUN", "PROPN"}  # a headline's "Strike" is tagged a name
     subject = _role_starts(sentence, trigger, NOUN_AGENT_DEPS if noun else AGENT_DEPS,
                            AGENT_PREPOSITIONS if noun else frozenset())
-    obj = _role_starts(sentence, trigger, TARGET_DEPS, TARGET_PREPOSITIONS)
+    # "The killing of Abu Taqwa": for some types the noun's "of" names whom it was done to.
+    of_names_target = noun and event_type in lexicon.types and lexicon.types[
+        event_type].of_names_target
+    obj = _role_starts(sentence, trigger, TARGET_DEPS, TARGET_PREPOSITIONS | (
+        {"of"} if of_names_target else set()))
     # An outlet reports an event (its claims say so); it is never who did it or to whom.
     parties = [m for m in located if m.entity.kind == "actor" and m.entity.type not in REPORTERS]
     actors = [m.entity.id for m in parties if m.start in subject]
@@ -279,7 +292,9 @@ def _found(
         heads += _objects_of(sentence, verb, WHERE_PREPOSITIONS) if verb else []
     where = [m.entity.id for m in located if (m.entity.kind in {"base", "place"} and any(
              m.start <= h < m.end for h in heads)) or (m.entity.kind == "base" and m.start in obj)]
-    if not actors:  # "the deployment of X", "X were deployed": actors in the trigger's phrase
+    if not actors and not (event_type in lexicon.types
+                           and lexicon.types[event_type].of_names_target):
+        # "the deployment of X", "X were deployed": actors in the trigger's phrase
         own = _role_span(sentence, trigger, None)
         actors = [m.entity.id for m in parties if _inside(m, own)
                   and m.entity.id not in speakers and m.entity.id not in targets]
@@ -323,8 +338,8 @@ def _trigger_type(
         lemmas = _headline_lemmas(token.text.lower())
     else:
         return None
-    return next(filter(None, (_type_of(lemma, token, sentence, lexicon) for lemma in lemmas)),
-                None)
+    return next(filter(None, (_type_of(lemma, token, sentence, lexicon, headline)
+                              for lemma in lemmas)), None)
 
 
 def _headline_lemmas(word: str) -> tuple[str, ...]:
@@ -339,15 +354,21 @@ def _headline_lemmas(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(forms))
 
 
-def _type_of(lemma: str, token: Token, sentence: Sentence, lexicon: Lexicon) -> str | None:
-    words = None
+def _type_of(
+    lemma: str, token: Token, sentence: Sentence, lexicon: Lexicon, headline: bool
+) -> str | None:
+    words: set[str] | None = None
     for name, rule in lexicon.types.items():
         if lemma in rule.lemmas:
             return name
-        if lemma in rule.lemmas_with:
-            words = words or {t.lemma.lower() for t in sentence.tokens} | {
-                t.text.lower() for t in sentence.tokens}
-            if words & rule.lemmas_with[lemma]:
+        wanted = rule.lemmas_with.get(lemma) or (
+            rule.verbs_with.get(lemma) if token.pos == "VERB" or headline else None)
+        if wanted:
+            # The word must be the trigger's own argument ("troops came to the base"),
+            # not a word of another clause ("an airbase, where forces are stationed,
+            # came under attack"); a headline's parse is too poor to tell.
+            words = words or _argument_words(token, sentence, headline)
+            if words & wanted:
                 return name
         if lemma in rule.nouns_modified and token.pos == "NOUN":
             modifiers = {t.lemma.lower() for t in sentence.tokens if t.head == token.i
@@ -355,6 +376,23 @@ def _type_of(lemma: str, token: Token, sentence: Sentence, lexicon: Lexicon) -> 
             if modifiers & rule.nouns_modified[lemma]:
                 return name
     return None
+
+
+# Clauses of their own below a trigger's arguments: their words say nothing about it.
+OWN_CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
+
+
+def _argument_words(trigger: Token, sentence: Sentence, headline: bool) -> set[str]:
+    """The words (lemmas and forms) of the trigger's own phrase: its dependents and
+    theirs, not entering a clause of its own."""
+    tokens: list[Token] = list(sentence.tokens) if headline else []
+    frontier = [] if headline else [trigger]
+    while frontier:
+        for child in children(sentence, frontier.pop()):
+            if child.dep not in OWN_CLAUSE_DEPS:
+                tokens.append(child)
+                frontier.append(child)
+    return {t.lemma.lower() for t in tokens} | {t.text.lower() for t in tokens}
 
 
 def _role_span(
@@ -721,7 +759,7 @@ def _events(
     for group in groups:
         event_type = group[0].type
         label = lexicon.types[event_type].label if event_type != OTHER else "Statement"
-        title = _title(group, by_id, label)
+        title = _title(group, by_id, _headline_label(group, lexicon, label))
         # The first sentence that reports the event keeps its URL stable when articles
         # are added: no renumbering of "attack-in-iraq-2" into "-3".
         first = group[0].mention
@@ -748,6 +786,18 @@ def _events(
             quantity=next((f.quantity for f in group if f.quantity), ""),
         ))
     return tuple(sorted(events, key=lambda e: e.id))
+
+
+def _headline_label(group: list[Found], lexicon: Lexicon, label: str) -> str:
+    """The word a headline uses for what its reports say happened: "Assassination",
+    "Arrest" rather than the type's label "Killing or arrest" (data: `headline_words`)."""
+    rule = lexicon.types.get(group[0].type)
+    words = rule.headline_words if rule else {}
+    said: Counter[str] = Counter()
+    for found in group:
+        forms = _headline_lemmas(found.mention.trigger.lower())  # "killed" -> "kill"
+        said.update(next(([words[f]] for f in forms if f in words), []))
+    return min(said, key=lambda w: (-said[w], w)) if said else label
 
 
 def _title(group: list[Found], by_id: dict[EntityId, Entity], label: str) -> str:
@@ -786,6 +836,11 @@ def _title(group: list[Found], by_id: dict[EntityId, Entity], label: str) -> str
             return f"{head} on {targets[0]}{at}"
         return f"{head} on {where}" if bases else f"{head}{at}"
     if event_type == "killing" and targets:
+        # whom: a person named among the victims before the group they belong to
+        # ("Hamas leader Ismail Haniyeh" is Haniyeh's killing, not Hamas's)
+        people = ranked((t for f in group for t in f.targets if by_id[t].type == "person"),
+                        max(1, backed // 2))
+        targets = people + [t for t in targets if t not in people]
         return f"{label} of {targets[0]}" + (f" by {actors[0]}" if actors else "") + at
     # Deployments, withdrawals, agreements: who is often not the subject ("X said the
     # deployment …"), so the title names only where.

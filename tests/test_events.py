@@ -355,3 +355,24 @@ def test_who_said_it(text, cue, speaker):
     events, _ = _events(text)
     attack = next(e for e in events if e.type == "attack")
     assert [c.speaker for c in attack.claims if c.cue == cue] == [speaker], attack.claims
+
+
+@pytest.mark.parametrize("sentence", [
+    "General Karim Salih, the head of the elite Quds force, was killed in Baghdad on Friday.",
+    "An airbase in Anbar, where American forces are stationed, came under attack on Monday.",
+])
+def test_a_word_of_another_phrase_does_not_make_a_deployment(sentence):
+    """"forces" must be the trigger's own word ("troops came to the base"), not a word of
+    a clause or title beside it ("the head of the Quds force")."""
+    events, _ = _events(sentence)
+    assert "deployment" not in {e.type for e in events}, [(e.type, e.title) for e in events]
+
+
+def test_the_killing_of_someone_names_the_victim_not_the_killer():
+    events, names = _events(
+        "The assassination of Karim Salih at Baghdad airport shocked the region. "
+        "Karim Salih was killed by a drone on Friday, officials said."
+    )
+    killing = next(e for e in events if e.type == "killing")
+    assert "Karim Salih" not in {names[a] for a in killing.actors}
+    assert killing.title.startswith("Assassination of Karim Salih"), killing.title
