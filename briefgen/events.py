@@ -81,16 +81,22 @@ PLACE_NOUNS = frozenset({"province", "city", "region", "area", "district", "town
                          "camp", "outpost", "facility"})
 # A trigger under one of these is wanted, threatened or demanded, not done.
 NOT_DONE_HEADS = frozenset({"demand", "call", "urge", "want", "threaten", "vow", "plan",
-                            "seek", "ask", "push", "pressure", "warn", "pledge", "intend"})
+                            "seek", "ask", "push", "pressure", "warn", "pledge", "intend",
+                            "require", "propose", "consider", "prepare", "expect", "hope"})
+# "to withdraw" is a purpose, a plan or a demand, unless one of these says it was done
+# ("began to withdraw", "started to pull out").
+DONE_WITH_INFINITIVE = frozenset({"begin", "start", "continue", "proceed", "manage",
+                                  "go", "come"})
 NOT_DONE_AUX = frozenset({"would", "could", "might", "may", "should"})
 # "27 rocket and drone attacks", "dozens of attacks": a count of events, not one.
 COUNT_WORDS = frozenset({"dozens", "hundreds", "scores", "numerous", "many", "several",
                          "repeated", "multiple", "string", "series", "spate", "wave",
-                         "similar", "frequent", "number"})
+                         "similar", "frequent", "number", "countless", "expanded",
+                         "ongoing", "continued", "continuing"})
 # A trigger that is the object of these is stopped, prevented or resumed, not one event
 # ("called on the groups to stop their attacks").
 STOPPING_HEADS = frozenset({"stop", "halt", "cease", "prevent", "deter", "resume", "avoid",
-                            "end"})
+                            "end", "escalate", "intensify", "expand", "increase"})
 TRIGGER_POS = frozenset({"VERB", "NOUN"})
 # A mention joins one of the same type in the same article up to this many sentences back.
 FOLLOW_WITHIN_SENTENCES = 2
@@ -421,6 +427,17 @@ def _happened_once(sentence: Sentence, trigger: Token) -> bool:
         return False
     if any(t.dep == "aux" and t.text.lower() in NOT_DONE_AUX
            for t in children(sentence, trigger)):
+        return False
+    # An infinitive: "vowed to strike", "a bill that requires the government to end the
+    # presence", "in order to withdraw" — unless "began to withdraw".
+    if trigger.pos == "VERB" and any(t.dep == "aux" and t.text.lower() == "to"
+                                     for t in children(sentence, trigger)) and not (
+            head is not None and head.lemma.lower() in DONE_WITH_INFINITIVE):
+        return False
+    # A noun wanted or demanded: "called for an immediate ceasefire", "demanded the
+    # withdrawal of US forces".
+    if trigger.pos == "NOUN" and trigger.dep in {"dobj", "pobj"} and _governing_verb(
+            trigger, by_i).lemma.lower() in NOT_DONE_HEADS:
         return False
     # Negated: "US forces were not attacked", "will not be reinforced", "no ceasefire".
     if any(t.dep == "neg" or (t.dep == "det" and t.lemma.lower() == "no")

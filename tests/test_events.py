@@ -376,3 +376,18 @@ def test_the_killing_of_someone_names_the_victim_not_the_killer():
     killing = next(e for e in events if e.type == "killing")
     assert "Karim Salih" not in {names[a] for a in killing.actors}
     assert killing.title.startswith("Assassination of Karim Salih"), killing.title
+
+
+@pytest.mark.parametrize(("sentence", "event_type", "happened"), [
+    ("Lawmakers approved a bill that requires the government to withdraw all foreign "
+     "forces from Iraq.", "withdrawal", False),
+    ("US forces began to withdraw from Camp Falcon on Sunday.", "withdrawal", True),
+    ("Iran called for an immediate ceasefire in Gaza on Monday.", "suspension", False),
+    ("The militia has escalated its attacks on US bases in Syria.", "attack", False),
+    ("Over the years the resistance has launched countless attacks on US bases.",
+     "attack", False),
+])
+def test_a_plan_a_demand_or_a_campaign_is_no_event(sentence, event_type, happened):
+    events, _ = _events(sentence)
+    assert (event_type in {e.type for e in events}) == happened, [
+        (e.type, e.title) for e in events]
