@@ -107,6 +107,7 @@ REPORTERS = frozenset({"media outlet"})
 # An article reports what happened before it was published: an undated mention is
 # taken to be about the year before its article at most (older events are dated).
 UNDATED_REACH_DAYS = 366
+RESPONSIBILITY = re.compile(r"\bresponsib", re.I)
 NOT_WHEN = re.compile(r"\b(?:since|until|till|before|after|by|from)\s+(?:the\s+)?$", re.I)
 
 
@@ -279,6 +280,7 @@ def _found(
     noun = trigger.pos in {"NOUN", "PROPN"}  # a headline's "Strike" is tagged a name
     subject = _role_starts(sentence, trigger, NOUN_AGENT_DEPS if noun else AGENT_DEPS,
                            AGENT_PREPOSITIONS if noun else frozenset())
+    subject |= _claimed_by(sentence, trigger)
     # "The killing of Abu Taqwa": for some types the noun's "of" names whom it was done to.
     of_names_target = noun and event_type in lexicon.types and lexicon.types[
         event_type].of_names_target
@@ -286,9 +288,13 @@ def _found(
         {"of"} if of_names_target else set()))
     # An outlet reports an event (its claims say so); it is never who did it or to whom.
     parties = [m for m in located if m.entity.kind == "actor" and m.entity.type not in REPORTERS]
-    actors = [m.entity.id for m in parties if m.start in subject]
+    # Nor is whoever tells of it ("the Pentagon said bases came under attack"), unless
+    # what they tell is that they did it ("X claimed responsibility for the attack").
+    tellers = set() if RESPONSIBILITY.search(sentence.text) else speakers
+    actors = [m.entity.id for m in parties if m.start in subject and m.entity.id not in tellers]
     agents = tuple(actors)
-    targets = [m.entity.id for m in parties if m.start in obj and m.entity.id not in actors]
+    targets = [m.entity.id for m in parties if m.start in obj and m.entity.id not in actors
+               and m.entity.id not in tellers]
     # Where: a base or place that is the object of "in", "at", "near"…, or a base that
     # is the trigger's object ("attacked Ain al-Asad"); a country modifying an object
     # says whose it is ("on US forces", "US troops were killed"), not where.
@@ -492,6 +498,19 @@ def _counted(sentence: Sentence, noun: Token, by_i: dict[int, Token]) -> bool:
         ):
             return True
     return False
+
+
+def _claimed_by(sentence: Sentence, trigger: Token) -> frozenset[int]:
+    """Where the claimer of "X claimed responsibility for the attack" begins: who claims
+    an attack is who did it, by their own account."""
+    by_i = {t.i: t for t in sentence.tokens}
+    up = [trigger]
+    while len(up) < 4 and (head := by_i.get(up[-1].head)) is not None and head.i != up[-1].i:
+        up.append(head)
+    words = [t.lemma.lower() for t in up]
+    if len(up) == 4 and words[1:3] == ["for", "responsibility"] and up[3].pos == "VERB":
+        return _role_starts(sentence, up[3], frozenset({"nsubj"}), frozenset())
+    return frozenset()
 
 
 def _objects_of(sentence: Sentence, head: Token, prepositions: frozenset[str]) -> list[int]:

@@ -391,3 +391,13 @@ def test_a_plan_a_demand_or_a_campaign_is_no_event(sentence, event_type, happene
     events, _ = _events(sentence)
     assert (event_type in {e.type for e in events}) == happened, [
         (e.type, e.title) for e in events]
+
+
+def test_who_tells_of_an_attack_did_not_do_it_unless_they_claim_it():
+    events, names = _events(
+        "Kataib Rahma said that drones attacked Camp Falcon on Monday.",
+        "Kataib Rahma claimed responsibility for the drone attack on Harir Air Base.",
+    )
+    by_base = {names[b]: e for e in events if e.type == "attack" for b in e.bases}
+    assert "Kataib Rahma" not in {names[a] for a in by_base["Camp Falcon"].actors}
+    assert "Kataib Rahma" in {names[a] for a in by_base["Harir"].actors}
