@@ -469,12 +469,16 @@ def _governing_verb(token: Token, by_i: dict[int, Token]) -> Token:
 
 # "hit three times on Monday" is one attack in three blows; "74 times" is a tally.
 TALLY_MIN_TIMES = 10
+CAMPAIGN_ADVERBS = frozenset({"repeatedly", "frequently", "regularly", "routinely",
+                              "constantly", "continually", "continuously", "often"})
 
 
 def _counted_times(sentence: Sentence, verb: Token) -> bool:
     """A tally of occasions on the trigger's verb: "attacked 74 times", "came under
-    attack more than 140 times", "dozens of times"."""
+    attack more than 140 times", "dozens of times", "repeatedly attacked"."""
     for t in children(sentence, verb):
+        if t.dep == "advmod" and t.lemma.lower() in CAMPAIGN_ADVERBS:  # "repeatedly attacked"
+            return True
         if t.text.lower() != "times":
             continue
         for n in subtree(sentence, t):

@@ -401,3 +401,8 @@ def test_who_tells_of_an_attack_did_not_do_it_unless_they_claim_it():
     by_base = {names[b]: e for e in events if e.type == "attack" for b in e.bases}
     assert "Kataib Rahma" not in {names[a] for a in by_base["Camp Falcon"].actors}
     assert "Kataib Rahma" in {names[a] for a in by_base["Harir"].actors}
+
+
+def test_repeated_attacks_are_a_campaign_not_an_event():
+    events, _ = _events("Iran-backed militias have repeatedly attacked US bases in Syria.")
+    assert "attack" not in {e.type for e in events}
