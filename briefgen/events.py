@@ -98,6 +98,8 @@ COUNT_WORDS = frozenset({"dozens", "hundreds", "scores", "numerous", "many", "se
 STOPPING_HEADS = frozenset({"stop", "halt", "cease", "prevent", "deter", "resume", "avoid",
                             "end", "escalate", "intensify", "expand", "increase"})
 TRIGGER_POS = frozenset({"VERB", "NOUN"})
+# The headline, a subtitle and the first paragraph: what an article leads with.
+LEAD_SENTENCES = 3
 # A mention joins one of the same type in the same article up to this many sentences back.
 FOLLOW_WITHIN_SENTENCES = 2
 # A name titles an event as its actor or target when this share of its sentences say so.
@@ -286,6 +288,13 @@ def _found(
         event_type].of_names_target
     obj = _role_starts(sentence, trigger, TARGET_DEPS, TARGET_PREPOSITIONS | (
         {"of"} if of_names_target else set()))
+    # A noun that does something does it to its verb's object ("the raid hit Kataib
+    # Rahma positions", "the attack killed three soldiers") and where its verb says
+    # ("reinforcements arrived at Camp Falcon").
+    verb = next((t for t in sentence.tokens if t.i == trigger.head), None) if (
+        noun and trigger.dep in SUBJECT_DEPS) else None
+    if verb is not None:
+        obj |= _role_starts(sentence, verb, frozenset({"dobj"}), TARGET_PREPOSITIONS)
     # An outlet reports an event (its claims say so); it is never who did it or to whom.
     parties = [m for m in located if m.entity.kind == "actor" and m.entity.type not in REPORTERS]
     # Nor is whoever tells of it ("the Pentagon said bases came under attack"), unless
@@ -299,9 +308,10 @@ def _found(
     # is the trigger's object ("attacked Ain al-Asad"); a country modifying an object
     # says whose it is ("on US forces", "US troops were killed"), not where.
     heads = _objects_of(sentence, trigger, WHERE_PREPOSITIONS)
-    if trigger.dep in SUBJECT_DEPS:  # "reinforcements arrived at Camp Falcon"
-        verb = next((t for t in sentence.tokens if t.i == trigger.head), None)
-        heads += _objects_of(sentence, verb, WHERE_PREPOSITIONS) if verb else []
+    if verb is not None:
+        heads += _objects_of(sentence, verb, WHERE_PREPOSITIONS)
+    if noun:  # "the Erbil attack", "a Baghdad drone strike"
+        heads += [t.start for t in children(sentence, trigger) if t.dep == "compound"]
     where = [m.entity.id for m in located if (m.entity.kind in {"base", "place"} and any(
              m.start <= h < m.end for h in heads)) or (m.entity.kind == "base" and m.start in obj)]
     if not actors and not (event_type in lexicon.types
@@ -652,6 +662,11 @@ def cluster(
         # entities in half the articles of a month.
         roles = sorted({e for e in (*f.actors, *f.targets, *f.where) if e not in broad})
         anchors += [("across", *pair) for pair in combinations(roles, 2)]
+        if f.published is not None and _sentence_number(f) <= LEAD_SENTENCES:
+            # Two articles that lead with an event of one type at one place, published
+            # within a day of each other, lead with the same event.
+            anchors += [("lead", e, (f.published + timedelta(days=d)).isoformat())
+                        for e in roles for d in (0, 1)]
         for anchor in anchors:
             by_anchor[(f.type, *anchor)].append(i)
         if (f.type, source) in previous_of_type:

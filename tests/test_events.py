@@ -406,3 +406,19 @@ def test_who_tells_of_an_attack_did_not_do_it_unless_they_claim_it():
 def test_repeated_attacks_are_a_campaign_not_an_event():
     events, _ = _events("Iran-backed militias have repeatedly attacked US bases in Syria.")
     assert "attack" not in {e.type for e in events}
+
+
+def test_two_articles_leading_with_one_attack_on_one_group_tell_one_event():
+    """Nothing in common but the group attacked: two articles published a day apart
+    that lead with an attack on Kataib Rahma lead with the same one."""
+    events, names = _events(
+        "Drones pound Kataib Rahma\n\n"
+        "American drones struck Kataib Rahma fighters late on Monday, officials said.",
+        "Kataib Rahma mourns commanders\n\n"
+        "An overnight raid hit Kataib Rahma positions, the group announced.",
+        published=("2024-01-15", "2024-01-16"),
+    )
+    hit = [e for e in events if e.type == "attack"
+           and "Kataib Rahma" in {names[t] for t in e.targets}]
+    assert len(hit) == 1 and {m.source for m in hit[0].mentions} == {"a0", "a1"}, [
+        (e.title, e.mentions) for e in events]
