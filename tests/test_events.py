@@ -422,3 +422,15 @@ def test_two_articles_leading_with_one_attack_on_one_group_tell_one_event():
            and "Kataib Rahma" in {names[t] for t in e.targets}]
     assert len(hit) == 1 and {m.source for m in hit[0].mentions} == {"a0", "a1"}, [
         (e.title, e.mentions) for e in events]
+
+
+@pytest.mark.parametrize(("sentence", "event_type"), [
+    ("Militias launched a salvo of ballistic missiles at Camp Falcon on Saturday.", "attack"),
+    ("Two rockets exploded on the outskirts of Camp Falcon on Monday.", "attack"),
+    ("Several US personnel were injured at Camp Falcon on Monday, officials said.", "attack"),
+    ("More than 85 targets were hit with 125 precision munitions on Friday.", "attack"),
+    ("US military convoys crossed into Iraq from Syria on Tuesday.", "deployment"),
+])
+def test_an_event_told_by_its_weapons_toll_or_convoys(sentence, event_type):
+    events, _ = _events(sentence)
+    assert event_type in {e.type for e in events}, [(e.type, e.title) for e in events]
