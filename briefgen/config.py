@@ -37,6 +37,7 @@ class Settings:
     max_article_chars: int = 200_000
     site_name: str = "Briefing"
     previous: str = ""  # the published site to read the last build's memory from
+    directory_urls: bool = True  # MkDocs' use_directory_urls: actors/x/ or actors/x.html
 
 
 # Field name -> (default, one line of doc). Paths are relative to mkdocs.yml.
@@ -138,6 +139,7 @@ def _validated(config_file: Path, raw: dict, values: dict[str, Any]) -> Settings
         docs_dir=(root / str(raw.get("docs_dir", "docs"))).resolve(),
         site_dir=(root / str(raw.get("site_dir", "site"))).resolve(),
         site_name=str(raw.get("site_name") or "Briefing"),
+        directory_urls=raw.get("use_directory_urls", True) is not False,
         **paths,
         **{k: v for k, v in values.items() if k in known and k not in paths},
     )

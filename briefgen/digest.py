@@ -14,7 +14,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 from briefgen.changes import Changes
 from briefgen.records import Briefing, Entity, Event, ParsedArticle, SourceId
-from briefgen.slugs import entity_url, event_url
+from briefgen.slugs import entity_path, event_path
+from briefgen.urls import DIRECTORY_URLS, Urls
 
 
 def outlet_of(parsed: ParsedArticle) -> str:
@@ -47,28 +48,32 @@ def coverage(briefing: Briefing) -> dict:
     }
 
 
-def new_items(briefing: Briefing, changes: Changes) -> dict[str, list[dict]]:
-    """The new sources, entities and events, with their page paths (content-relative)."""
+def new_items(
+    briefing: Briefing, changes: Changes, urls: Urls = DIRECTORY_URLS
+) -> dict[str, list[dict]]:
+    """The new sources, entities and events, with their page paths (content-relative)
+    and URLs (from the site's root)."""
     # keyed by plain strings: the "new" lists hold the ids as read back from JSON
     sources: dict[str, ParsedArticle] = {p.article.source_id: p for p in briefing.articles}
     entities: dict[str, Entity] = {e.id: e for e in briefing.entities}
     events = {e.id: e for e in briefing.events}
     return {
         "sources": [{"title": sources[s].article.title, "path": f"sources/{s}.md",
-                     "url": f"sources/{s}/", "id": f"source:{s}",
+                     "url": urls.url(f"sources/{s}.md"), "id": f"source:{s}",
                      "published": sources[s].article.published}
                     for s in changes.sources if s in sources],
-        "entities": [{"title": entities[e].name, "path": entity_url(entities[e])[:-1] + ".md",
-                      "url": entity_url(entities[e]), "id": f"entity:{e}", "published": "",
+        "entities": [{"title": entities[e].name, "path": entity_path(entities[e]),
+                      "url": urls.url(entity_path(entities[e])), "id": f"entity:{e}",
+                      "published": "",
                       "kind": entities[e].kind}
                      for e in changes.entities if e in entities],
-        "events": [{"title": events[e].title, "path": f"events/{e}.md", "url": event_url(e),
+        "events": [{"title": events[e].title, "path": event_path(e), "url": urls.url(event_path(e)),
                     "id": f"event:{e}", "published": events[e].sort_date}
                    for e in changes.events if e in events],
     }
 
 
-def atom_feed(title: str, items: dict[str, list[dict]]) -> bytes:
+def atom_feed(title: str, items: dict[str, list[dict]], home: str = "./") -> bytes:
     """An Atom feed of what is new; links are relative to the feed, as Atom allows.
     An article's entry is dated by its publication; an event or entity is new with the
     articles that brought it, so its entry takes the newest of their dates (not the
@@ -92,7 +97,7 @@ def atom_feed(title: str, items: dict[str, list[dict]]) -> bytes:
         '<?xml version="1.0" encoding="utf-8"?>\n'
         '<feed xmlns="http://www.w3.org/2005/Atom">\n'
         f"  <title>{escape(title)}: what is new</title>\n"
-        '  <link href="./"/>\n  <link rel="self" href="feed.xml"/>\n'
+        f"  <link href={quoteattr(home)}/>\n  <link rel=\"self\" href=\"feed.xml\"/>\n"
         "  <id>urn:briefgen:feed</id>\n"
         f"  <updated>{news}</updated>\n" + "".join(entries) + "</feed>\n"
     )

@@ -26,6 +26,7 @@ from briefgen.render import render
 from briefgen.resolve import resolve
 from briefgen.site import build_site, check_site_dir, is_current, site_inputs
 from briefgen.slugs import keep_event_ids, load_previous
+from briefgen.urls import Urls
 
 TEMPLATES_DIR_NAME = "templates"
 
@@ -126,6 +127,7 @@ def _content(
         written = render(
             briefing, settings.root / TEMPLATES_DIR_NAME, settings.docs_dir, progress,
             changes=changes, site_name=settings.site_name,
+            urls=Urls(settings.directory_urls),
         )
     summary.articles = len(nlp.parsed)
     summary.parsed_now, summary.from_cache = nlp.parsed_now, nlp.from_cache

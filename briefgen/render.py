@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import cast
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 
 from briefgen.changes import Changes
 from briefgen.digest import atom_feed, coverage, independent_outlets, is_contested, new_items
@@ -38,9 +38,10 @@ from briefgen.records import (
     SourceId,
 )
 from briefgen.sanitize import contained_path, csv_cell
-from briefgen.slugs import SECTION_OF_KIND, entity_url, event_url, page_url
+from briefgen.slugs import SECTION_OF_KIND, entity_path, event_path
 from briefgen.suggest import Suggestion, suggestions
 from briefgen.tags import entity_tags, event_tags, tag_index, tag_slugs
+from briefgen.urls import DIRECTORY_URLS, Urls, content_path, sentence_number
 
 SECTION_TITLES = {
     "actors": "Actors", "bases": "Bases", "places": "Places", "events": "Events",
@@ -83,10 +84,13 @@ class RenderResult:
 class _Links:
     """Relative links between pages, from a page at `depth` folders below content/."""
 
-    def __init__(self, briefing: Briefing):
+    def __init__(self, briefing: Briefing, urls: Urls):
         self.entities = {e.id: e for e in briefing.entities}
         self.sources = {p.article.source_id: p for p in briefing.articles}
         self.order = {p.article.source_id: n for n, p in enumerate(briefing.articles)}
+        self.urls = urls
+        # From a source, entity or event page (all one folder deep) up to the site's root.
+        self.up = urls.to_root("sources/page.md")
 
     def entity(self, entity_id: EntityId, depth: int = 1) -> str:
         section = SECTION_OF_KIND[self.entities[entity_id].kind]
@@ -95,13 +99,16 @@ class _Links:
     def sentence(self, source: SourceId, sentence: str, depth: int = 1) -> str:
         return f"{'../' * depth}sources/{source}.md#{sentence}"
 
-    # Final URLs for raw HTML, which MkDocs does not rewrite: from a page served at
-    # `<section>/<id>/` (every source, entity and event page), with directory URLs.
+    # Final URLs for raw HTML, which MkDocs does not rewrite: from a source, entity or
+    # event page, in the site's URL scheme.
     def entity_href(self, entity_id: EntityId) -> str:
-        return "../../" + entity_url(self.entities[entity_id])
+        return self.up + self.urls.url(entity_path(self.entities[entity_id]))
+
+    def event_href(self, event_id: str) -> str:
+        return self.up + self.urls.url(event_path(event_id))
 
     def source_href(self, source: SourceId) -> str:
-        return f"../../sources/{source}/"
+        return self.up + self.urls.url(f"sources/{source}.md")
 
     def sentence_href(self, source: SourceId, sentence: str) -> str:
         return f"{self.source_href(source)}#{sentence}"
@@ -114,6 +121,7 @@ def render(
     progress: Progress = quiet_progress,
     changes: Changes | None = None,
     site_name: str = "Briefing",
+    urls: Urls = DIRECTORY_URLS,
 ) -> RenderResult:
     env = Environment(
         loader=FileSystemLoader(str(templates_dir)),
@@ -127,8 +135,9 @@ def render(
     env.globals.update(entity_tags=entity_tags, event_tags=event_tags)
     env.filters["html"] = html_text
     # Long listings are raw HTML tables (Markdown leaves them alone, which keeps MkDocs
-    # fast); their links are final URLs from a page `depth` folders below the site root.
-    env.filters["href"] = lambda path, depth: "../" * depth + (page_url(path) or path)
+    # fast); their links are final URLs from the page being written (`page_path`).
+    env.filters["href"] = pass_context(
+        lambda context, path: urls.href(context["page_path"], path))
     env.filters["title"] = front_matter_title
     # Statements about nothing of a listed type ("other") are exported but get no page.
     shown = replace(briefing, events=tuple(e for e in briefing.events if e.type != OTHER))
@@ -136,7 +145,7 @@ def render(
     env.globals["tag_slug"] = tag_slugs(tags).__getitem__
     total = len(shown.articles) + len(shown.entities) + len(shown.events)
     tree = _TreeWriter(docs_dir)
-    links = _Links(shown)
+    links = _Links(shown, urls)
     views = _overview(shown, links)  # the home page, sections, timeline and report share it
     with progress("render", total) as tick:
         for path, data in _pages(shown, env, links, changes or Changes(), briefing.events,
@@ -144,10 +153,11 @@ def render(
             tree.write(path, data)
             tick()
     extra = {
-        **_export(briefing),
+        **_export(briefing, urls),
         "data/changes.json": _json((changes or Changes()).as_json()),
-        "feed.xml": atom_feed(site_name, new_items(shown, changes or Changes())),
-        **_redirect_pages(briefing.redirects),
+        "feed.xml": atom_feed(site_name, new_items(shown, changes or Changes(), urls),
+                              home=urls.url("index.md") or "./"),
+        **_redirect_pages(briefing.redirects, urls),
         **{f"assets/{asset.name}": asset.read_bytes()
            for asset in sorted((templates_dir / "assets").glob("*"))},
     }
@@ -210,7 +220,8 @@ def _pages(
                 changes=changes, coverage=coverage(briefing), **views)
     yield _page(env, "contested.md.j2", "contested.md", **views)
     yield _page(env, "graph.md.j2", "graph.md", graph=corpus_graph_svg(
-        briefing.entities, related, lambda i: "../" + links.entity_href(i)[len("../../"):]))
+        briefing.entities, related,
+        lambda i: links.urls.href("graph.md", entity_path(links.entities[i]))))
     yield _page(env, "timeline.md.j2", "timeline.md", **views)
     slug = cast(Callable[[str], str], env.globals["tag_slug"])
     yield _page(env, "tags.md.j2", "tags/index.md", tags=tags)
@@ -219,7 +230,7 @@ def _pages(
 
 
 def _page(env: Environment, template: str, path: str, **context: object) -> tuple[str, bytes]:
-    return path, env.get_template(template).render(**context).encode("utf-8")
+    return path, env.get_template(template).render(page_path=path, **context).encode("utf-8")
 
 
 def _mention_index(entities: Iterable[Entity]) -> dict[SourceId, dict[int, tuple[int, Entity]]]:
@@ -300,7 +311,7 @@ def _entity_view(
              "kind": links.entities[other].kind}
             for other, n in sorted(related.items(), key=lambda kv: (-kv[1], kv[0]))[:RELATED_N]
         ],
-        "events": [{"title": e.title, "url": "../../" + event_url(e.id), "date": e.date}
+        "events": [{"title": e.title, "url": links.event_href(e.id), "date": e.date}
                    for e in events],
         "statements": statements,
     }
@@ -317,14 +328,14 @@ def _statements_by_speaker(events: Iterable[Event], links: _Links) -> dict[Entit
                 "stance": c.stance, "cue": html_text(c.cue),
                 "url": links.sentence_href(c.source, c.sentence),
                 "html": html_text(c.text), "event": html_text(event.title),
-                "event_url": "../../" + event_url(event.id) if event.type != OTHER else "",
+                "event_url": links.event_href(event.id) if event.type != OTHER else "",
                 "source": html_text(links.sources[c.source].article.title),
             })
     return {k: [v[key] for key in sorted(v)] for k, v in out.items()}
 
 
 def _sid(sentence_id: str) -> int:
-    return int(sentence_id.removeprefix("s-"))
+    return sentence_number(sentence_id)
 
 
 def _co_mentions(briefing: Briefing) -> dict[EntityId, Counter]:
@@ -409,12 +420,12 @@ def _overview(briefing: Briefing, links: _Links) -> dict:
     }
 
 
-def _export(briefing: Briefing) -> dict[str, bytes]:
-    links = _Links(briefing)
+def _export(briefing: Briefing, urls: Urls) -> dict[str, bytes]:
+    links = _Links(briefing, urls)
     entities = [
         {"id": e.id, "name": e.name, "kind": e.kind, "type": e.type,
          "aliases": [a for a, _ in e.aliases] + list(e.short_forms), "roles": list(e.roles),
-         "url": entity_url(e),
+         "url": urls.url(entity_path(e)),
          "mentions": [{"source": m.source, "sentence": m.sentence, "text": m.text}
                       for m in e.mentions]}
         for e in briefing.entities
@@ -423,7 +434,7 @@ def _export(briefing: Briefing) -> dict[str, bytes]:
         {"id": e.id, "title": e.title, "type": e.type, "date": e.date,
          "sort_date": e.sort_date, "quantity": e.quantity,
          "actors": list(e.actors), "targets": list(e.targets), "bases": list(e.bases),
-         "places": list(e.places), "url": event_url(e.id) if e.type != OTHER else "",
+         "places": list(e.places), "url": urls.url(event_path(e.id)) if e.type != OTHER else "",
          "mentions": [{"source": m.source, "sentence": m.sentence} for m in e.mentions],
          "claims": [{"speaker": c.speaker, "speaker_id": c.speaker_id, "stance": c.stance,
                      "cue": c.cue, "source": c.source, "sentence": c.sentence, "text": c.text}
@@ -433,7 +444,7 @@ def _export(briefing: Briefing) -> dict[str, bytes]:
     sources = [
         {"id": p.article.source_id, "title": p.article.title, "outlet": p.article.outlet,
          "url": p.article.url, "published": p.article.published, "path": p.article.path,
-         "page": f"sources/{p.article.source_id}/",
+         "page": urls.url(f"sources/{p.article.source_id}.md"),
          "sentences": [{"id": s.id, "text": s.text} for s in p.sentences]}
         for p in links.sources.values()
     ]
@@ -473,18 +484,20 @@ def _events_csv(briefing: Briefing, links: _Links) -> bytes:
             "; ".join(dict.fromkeys(links.sources[s].article.outlet or links.sources[s]
                                     .article.title for s in sources)),
             speakers(e, "asserts"), speakers(e, "denies"),
-            links.sources[first.source].sentence(first.sentence).text, event_url(e.id),
+            links.sources[first.source].sentence(first.sentence).text,
+            links.urls.url(event_path(e.id)),
         ]])
     return out.getvalue().encode("utf-8")
 
 
-def _redirect_pages(redirects: tuple[tuple[str, str], ...]) -> dict[str, bytes]:
+def _redirect_pages(redirects: tuple[tuple[str, str], ...], urls: Urls) -> dict[str, bytes]:
     """A static page at each old entity or event URL that sends the reader to the new one (the
-    same page mkdocs-redirects writes), and the list in data/ for the next build."""
+    same page mkdocs-redirects writes), and the list in data/ for the next build (in the
+    canonical form of urls.py)."""
     pages = {"data/redirects.json": _json(dict(redirects))}
     for old, new in redirects:
-        target = "../" * old.count("/") + new
-        pages[f"{old}index.html"] = REDIRECT_HTML.format(url=target).encode("utf-8")
+        target = urls.to_root(content_path(old)) + urls.of(new)
+        pages[urls.output(content_path(old))] = REDIRECT_HTML.format(url=target).encode("utf-8")
     return pages
 
 

@@ -33,7 +33,7 @@ from mkdocs.exceptions import MkDocsException
 
 from briefgen.errors import SiteError
 from briefgen.sanitize import contained_path
-from briefgen.slugs import page_url
+from briefgen.urls import Urls
 
 STAMP_NAME = ".briefgen-stamp"
 SEARCH_INDEX = Path("search") / "search_index.json"
@@ -98,14 +98,15 @@ def build_site(
         previous is not None and previous.settings == inputs.settings and old_entries is not None
     )
     try:
+        config = load_config(str(config_file), site_dir=str(staging), strict=strict)
+        urls = Urls(bool(config["use_directory_urls"]))
         if incremental:
             assert previous is not None  # incremental implies a previous site
             shutil.copytree(site_dir, staging, symlinks=True)
             for gone in sorted(set(previous.files) - set(inputs.files)):
-                _remove_output(staging, gone)
-        config = load_config(str(config_file), site_dir=str(staging), strict=strict)
+                _remove_output(staging, gone, urls)
         mkdocs_build(config, dirty=incremental)
-        _merge_search_index(staging, old_entries if incremental else None, inputs)
+        _merge_search_index(staging, old_entries if incremental else None, inputs, urls)
     except (MkDocsException, SystemExit, OSError, ValueError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise SiteError(f"MkDocs could not build the site: {exc}") from exc
@@ -126,19 +127,16 @@ class _DirtyWarning(logging.Filter):
         return not str(record.msg).startswith("A 'dirty' build is being performed")
 
 
-def _remove_output(staging: Path, content_path: str) -> None:
-    url = page_url(content_path)
-    target = contained_path(staging, (url if url is not None else content_path).rstrip("/"))
+def _remove_output(staging: Path, content_path: str, urls: Urls) -> None:
+    """Delete what MkDocs made of a page or file that is gone from content/."""
+    target = contained_path(staging, urls.output(content_path))
     if target is None:
         return
-    if target.is_symlink():
+    if target.is_symlink() or target.is_file():
         target.unlink()
-    elif url is not None:
-        (target / "index.html").unlink(missing_ok=True)
-        if target.is_dir() and not any(target.iterdir()):
-            target.rmdir()
-    elif target.is_file():
-        target.unlink()
+    folder = target.parent
+    if folder != staging.resolve() and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
 
 
 def _search_entries(site_dir: Path) -> list[dict] | None:
@@ -153,7 +151,7 @@ def _search_entries(site_dir: Path) -> list[dict] | None:
 
 
 def _merge_search_index(staging: Path, old_entries: list[dict] | None,
-                        inputs: SiteInputs) -> None:
+                        inputs: SiteInputs, urls: Urls) -> None:
     """Keep the old entries of pages MkDocs did not re-render; sort entries by page."""
     path = staging / SEARCH_INDEX
     if not path.is_file():
@@ -162,7 +160,7 @@ def _merge_search_index(staging: Path, old_entries: list[dict] | None,
     entries = index["docs"]
     if old_entries is not None:
         fresh = {_page_of(e) for e in entries}
-        live = {page_url(p) for p in inputs.files} - {None}
+        live = {urls.url(p) for p in inputs.files if p.endswith(".md")}
         entries = [e for e in old_entries
                    if _page_of(e) not in fresh and _page_of(e) in live] + entries
     order = {url: n for n, url in enumerate(sorted({_page_of(e) for e in entries}))}

@@ -20,6 +20,7 @@ from slugify import slugify
 
 from briefgen.records import OTHER, Entity, EntityId, Event
 from briefgen.sanitize import FIELD_MAX_CHARS, RESERVED_SLUGS, first_free, is_safe_slug
+from briefgen.urls import canonical_url, content_path
 
 SECTION_OF_KIND = {"actor": "actors", "base": "bases", "place": "places"}
 
@@ -55,7 +56,7 @@ def load_previous(docs_dir: Path) -> Previous:
     try:
         rows = json.loads((docs_dir / "data" / "entities.json").read_text(encoding="utf-8"))
         entities = tuple(
-            PreviousEntity(str(r["id"]), str(r["url"]), str(r["name"]),
+            PreviousEntity(str(r["id"]), _canonical(str(r["url"])), str(r["name"]),
                            tuple(str(a) for a in r.get("aliases", [])))
             for r in rows
         )
@@ -72,7 +73,7 @@ def load_previous(docs_dir: Path) -> Previous:
         events = None
     try:
         raw = json.loads((docs_dir / "data" / "redirects.json").read_text(encoding="utf-8"))
-        redirects = tuple((str(k), str(v)) for k, v in sorted(raw.items()))
+        redirects = tuple((_canonical(str(k)), _canonical(str(v))) for k, v in sorted(raw.items()))
     except (OSError, ValueError, AttributeError):
         redirects = ()
     try:
@@ -92,6 +93,11 @@ def load_previous(docs_dir: Path) -> Previous:
 
 
 SAFE_URL = re.compile(r"(?:actors|bases|places|events)/[a-z0-9]+(?:-[a-z0-9]+)*/\Z")
+def _canonical(url: str) -> str:
+    """An exported URL in the canonical (directory) form, whichever form the site used."""
+    return canonical_url(content_path(url)) or url
+
+
 def _url_of(url: str, slug: str) -> str:
     return url if SAFE_URL.match(url) and url.rsplit("/", 2)[-2] == slug else ""
 
@@ -102,7 +108,13 @@ def slug_of(name: str, fallback: str) -> str:
     return f"{slug}-{fallback}" if slug in RESERVED_SLUGS else slug
 
 
+def entity_path(entity: Entity) -> str:
+    """The entity's page under content/."""
+    return f"{SECTION_OF_KIND[entity.kind]}/{entity.id}.md"
+
+
 def entity_url(entity: Entity) -> str:
+    """The entity page's canonical URL (see urls.py), as ids are kept between builds."""
     return f"{SECTION_OF_KIND[entity.kind]}/{entity.id}/"
 
 
@@ -167,7 +179,12 @@ def _with_earlier(
     return dict(sorted(moved.items()))
 
 
+def event_path(event_id: str) -> str:
+    return f"events/{event_id}.md"
+
+
 def event_url(event_id: str) -> str:
+    """The event page's canonical URL (see urls.py)."""
     return f"events/{event_id}/"
 
 
@@ -223,13 +240,3 @@ def _event_redirects(
         if now:
             moved[event_url(old.id)] = max(sorted(set(now)), key=now.count)
     return _with_earlier(moved, old_redirects, live)
-
-
-def page_url(content_path: str) -> str | None:
-    """Where MkDocs (with directory URLs) puts a Markdown page; None for other files."""
-    if not content_path.endswith(".md"):
-        return None
-    stem = content_path[: -len(".md")]
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"

@@ -52,8 +52,9 @@ def test_one_page_of_every_kind_exists(built):
         assert (site / page).is_file(), page
 
 
-def test_every_internal_link_and_anchor_resolves(built):
-    site = built / "site"
+def _broken_links(site: Path) -> tuple[list[str], int]:
+    """Every internal link of the site that lands nowhere, and how many anchors were
+    checked."""
     pages = sorted(site.rglob("*.html"))
     parsed = {page.resolve(): _parse(page) for page in pages}
     broken, checked_anchors = [], 0
@@ -70,8 +71,37 @@ def test_every_internal_link_and_anchor_resolves(built):
                 checked_anchors += 1
                 if parts.fragment not in parsed[target.resolve()].ids:
                     broken.append(f"{page.relative_to(site.resolve())}: {href} (no such anchor)")
+    return broken, checked_anchors
+
+
+def test_every_internal_link_and_anchor_resolves(built):
+    broken, checked_anchors = _broken_links(built / "site")
     assert not broken, "broken links:\n" + "\n".join(broken[:20])
     assert checked_anchors > 100, "backlinks to sentence anchors were expected"
+
+
+def test_without_directory_urls_every_link_and_exported_url_lands(tmp_path):
+    """`use_directory_urls: false` (pages at actors/x.html, for hosts without folder
+    indexes): the raw HTML links, the export's URLs and the feed follow it."""
+    project = make_project(tmp_path / "flat")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "use_directory_urls: true", "use_directory_urls: false"), encoding="utf-8")
+    assert run_build(project) == 0
+    site = project / "site"
+    assert (site / "timeline.html").is_file() and not (site / "timeline").exists()
+    broken, checked_anchors = _broken_links(site)
+    assert not broken, "broken links:\n" + "\n".join(broken[:20])
+    assert checked_anchors > 100
+    exported = [row["url"] for name in ("entities", "events")
+                for row in json.loads((site / "data" / f"{name}.json").read_text())
+                if row["url"]]
+    exported += [row["page"] for row in json.loads((site / "data/sources.json").read_text())]
+    assert exported and all(url.endswith(".html") and (site / url).is_file()
+                            for url in exported), [u for u in exported if not (site / u).is_file()]
+    feed = (site / "feed.xml").read_text(encoding="utf-8")
+    links = re.findall(r'<link href="([^"]+)"', feed)
+    assert links and all(link.endswith(".html") for link in links), links
 
 
 def test_source_pages_anchor_every_sentence_in_order(built):
