@@ -38,10 +38,12 @@ def canonical_url(content_path: str) -> str | None:
 
 
 def content_path(url: str) -> str:
-    """The Markdown page behind a URL in either form (`actors/x/`, `actors/x.html`)."""
+    """The Markdown page behind a page's URL in either form (`actors/x/` and
+    `actors/x.html` are `actors/x.md`). Only ids and redirects (entity and event pages)
+    are kept as URLs, so `x/` is read as `x.md`, never as a folder's `x/index.md`."""
     if url.endswith(".html"):
         return url[: -len(".html")] + ".md"
-    return (url + "index.md") if url == "" or url.endswith("/") else url + ".md"
+    return url.rstrip("/") + ".md" if url else "index.md"
 
 
 @dataclass(frozen=True)

@@ -143,3 +143,25 @@ def test_suggested_merges_are_listed_and_a_pasted_line_merges_them(tmp_path, cap
     entities = json.loads((project / "site/data/entities.json").read_text(encoding="utf-8"))
     merged = [e for e in entities if "Revolutionary Guards" in e["aliases"]]
     assert len(merged) == 1 and "Islamic Revolutionary Guards Corps" in merged[0]["aliases"]
+
+
+def test_a_renamed_entity_redirects_without_directory_urls(tmp_path):
+    """With `use_directory_urls: false` the old page is `actors/daesh.html`, and it sends
+    the reader to `actors/isis.html`."""
+    seeds = tmp_path / "in"
+    seeds.mkdir()
+    for n, text in enumerate(ARTICLES):
+        (seeds / f"{n}.txt").write_text(f"Report {n}\n\n{text}\n", encoding="utf-8")
+    project = make_project(tmp_path / "p", seeds)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "use_directory_urls: true", "use_directory_urls: false"), encoding="utf-8")
+    assert run_build(project) == 0
+    site = project / "site"
+    assert (site / "actors" / "daesh.html").is_file()
+    (project / "seeds" / "curation.yml").write_text("merge:\n  - [ISIS, Daesh]\n",
+                                                   encoding="utf-8")
+    assert run_build(project) == 0
+    redirect = (site / "actors" / "daesh.html").read_text(encoding="utf-8")
+    assert 'http-equiv="refresh"' in redirect and 'url=../actors/isis.html"' in redirect
+    assert (site / "actors" / "isis.html").is_file()

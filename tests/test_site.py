@@ -6,6 +6,7 @@ import html
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -146,6 +147,27 @@ def test_entity_page_quotes_each_mention_with_a_backlink(built):
     html = (built / "site" / busiest["url"] / "index.html").read_text()
     for mention in busiest["mentions"]:
         assert f'{mention["source"]}/#{mention["sentence"]}"' in html
+
+
+def test_zensical_builds_the_same_content_with_every_link_landing(tmp_path):
+    """Zensical, the engine Material for MkDocs moves to, builds the same content/ and
+    mkdocs.yml. It re-bases links of raw HTML from the Markdown file's folder, which
+    MkDocs does not, so the two agree where a page's URL sits in its file's folder:
+    with `use_directory_urls: false`, and every link lands."""
+    project = make_project(tmp_path / "flat")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "use_directory_urls: true", "use_directory_urls: false"), encoding="utf-8")
+    assert run_build(project) == 0
+    shutil.rmtree(project / "site")
+    zensical = Path(sys.executable).with_name("zensical")
+    result = subprocess.run([str(zensical), "build", "-f", str(config)], cwd=project,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert (project / "site" / "timeline.html").is_file()
+    broken, checked_anchors = _broken_links(project / "site")
+    assert not broken, "broken links:\n" + "\n".join(broken[:20])
+    assert checked_anchors > 100
 
 
 def test_mkdocs_strict_build_passes(built, tmp_path):
