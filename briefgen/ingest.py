@@ -17,7 +17,7 @@ import re
 import stat
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -45,10 +45,10 @@ from briefgen.sanitize import (
     web_url,
 )
 
-TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
-HTML_SUFFIXES = {".html", ".htm"}
 # A saved page carries scripts and styles: allow this many bytes per character of text.
 HTML_BYTES_PER_TEXT_CHAR = 20
+# UTF-8 and UTF-16 take up to 4 bytes a character.
+TEXT_BYTES_PER_CHAR = 4
 LANGUAGE_SAMPLE_CHARS = 3000
 LANGUAGE_MIN_WORDS = 12
 LANGUAGE_MIN_CONFIDENCE = 0.9
@@ -204,9 +204,8 @@ def _cached_read(path: Path, shown: str, max_chars: int, cache: IngestCache | No
 
 
 def _byte_limit(path: Path, max_chars: int) -> int:
-    # A saved page carries scripts and styles; UTF-8 and UTF-16 take up to 4 bytes a char.
-    per_char = HTML_BYTES_PER_TEXT_CHAR if path.suffix.lower() in HTML_SUFFIXES else 4
-    return max_chars * per_char
+    reader = READERS.get(path.suffix.lower())
+    return max_chars * (reader.bytes_per_char if reader else TEXT_BYTES_PER_CHAR)
 
 
 def _is_entry(entry: dict, shown: str) -> bool:
@@ -324,21 +323,17 @@ def _shingles(text: str) -> set[bytes]:
 
 
 def read_article(path: Path, raw: bytes, shown: str, max_chars: int) -> Article:
-    suffix = path.suffix.lower()
-    if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
         raise Unreadable(f"unsupported format {path.suffix or '(no extension)'!r}; "
                          "use .txt, .md or .html")
     if len(raw) > _byte_limit(path, max_chars):
         raise Unreadable(f"too large ({len(raw):,} bytes; limit {max_chars:,} characters)")
-    meta: dict = {}
-    if suffix in HTML_SUFFIXES:
-        meta, text = _from_html(raw)
-    else:
-        text = _decode(raw)
+    meta, text = reader.read(raw)
     invalid = invalid_characters(text)
     text = ftfy.fix_text(visible_text(text), uncurl_quotes=False)
     text = visible_text(text.replace("\r\n", "\n").replace("\r", "\n"))
-    if suffix in {".md", ".markdown"}:
+    if reader.front_matter:
         meta, text = _split_front_matter(text)
     if not text.strip():
         raise Unreadable("empty: no article text")
@@ -351,6 +346,10 @@ def read_article(path: Path, raw: bytes, shown: str, max_chars: int) -> Article:
         note = f"{invalid:,} control or invalid character(s) removed"
         article = replace(article, warnings=(*article.warnings, note))
     return article
+
+
+def _plain_text(raw: bytes) -> tuple[dict, str]:
+    return {}, _decode(raw)
 
 
 def _from_html(raw: bytes) -> tuple[dict, str]:
@@ -372,6 +371,24 @@ def _from_html(raw: bytes) -> tuple[dict, str]:
     if lines and meta["title"] and lines[0].strip() == meta["title"].strip():
         lines = lines[1:]  # the page's own headline, already the title
     return {k: v for k, v in meta.items() if v}, "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Reader:
+    """How one kind of input file becomes metadata and text (like Pelican's readers)."""
+
+    read: Callable[[bytes], tuple[dict, str]]
+    front_matter: bool = False  # YAML front matter above the text, read after repair
+    bytes_per_char: int = TEXT_BYTES_PER_CHAR  # the most a character of text takes
+
+
+READERS = {
+    ".txt": Reader(_plain_text),
+    ".md": Reader(_plain_text, front_matter=True),
+    ".markdown": Reader(_plain_text, front_matter=True),
+    ".html": Reader(_from_html, bytes_per_char=HTML_BYTES_PER_TEXT_CHAR),
+    ".htm": Reader(_from_html, bytes_per_char=HTML_BYTES_PER_TEXT_CHAR),
+}
 
 
 def _require_english(text: str) -> None:
