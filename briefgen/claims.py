@@ -9,7 +9,6 @@ mobilization", "we have not received anything") denies rather than asserts.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -222,34 +221,11 @@ def _child_subtree(
 
 
 def children(sentence: Sentence, head: Token) -> Iterable[Token]:
-    return _children_by_head(sentence).get(head.i, ())
-
-
-# The last few sentences' dependents, by object identity: hashing a sentence would cost
-# as much as finding them again. Each entry holds its sentence, so no id is reused.
-_RECENT: dict[int, tuple[Sentence, dict[int, tuple[Token, ...]]]] = {}
-RECENT_SENTENCES = 16
-
-
-def _children_by_head(sentence: Sentence) -> dict[int, tuple[Token, ...]]:
-    """Each token's dependents in sentence order, found once per sentence: the claim and
-    event rules walk the same sentence's tree many times."""
-    hit = _RECENT.get(id(sentence))
-    if hit is not None and hit[0] is sentence:
-        return hit[1]
-    dependents: dict[int, list[Token]] = defaultdict(list)
-    for token in sentence.tokens:
-        if token.head != token.i:
-            dependents[token.head].append(token)
-    found = {head: tuple(kids) for head, kids in dependents.items()}
-    if len(_RECENT) >= RECENT_SENTENCES:
-        _RECENT.clear()
-    _RECENT[id(sentence)] = (sentence, found)
-    return found
+    return sentence.dependents().get(head.i, ())
 
 
 def subtree(sentence: Sentence, root: Token) -> list[Token]:
-    dependents = _children_by_head(sentence)
+    dependents = sentence.dependents()
     members, frontier = [root], [root.i]
     while frontier:
         for token in dependents.get(frontier.pop(), ()):

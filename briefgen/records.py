@@ -66,6 +66,21 @@ class Sentence:
     text: str
     paragraph: int
     tokens: tuple[Token, ...] = ()
+    # Each token's dependents, found on first use: the event and claim rules walk one
+    # sentence's tree many times. Not part of the record's value.
+    _dependents: dict[int, tuple[Token, ...]] | None = field(
+        default=None, compare=False, repr=False)
+
+    def dependents(self) -> dict[int, tuple[Token, ...]]:
+        """Token index -> its dependents, in sentence order."""
+        if self._dependents is None:
+            found: dict[int, list[Token]] = {}
+            for token in self.tokens:
+                if token.head != token.i:
+                    found.setdefault(token.head, []).append(token)
+            object.__setattr__(self, "_dependents", {h: tuple(k) for h, k in found.items()})
+        assert self._dependents is not None
+        return self._dependents
 
 
 @dataclass(frozen=True, slots=True)
