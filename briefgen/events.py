@@ -74,29 +74,6 @@ TARGET_PREPOSITIONS = frozenset({"on", "against", "at", "targeting", "upon", "in
 # Where: the object of these prepositions of the trigger ("in Baghdad", "near Erbil").
 WHERE_PREPOSITIONS = TARGET_PREPOSITIONS | {"in", "near", "outside", "inside", "to", "from",
                                              "across", "over"}
-# Nouns that stand for a place their modifiers name ("Anbar province", "Iraq's capital").
-PLACE_NOUNS = frozenset({"province", "city", "region", "area", "district", "town", "village",
-                         "governorate", "capital", "border", "desert", "outskirts",
-                         "neighbourhood", "neighborhood", "base", "airbase", "airport",
-                         "camp", "outpost", "facility"})
-# A trigger under one of these is wanted, threatened or demanded, not done.
-NOT_DONE_HEADS = frozenset({"demand", "call", "urge", "want", "threaten", "vow", "plan",
-                            "seek", "ask", "push", "pressure", "warn", "pledge", "intend",
-                            "require", "propose", "consider", "prepare", "expect", "hope"})
-# "to withdraw" is a purpose, a plan or a demand, unless one of these says it was done
-# ("began to withdraw", "started to pull out").
-DONE_WITH_INFINITIVE = frozenset({"begin", "start", "continue", "proceed", "manage",
-                                  "go", "come"})
-NOT_DONE_AUX = frozenset({"would", "could", "might", "may", "should"})
-# "27 rocket and drone attacks", "dozens of attacks": a count of events, not one.
-COUNT_WORDS = frozenset({"dozens", "hundreds", "scores", "numerous", "many", "several",
-                         "repeated", "multiple", "string", "series", "spate", "wave",
-                         "similar", "frequent", "number", "countless", "expanded",
-                         "ongoing", "continued", "continuing"})
-# A trigger that is the object of these is stopped, prevented or resumed, not one event
-# ("called on the groups to stop their attacks").
-STOPPING_HEADS = frozenset({"stop", "halt", "cease", "prevent", "deter", "resume", "avoid",
-                            "end", "escalate", "intensify", "expand", "increase"})
 TRIGGER_POS = frozenset({"VERB", "NOUN"})
 # The headline, a subtitle and the first paragraph: what an article leads with.
 LEAD_SENTENCES = 3
@@ -128,10 +105,24 @@ class TypeRule:
 
 
 @dataclass(frozen=True)
+class OnceRules:
+    """The words that tell a trigger is not one thing that happened (data: `not_once`)."""
+
+    wanted_by: frozenset[str]  # "demanded that US forces withdraw"
+    modals: frozenset[str]  # "would attack"
+    done_infinitive_after: frozenset[str]  # "began to withdraw" (other infinitives: plans)
+    stopped_by: frozenset[str]  # "to stop their attacks", "escalated its attacks"
+    counts: frozenset[str]  # "dozens of attacks", "a string of attacks"
+    campaign_adverbs: frozenset[str]  # "repeatedly attacked"
+
+
+@dataclass(frozen=True)
 class Lexicon:
     types: dict[str, TypeRule]
     claims: ClaimRules
     quantity: re.Pattern
+    once: OnceRules
+    place_nouns: frozenset[str]  # "Anbar province": a place its modifiers name
 
 
 @cache
@@ -154,7 +145,12 @@ def load_lexicon() -> Lexicon:
     cues = data["claims"]
     stance = {lemma: s for s in ("asserts", "denies") for lemma in cues[s]}
     nouns = "|".join(re.escape(n) for n in data["quantity_nouns"])
+    once = data["not_once"]
     return Lexicon(
+        once=OnceRules(**{name: frozenset(once[name]) for name in (
+            "wanted_by", "modals", "done_infinitive_after", "stopped_by", "counts",
+            "campaign_adverbs")}),
+        place_nouns=frozenset(data["place_nouns"]),
         types=types,
         claims=ClaimRules(stance, frozenset(cues["according_to"]),
                           frozenset(cues["denial_words"]), frozenset(cues["toll_words"])),
@@ -232,7 +228,8 @@ def _article_events(
         words: tuple[str, ...] | None = None  # the sentence's content words, found once
         for token in sentence.tokens:
             event_type = _trigger_type(token, sentence, lexicon, headline)
-            if event_type is None or event_type in seen or not _happened_once(sentence, token):
+            if event_type is None or event_type in seen or not _happened_once(
+                    sentence, token, lexicon.once):
                 continue
             seen.add(event_type)
             words = words if words is not None else _content_words(sentence)
@@ -307,9 +304,9 @@ def _found(
     # Where: a base or place that is the object of "in", "at", "near"…, or a base that
     # is the trigger's object ("attacked Ain al-Asad"); a country modifying an object
     # says whose it is ("on US forces", "US troops were killed"), not where.
-    heads = _objects_of(sentence, trigger, WHERE_PREPOSITIONS)
+    heads = _objects_of(sentence, trigger, WHERE_PREPOSITIONS, lexicon.place_nouns)
     if verb is not None:
-        heads += _objects_of(sentence, verb, WHERE_PREPOSITIONS)
+        heads += _objects_of(sentence, verb, WHERE_PREPOSITIONS, lexicon.place_nouns)
     if noun:  # "the Erbil attack", "a Baghdad drone strike"
         heads += [t.start for t in children(sentence, trigger) if t.dep == "compound"]
     where = [m.entity.id for m in located if (m.entity.kind in {"base", "place"} and any(
@@ -429,7 +426,7 @@ def _role_span(
     return first.start, last.start + len(last.text)
 
 
-def _happened_once(sentence: Sentence, trigger: Token) -> bool:
+def _happened_once(sentence: Sentence, trigger: Token, rules: OnceRules) -> bool:
     """Whether the trigger reports one thing that happened: not wanted, threatened,
     negated or stopped ("demanded that US forces withdraw", "vowed to strike", "would
     attack", "were not attacked", "to stop their attacks"), not a count of events ("27
@@ -438,33 +435,33 @@ def _happened_once(sentence: Sentence, trigger: Token) -> bool:
     by_i = {t.i: t for t in sentence.tokens}
     head = by_i.get(trigger.head)
     if trigger.dep in {"xcomp", "ccomp"} and head is not None and (
-        head.lemma.lower() in NOT_DONE_HEADS
+        head.lemma.lower() in rules.wanted_by
     ):
         return False
-    if any(t.dep == "aux" and t.text.lower() in NOT_DONE_AUX
+    if any(t.dep == "aux" and t.text.lower() in rules.modals
            for t in children(sentence, trigger)):
         return False
     # An infinitive: "vowed to strike", "a bill that requires the government to end the
     # presence", "in order to withdraw" — unless "began to withdraw".
     if trigger.pos == "VERB" and any(t.dep == "aux" and t.text.lower() == "to"
                                      for t in children(sentence, trigger)) and not (
-            head is not None and head.lemma.lower() in DONE_WITH_INFINITIVE):
+            head is not None and head.lemma.lower() in rules.done_infinitive_after):
         return False
     # A noun wanted or demanded: "called for an immediate ceasefire", "demanded the
     # withdrawal of US forces".
     if trigger.pos == "NOUN" and trigger.dep in {"dobj", "pobj"} and _governing_verb(
-            trigger, by_i).lemma.lower() in NOT_DONE_HEADS:
+            trigger, by_i).lemma.lower() in rules.wanted_by:
         return False
     # Negated: "US forces were not attacked", "will not be reinforced", "no ceasefire".
     if any(t.dep == "neg" or (t.dep == "det" and t.lemma.lower() == "no")
            for t in children(sentence, trigger)):
         return False
-    if trigger.dep == "dobj" and head is not None and head.lemma.lower() in STOPPING_HEADS:
+    if trigger.dep == "dobj" and head is not None and head.lemma.lower() in rules.stopped_by:
         return False
-    if _counted_times(sentence, _governing_verb(trigger, by_i)):
+    if _counted_times(sentence, _governing_verb(trigger, by_i), rules):
         return False
     plural = trigger.pos == "NOUN" and trigger.text.lower() != trigger.lemma.lower()
-    return not (plural and _counted(sentence, trigger, by_i))
+    return not (plural and _counted(sentence, trigger, by_i, rules))
 
 
 def _governing_verb(token: Token, by_i: dict[int, Token]) -> Token:
@@ -479,27 +476,27 @@ def _governing_verb(token: Token, by_i: dict[int, Token]) -> Token:
 
 # "hit three times on Monday" is one attack in three blows; "74 times" is a tally.
 TALLY_MIN_TIMES = 10
-CAMPAIGN_ADVERBS = frozenset({"repeatedly", "frequently", "regularly", "routinely",
-                              "constantly", "continually", "continuously", "often"})
 
 
-def _counted_times(sentence: Sentence, verb: Token) -> bool:
+def _counted_times(sentence: Sentence, verb: Token, rules: OnceRules) -> bool:
     """A tally of occasions on the trigger's verb: "attacked 74 times", "came under
     attack more than 140 times", "dozens of times", "repeatedly attacked"."""
     for t in children(sentence, verb):
-        if t.dep == "advmod" and t.lemma.lower() in CAMPAIGN_ADVERBS:  # "repeatedly attacked"
+        if t.dep == "advmod" and t.lemma.lower() in rules.campaign_adverbs:  # "repeatedly attacked"
             return True
         if t.text.lower() != "times":
             continue
         for n in subtree(sentence, t):
             number = n.text.replace(",", "")
             if (number.isdigit() and int(number) >= TALLY_MIN_TIMES) or (
-                    n.text.lower() in COUNT_WORDS):
+                    n.text.lower() in rules.counts):
                 return True
     return False
 
 
-def _counted(sentence: Sentence, noun: Token, by_i: dict[int, Token]) -> bool:
+def _counted(
+    sentence: Sentence, noun: Token, by_i: dict[int, Token], rules: OnceRules
+) -> bool:
     """A plural noun with a number above two or a word like "dozens" in front of it,
     or after "of" following one ("dozens of attacks")."""
     modifiers = [t for t in subtree(sentence, noun) if t.i < noun.i]
@@ -508,7 +505,7 @@ def _counted(sentence: Sentence, noun: Token, by_i: dict[int, Token]) -> bool:
     for t in modifiers:
         number = t.text.replace(",", "")
         if (t.pos == "NUM" and number.isdigit() and int(number) > 2) or (
-            t.text.lower() in COUNT_WORDS
+            t.text.lower() in rules.counts
         ):
             return True
     return False
@@ -527,7 +524,10 @@ def _claimed_by(sentence: Sentence, trigger: Token) -> frozenset[int]:
     return frozenset()
 
 
-def _objects_of(sentence: Sentence, head: Token, prepositions: frozenset[str]) -> list[int]:
+def _objects_of(
+    sentence: Sentence, head: Token, prepositions: frozenset[str],
+    place_nouns: frozenset[str] = frozenset(),
+) -> list[int]:
     """Where the objects of the head's prepositions among `prepositions` begin: the
     noun itself ("forces" in "on US forces"), not its modifiers, unless the noun is a
     word for a place ("province", "city") that the modifiers name."""
@@ -539,7 +539,7 @@ def _objects_of(sentence: Sentence, head: Token, prepositions: frozenset[str]) -
             if obj.dep != "pobj":
                 continue
             starts.append(obj.start)
-            if obj.lemma.lower() in PLACE_NOUNS:  # "in Iraq's Anbar province"
+            if obj.lemma.lower() in place_nouns:  # "in Iraq's Anbar province"
                 starts += [t.start for t in children(sentence, obj)
                            if t.dep in {"compound", "poss", "nmod", "amod"}]
     return starts
