@@ -100,6 +100,8 @@ class TypeRule:
     # Whether "<trigger> of X" names whom it was done to ("the killing of X"), so that the
     # trigger's phrase never names who did it.
     of_names_target: bool = False
+    # Whether "from X" is where it happened ("withdrew from X"), not where it came from.
+    from_is_where: bool = False
     # A trigger's lemma -> the word a headline uses ("assassinate" -> "Assassination").
     headline_words: dict[str, str] = field(default_factory=dict)
 
@@ -135,6 +137,7 @@ def load_lexicon() -> Lexicon:
             lemmas_with={k: frozenset(v) for k, v in (spec.get("lemmas_with") or {}).items()},
             verbs_with={k: frozenset(v) for k, v in (spec.get("verbs_with") or {}).items()},
             of_names_target=bool(spec.get("of_names_target", False)),
+            from_is_where=bool(spec.get("from_is_where", False)),
             headline_words={str(k): str(v) for k, v in (spec.get("headline_words") or {}).items()},
             nouns_modified={
                 k: frozenset(v) for k, v in (spec.get("nouns_modified") or {}).items()
@@ -304,13 +307,21 @@ def _found(
     # Where: a base or place that is the object of "in", "at", "near"…, or a base that
     # is the trigger's object ("attacked Ain al-Asad"); a country modifying an object
     # says whose it is ("on US forces", "US troops were killed"), not where.
-    heads = _objects_of(sentence, trigger, WHERE_PREPOSITIONS, lexicon.place_nouns)
+    # "from" is where a withdrawal happened ("withdrew from Ain al-Asad"), but only where
+    # an attack or a deployment came from ("bombers that flew from the United States").
+    rule = lexicon.types.get(event_type)
+    prepositions = WHERE_PREPOSITIONS if rule is not None and rule.from_is_where else (
+        WHERE_PREPOSITIONS - {"from"})
+    heads = _objects_of(sentence, trigger, prepositions, lexicon.place_nouns)
     if verb is not None:
-        heads += _objects_of(sentence, verb, WHERE_PREPOSITIONS, lexicon.place_nouns)
-    if noun:  # "the Erbil attack", "a Baghdad drone strike"
-        heads += [t.start for t in children(sentence, trigger) if t.dep == "compound"]
+        heads += _objects_of(sentence, verb, prepositions, lexicon.place_nouns)
+    # "the Erbil attack", "a Baghdad drone strike": where; but "US air strikes" and
+    # "Iran missile attacks" name who struck, not where.
+    compounds = [t.start for t in children(sentence, trigger) if noun and t.dep == "compound"]
     where = [m.entity.id for m in located if (m.entity.kind in {"base", "place"} and any(
-             m.start <= h < m.end for h in heads)) or (m.entity.kind == "base" and m.start in obj)]
+             m.start <= h < m.end for h in heads)) or (m.entity.kind == "base" and m.start in obj)
+             or (m.entity.kind in {"base", "place"} and not _is_country(m.entity)
+                 and any(m.start <= h < m.end for h in compounds))]
     if not actors and not (event_type in lexicon.types
                            and lexicon.types[event_type].of_names_target):
         # "the deployment of X", "X were deployed": actors in the trigger's phrase

@@ -437,3 +437,13 @@ def test_two_articles_leading_with_one_attack_on_one_group_tell_one_event():
 def test_an_event_told_by_its_weapons_toll_or_convoys(sentence, event_type):
     events, _ = _events(sentence)
     assert event_type in {e.type for e in events}, [(e.type, e.title) for e in events]
+
+
+@pytest.mark.parametrize("sentence", [
+    "US air strikes killed 16 people in western Iraq on Friday.",
+    "Rockets were fired from the United States at Kataib Rahma in Iraq on Monday.",
+])
+def test_where_the_doers_came_from_is_not_where_it_happened(sentence):
+    events, names = _events(sentence)
+    attack = next(e for e in events if e.type == "attack")
+    assert not attack.title.endswith((" in United States", " in US")), attack.title
