@@ -102,6 +102,8 @@ class TypeRule:
     of_names_target: bool = False
     # Whether "from X" is where it happened ("withdrew from X"), not where it came from.
     from_is_where: bool = False
+    # Triggers whose subject fended it off ("shot down", "intercepted"): the target.
+    defended_by: frozenset[str] = frozenset()
     # A trigger's lemma -> the word a headline uses ("assassinate" -> "Assassination").
     headline_words: dict[str, str] = field(default_factory=dict)
 
@@ -138,6 +140,7 @@ def load_lexicon() -> Lexicon:
             verbs_with={k: frozenset(v) for k, v in (spec.get("verbs_with") or {}).items()},
             of_names_target=bool(spec.get("of_names_target", False)),
             from_is_where=bool(spec.get("from_is_where", False)),
+            defended_by=frozenset(spec.get("defended_by", [])),
             headline_words={str(k): str(v) for k, v in (spec.get("headline_words") or {}).items()},
             nouns_modified={
                 k: frozenset(v) for k, v in (spec.get("nouns_modified") or {}).items()
@@ -301,15 +304,18 @@ def _found(
     # what they tell is that they did it ("X claimed responsibility for the attack").
     tellers = set() if RESPONSIBILITY.search(sentence.text) else speakers
     actors = [m.entity.id for m in parties if m.start in subject and m.entity.id not in tellers]
-    agents = tuple(actors)
     targets = [m.entity.id for m in parties if m.start in obj and m.entity.id not in actors
                and m.entity.id not in tellers]
+    rule = lexicon.types.get(event_type)
+    if rule is not None and trigger.lemma.lower() in rule.defended_by:
+        # "Kurdish forces shot down two drones": who shot them down was attacked
+        actors, targets = [], [*actors, *targets]
+    agents = tuple(actors)
     # Where: a base or place that is the object of "in", "at", "near"…, or a base that
     # is the trigger's object ("attacked Ain al-Asad"); a country modifying an object
     # says whose it is ("on US forces", "US troops were killed"), not where.
     # "from" is where a withdrawal happened ("withdrew from Ain al-Asad"), but only where
     # an attack or a deployment came from ("bombers that flew from the United States").
-    rule = lexicon.types.get(event_type)
     prepositions = WHERE_PREPOSITIONS if rule is not None and rule.from_is_where else (
         WHERE_PREPOSITIONS - {"from"})
     heads = _objects_of(sentence, trigger, prepositions, lexicon.place_nouns)

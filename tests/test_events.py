@@ -447,3 +447,12 @@ def test_where_the_doers_came_from_is_not_where_it_happened(sentence):
     events, names = _events(sentence)
     attack = next(e for e in events if e.type == "attack")
     assert not attack.title.endswith((" in United States", " in US")), attack.title
+
+
+def test_who_shot_the_drones_down_was_attacked_not_the_attacker():
+    events, names = _events(
+        "The Kurdistan Region Security Council shot down two drones over Camp Falcon on "
+        "Monday.")
+    attack = next(e for e in events if e.type == "attack")
+    assert "Kurdistan Region Security Council" not in {names[a] for a in attack.actors}
+    assert "Kurdistan Region Security Council" in {names[t] for t in attack.targets}
