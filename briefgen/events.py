@@ -118,6 +118,7 @@ class OnceRules:
     stopped_by: frozenset[str]  # "to stop their attacks", "escalated its attacks"
     counts: frozenset[str]  # "dozens of attacks", "a string of attacks"
     campaign_adverbs: frozenset[str]  # "repeatedly attacked"
+    event_words: frozenset[str] = frozenset()  # every type's trigger lemmas
 
 
 @dataclass(frozen=True)
@@ -155,7 +156,8 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         once=OnceRules(**{name: frozenset(once[name]) for name in (
             "wanted_by", "modals", "done_infinitive_after", "stopped_by", "counts",
-            "campaign_adverbs")}),
+            "campaign_adverbs")}, event_words=frozenset(
+                lemma for rule in types.values() for lemma in rule.lemmas)),
         place_nouns=frozenset(data["place_nouns"]),
         types=types,
         claims=ClaimRules(stance, frozenset(cues["according_to"]),
@@ -478,6 +480,18 @@ def _happened_once(sentence: Sentence, trigger: Token, rules: OnceRules) -> bool
     if _counted_times(sentence, _governing_verb(trigger, by_i), rules):
         return False
     plural = trigger.pos == "NOUN" and trigger.text.lower() != trigger.lemma.lower()
+    if trigger.pos == "VERB":  # "a series of rocket attacks targeted …", "some of which
+        # injured US personnel": a verb told of many events
+        for subject in children(sentence, trigger):
+            if subject.dep not in {"nsubj", "nsubjpass"}:
+                continue
+            # many events, not many people ("several US personnel were injured")
+            of_events = subject.lemma.lower() in rules.event_words or (
+                subject.text.lower() in rules.counts
+                and any(t.text.lower() == "of" for t in children(sentence, subject)))
+            if of_events and (subject.text.lower() in rules.counts
+                              or _counted(sentence, subject, by_i, rules)):
+                return False
     return not (plural and _counted(sentence, trigger, by_i, rules))
 
 

@@ -456,3 +456,13 @@ def test_who_shot_the_drones_down_was_attacked_not_the_attacker():
     attack = next(e for e in events if e.type == "attack")
     assert "Kurdistan Region Security Council" not in {names[a] for a in attack.actors}
     assert "Kurdistan Region Security Council" in {names[t] for t in attack.targets}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Since October a series of rocket and drone attacks have targeted bases in Syria.",
+    "The group has launched a string of attacks on US bases in recent weeks, some of which "
+    "have injured US personnel.",
+])
+def test_a_verb_told_of_many_attacks_is_no_event(sentence):
+    events, _ = _events(sentence)
+    assert "attack" not in {e.type for e in events}, [(e.type, e.title) for e in events]
