@@ -512,7 +512,9 @@ TALLY_MIN_TIMES = 10
 def _counted_times(sentence: Sentence, verb: Token, rules: OnceRules) -> bool:
     """A tally of occasions on the trigger's verb: "attacked 74 times", "came under
     attack more than 140 times", "dozens of times", "repeatedly attacked"."""
-    for t in children(sentence, verb):
+    near = list(children(sentence, verb))
+    near += [t for p in near if p.dep == "prep" for t in children(sentence, p)]  # "over 100 times"
+    for t in near:
         if t.dep == "advmod" and t.lemma.lower() in rules.campaign_adverbs:  # "repeatedly attacked"
             return True
         if t.text.lower() != "times":

@@ -406,8 +406,13 @@ def test_who_tells_of_an_attack_did_not_do_it_unless_they_claim_it():
     assert "Kataib Rahma" in {names[a] for a in by_base["Harir"].actors}
 
 
-def test_repeated_attacks_are_a_campaign_not_an_event():
-    events, _ = _events("Iran-backed militias have repeatedly attacked US bases in Syria.")
+@pytest.mark.parametrize("sentence", [
+    "Iran-backed militias have repeatedly attacked US bases in Syria.",
+    "Iran-aligned militias have struck bases of the coalition in Iraq and Syria with "
+    "rockets and drones over 100 times since mid-October.",
+])
+def test_repeated_attacks_are_a_campaign_not_an_event(sentence):
+    events, _ = _events(sentence)
     assert "attack" not in {e.type for e in events}
 
 
