@@ -140,3 +140,16 @@ def test_section_labels_and_sidebar_widgets_are_dropped():
     )
     assert kept == ["Drones attacked the base on Monday, officials said."]
     assert {"World News", "Most Visited in World", "Militia Leader Visits Tehran"} <= set(dropped)
+
+
+def test_a_date_in_the_article_url_dates_the_article(tmp_path):
+    """No date in the file, but the URL has one (/2024/01/28/): "on Sunday" is read
+    against it."""
+    from briefgen.ingest import read_article
+
+    path = tmp_path / "a.md"
+    raw = (b"---\ntitle: Drone attack\nurl: https://news.example.org/world/2024/01/29/drone/\n"
+           b"---\nA drone attacked the outpost on Sunday, officials said.\n")
+    assert read_article(path, raw, "seeds/a.md", 200_000).published == "2024-01-29"
+    raw = raw.replace(b"2024/01/29/", b"world-news/")
+    assert read_article(path, raw, "seeds/a.md", 200_000).published == ""
