@@ -22,7 +22,7 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "what", "which", "that", "who",
 MAX_SPEAKER_WORDS = 8
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj"})
 # A cue in these relations shares its head's subject ("…, saying", "and said").
-SHARED_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj"})
+SHARED_SUBJECT_DEPS = frozenset({"advcl", "conj"})
 # Clauses that describe a speaker rather than name it ("…, speaking on condition of
 # anonymity,", "…, who declined to be named,").
 DESCRIBING_DEPS = frozenset({"acl", "relcl", "advcl"})
@@ -50,12 +50,17 @@ class Located:
 
 
 class SpeakerMemory:
-    """The last named person who spoke in the article, for "he said", and the last named
-    body, for "it added"."""
+    """The last named person who spoke in the article, for "he said", and the named body
+    that spoke in the sentence just before, for "it added" ("it" further on may be
+    anything: another body, the attack, the statement)."""
 
     def __init__(self) -> None:
         self.last: tuple[str, EntityId] | None = None
         self.last_body: tuple[str, EntityId] | None = None
+        self.body_said: tuple[str, EntityId] | None = None  # in the sentence being read
+
+    def next_sentence(self) -> None:
+        self.last_body, self.body_said = self.body_said, None
 
 
 def sentence_claims(
@@ -73,7 +78,8 @@ def sentence_claims(
             if claim.speaker_id and _person(located, claim.speaker_id):
                 memory.last = (claim.speaker, claim.speaker_id)
             elif claim.speaker_id:
-                memory.last_body = (claim.speaker, claim.speaker_id)
+                memory.body_said = (claim.speaker, claim.speaker_id)
+    memory.next_sentence()
     return claims
 
 
@@ -176,13 +182,17 @@ def _negated_content(
     content = [t for t in _content(sentence, cue) if t.i not in excluded]
     if any(t.lemma.lower() in rules.denial_words for t in content):
         return True
-    if any(t.lemma.lower() in rules.toll_words for t in content):
-        return False
     inside = {t.i for t in content}
     roots = [t for t in content if t.head not in inside or t.head == t.i]
     for root in roots:
-        for child in children(sentence, root):
-            if child.dep == "neg" or any(
+        arguments = list(children(sentence, root))
+        arguments += [t for a in arguments if a.dep == "prep" for t in children(sentence, a)]
+        # "did not result in any casualties": a toll of none, not a denial
+        toll = any(a.lemma.lower() in rules.toll_words for a in arguments)
+        for child in arguments:
+            if child.dep == "neg" and not toll:
+                return True
+            if child.lemma.lower() not in rules.toll_words and any(
                     t.lemma.lower() == "no" and t.dep == "det"
                     for t in children(sentence, child)):
                 return True

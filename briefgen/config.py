@@ -139,12 +139,29 @@ def _validated(config_file: Path, raw: dict, values: dict[str, Any]) -> Settings
         docs_dir=(root / str(raw.get("docs_dir", "docs"))).resolve(),
         site_dir=(root / str(raw.get("site_dir", "site"))).resolve(),
         site_name=str(raw.get("site_name") or "Briefing"),
-        directory_urls=raw.get("use_directory_urls", True) is not False,
+        directory_urls=_directory_urls(config_file, raw),
         **paths,
         **{k: v for k, v in values.items() if k in known and k not in paths},
     )
     _check_folders(settings)
     return settings
+
+
+def _directory_urls(config_file: Path, raw: dict) -> bool:
+    """MkDocs' `use_directory_urls`, as MkDocs itself reads it when the file does not
+    say it plainly (`!ENV [FLAT_URLS, false]`, or a file it INHERITs from): briefgen's
+    links must follow the site MkDocs builds."""
+    value = raw.get("use_directory_urls", True)
+    if isinstance(value, bool) and "INHERIT" not in raw:
+        return value
+    from mkdocs.utils import yaml_load  # MkDocs' own reading: !ENV, INHERIT
+
+    try:
+        with config_file.open(encoding="utf-8") as fh:
+            value = yaml_load(fh).get("use_directory_urls", True)
+    except (OSError, yaml.YAMLError, ValueError) as exc:
+        raise ConfigError(f"{config_file}: use_directory_urls: {exc}") from exc
+    return value if isinstance(value, bool) else str(value).lower() in {"true", "yes", "on", "1"}
 
 
 # Folders briefgen writes into and deletes from; the others it only reads.

@@ -103,17 +103,7 @@ def compatible(a: StatedDate | None, b: StatedDate | None) -> bool:
             y if y.startswith("--") else "--" + y[5:])
         if x == "--" or y == "--":
             return True
-    return x.startswith(y) or y.startswith(x) or _next_day(x, y)
-
-
-def _next_day(x: str, y: str) -> bool:
-    """Two full dates a day apart: "late on Friday" in Washington is Saturday in Baghdad,
-    and a report dated by its publication day can fall a day after the event."""
-    try:
-        first, second = date.fromisoformat(x), date.fromisoformat(y)
-    except ValueError:
-        return False
-    return abs((first - second).days) == 1
+    return x.startswith(y) or y.startswith(x)
 
 
 def _plain_weekday(text: str) -> int | None:

@@ -86,7 +86,8 @@ REPORTERS = frozenset({"media outlet"})
 # An article reports what happened before it was published: an undated mention is
 # taken to be about the year before its article at most (older events are dated).
 UNDATED_REACH_DAYS = 366
-RESPONSIBILITY = re.compile(r"\bresponsib", re.I)
+# "X claimed (took, assumed) responsibility for the attack": X did it, by its account.
+RESPONSIBILITY_VERBS = frozenset({"claim", "take", "assume"})
 NOT_WHEN = re.compile(r"\b(?:since|until|till|before|after|by|from)\s+(?:the\s+)?$", re.I)
 
 
@@ -118,6 +119,7 @@ class OnceRules:
     stopped_by: frozenset[str]  # "to stop their attacks", "escalated its attacks"
     counts: frozenset[str]  # "dozens of attacks", "a string of attacks"
     campaign_adverbs: frozenset[str]  # "repeatedly attacked"
+    attacks_stepped_up_by: frozenset[str]  # "escalated its attacks"
     event_words: frozenset[str] = frozenset()  # every type's trigger lemmas
 
 
@@ -156,7 +158,7 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         once=OnceRules(**{name: frozenset(once[name]) for name in (
             "wanted_by", "modals", "done_infinitive_after", "stopped_by", "counts",
-            "campaign_adverbs")}, event_words=frozenset(
+            "campaign_adverbs", "attacks_stepped_up_by")}, event_words=frozenset(
                 lemma for rule in types.values() for lemma in rule.lemmas)),
         place_nouns=frozenset(data["place_nouns"]),
         types=types,
@@ -192,6 +194,9 @@ class Found:
     # The sentence's content words (lemmas): what two reports of one event share beyond
     # its named entities ("drone", "outpost", "three", "wounded").
     words: tuple[str, ...] = ()
+    # A statement told beside an event (see _said_about_neighbours): it joins that event
+    # and no other, and is no event of its own.
+    attached: bool = False
 
 
 def extract_events(
@@ -237,7 +242,7 @@ def _article_events(
         for token in sentence.tokens:
             event_type = _trigger_type(token, sentence, lexicon, headline)
             if event_type is None or event_type in seen or not _happened_once(
-                    sentence, token, lexicon.once):
+                    sentence, token, lexicon.once, event_type):
                 continue
             seen.add(event_type)
             words = words if words is not None else _content_words(sentence)
@@ -264,8 +269,12 @@ def _said_about_neighbours(found: list[Found]) -> list[Found]:
         near = sorted((abs(number - n), n > number, n) for n, _ in typed
                       if 0 < abs(number - n) <= FOLLOW_WITHIN_SENTENCES)
         if f.type == OTHER and near:
+            # Only what was said joins the event: the statement's own names, places and
+            # date are about whatever else it says ("…said in Baghdad on Wednesday").
             _, _, n = near[0]
-            f = replace(f, type=next(t for m, t in typed if m == n))
+            f = replace(f, type=next(t for m, t in typed if m == n), attached=True,
+                        actors=(), agents=(), targets=(), bases=(), places=(), where=(),
+                        others=(), date=None)
         told.append(f)
     return told
 
@@ -287,7 +296,8 @@ def _found(
     noun = trigger.pos in {"NOUN", "PROPN"}  # a headline's "Strike" is tagged a name
     subject = _role_starts(sentence, trigger, NOUN_AGENT_DEPS if noun else AGENT_DEPS,
                            AGENT_PREPOSITIONS if noun else frozenset())
-    subject |= _claimed_by(sentence, trigger)
+    claimers = _claimed_by(sentence, trigger)
+    subject |= claimers
     # "The killing of Abu Taqwa": for some types the noun's "of" names whom it was done to.
     of_names_target = noun and event_type in lexicon.types and lexicon.types[
         event_type].of_names_target
@@ -304,7 +314,7 @@ def _found(
     parties = [m for m in located if m.entity.kind == "actor" and m.entity.type not in REPORTERS]
     # Nor is whoever tells of it ("the Pentagon said bases came under attack"), unless
     # what they tell is that they did it ("X claimed responsibility for the attack").
-    tellers = set() if RESPONSIBILITY.search(sentence.text) else speakers
+    tellers = set() if claimers else speakers
     actors = [m.entity.id for m in parties if m.start in subject and m.entity.id not in tellers]
     targets = [m.entity.id for m in parties if m.start in obj and m.entity.id not in actors
                and m.entity.id not in tellers]
@@ -388,7 +398,10 @@ def _headline_lemmas(word: str) -> tuple[str, ...]:
     for suffix, ending in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
                            ("ing", ""), ("ing", "e")):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            forms.append(word[: -len(suffix)] + ending)
+            stem = word[: -len(suffix)]
+            forms.append(stem + ending)
+            if not ending and len(stem) > 3 and stem[-1] == stem[-2]:  # "kidnapped"
+                forms.append(stem[:-1])
     return tuple(dict.fromkeys(forms))
 
 
@@ -399,15 +412,19 @@ def _type_of(
     for name, rule in lexicon.types.items():
         if lemma in rule.lemmas:
             return name
-        wanted = rule.lemmas_with.get(lemma) or (
-            rule.verbs_with.get(lemma) if token.pos == "VERB" or headline else None)
-        if wanted:
-            # The word must be the trigger's own argument ("troops came to the base"),
-            # not a word of another clause ("an airbase, where forces are stationed,
-            # came under attack"); a headline's parse is too poor to tell.
+        if (wanted := rule.lemmas_with.get(lemma)):
+            # The word must be in the trigger's own phrase ("the arrival of US troops"),
+            # not in another clause ("an airbase, where forces are stationed, came under
+            # attack"); a headline's parse is too poor to tell.
             words = words or _argument_words(token, sentence, headline)
             if words & wanted:
                 return name
+        # A verb's own subject or object: "troops came to the base", "sent 1,500 troops",
+        # "launched a salvo of missiles" — not "launched a review of its drone defences".
+        wanted = rule.verbs_with.get(lemma)
+        if wanted and (token.pos == "VERB" or headline) and (
+                _subject_or_object_words(token, sentence, headline) & wanted):
+            return name
         if lemma in rule.nouns_modified and token.pos == "NOUN":
             modifiers = {t.lemma.lower() for t in sentence.tokens if t.head == token.i
                          and t.dep in {"amod", "compound", "nummod"}}
@@ -418,6 +435,18 @@ def _type_of(
 
 # Clauses of their own below a trigger's arguments: their words say nothing about it.
 OWN_CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
+
+
+def _subject_or_object_words(verb: Token, sentence: Sentence, headline: bool) -> set[str]:
+    """The head words of a verb's subject and object, and of an "of" after them ("a salvo
+    of missiles"); in a headline, every word."""
+    if headline:
+        return _argument_words(verb, sentence, headline)
+    heads = [t for t in children(sentence, verb) if t.dep in {"nsubj", "nsubjpass", "dobj"}]
+    heads += [t for h in heads for p in children(sentence, h) if p.text.lower() == "of"
+              for t in children(sentence, p) if t.dep == "pobj"]
+    heads += [t for h in heads for t in children(sentence, h) if t.dep == "conj"]
+    return {t.lemma.lower() for t in heads} | {t.text.lower() for t in heads}
 
 
 def _argument_words(trigger: Token, sentence: Sentence, headline: bool) -> set[str]:
@@ -445,7 +474,9 @@ def _role_span(
     return first.start, last.start + len(last.text)
 
 
-def _happened_once(sentence: Sentence, trigger: Token, rules: OnceRules) -> bool:
+def _happened_once(
+    sentence: Sentence, trigger: Token, rules: OnceRules, event_type: str = ""
+) -> bool:
     """Whether the trigger reports one thing that happened: not wanted, threatened,
     negated or stopped ("demanded that US forces withdraw", "vowed to strike", "would
     attack", "were not attacked", "to stop their attacks"), not a count of events ("27
@@ -460,22 +491,36 @@ def _happened_once(sentence: Sentence, trigger: Token, rules: OnceRules) -> bool
     if any(t.dep == "aux" and t.text.lower() in rules.modals
            for t in children(sentence, trigger)):
         return False
-    # An infinitive: "vowed to strike", "a bill that requires the government to end the
-    # presence", "in order to withdraw" — unless "began to withdraw".
-    if trigger.pos == "VERB" and any(t.dep == "aux" and t.text.lower() == "to"
-                                     for t in children(sentence, trigger)) and not (
-            head is not None and head.lemma.lower() in rules.done_infinitive_after):
+    # An infinitive wanted or planned: "vowed to strike", "a bill that requires the
+    # government to end the presence", "a plan to withdraw" — but "used drones to attack
+    # the base" and "began to withdraw" tell what was done.
+    if trigger.pos == "VERB" and head is not None and any(
+            t.dep == "aux" and t.text.lower() == "to" for t in children(sentence, trigger)) and (
+            head.lemma.lower() in rules.wanted_by or (head.pos == "NOUN" and head.lemma.lower()
+                                                      not in rules.done_infinitive_after)):
         return False
     # A noun wanted or demanded: "called for an immediate ceasefire", "demanded the
     # withdrawal of US forces".
     if trigger.pos == "NOUN" and trigger.dep in {"dobj", "pobj"} and _governing_verb(
             trigger, by_i).lemma.lower() in rules.wanted_by:
         return False
+    # A title-case headline has no usable parse: "Parliament Demands Withdrawal of US
+    # Troops", "Militia Leader Threatens New Attacks" are read off the words before.
+    if trigger.pos == "PROPN" and any(
+            set(_headline_lemmas(t.text.lower())) & rules.wanted_by
+            for t in sentence.tokens if trigger.i - 3 <= t.i < trigger.i):
+        return False
+    # A noun naming another noun: "the carrier strike group", "attack helicopters",
+    # "the withdrawal deadline".
+    if trigger.pos == "NOUN" and trigger.dep == "compound":
+        return False
     # Negated: "US forces were not attacked", "will not be reinforced", "no ceasefire".
     if any(t.dep == "neg" or (t.dep == "det" and t.lemma.lower() == "no")
            for t in children(sentence, trigger)):
         return False
-    if trigger.dep == "dobj" and head is not None and head.lemma.lower() in rules.stopped_by:
+    stoppers = rules.stopped_by | (rules.attacks_stepped_up_by if event_type == "attack"
+                                   else frozenset())
+    if trigger.dep == "dobj" and head is not None and head.lemma.lower() in stoppers:
         return False
     if _counted_times(sentence, _governing_verb(trigger, by_i), rules):
         return False
@@ -485,10 +530,13 @@ def _happened_once(sentence: Sentence, trigger: Token, rules: OnceRules) -> bool
         for subject in children(sentence, trigger):
             if subject.dep not in {"nsubj", "nsubjpass"}:
                 continue
-            # many events, not many people ("several US personnel were injured")
+            # many events, not many people ("several US personnel were injured"); "some of
+            # which", "most of the attacks" count events
             of_events = subject.lemma.lower() in rules.event_words or (
-                subject.text.lower() in rules.counts
-                and any(t.text.lower() == "of" for t in children(sentence, subject)))
+                subject.text.lower() in rules.counts and any(
+                    o.lemma.lower() in rules.event_words or o.lemma.lower() == "which"
+                    for p in children(sentence, subject) if p.text.lower() == "of"
+                    for o in children(sentence, p)))
             if of_events and (subject.text.lower() in rules.counts
                               or _counted(sentence, subject, by_i, rules)):
                 return False
@@ -552,7 +600,9 @@ def _claimed_by(sentence: Sentence, trigger: Token) -> frozenset[int]:
     while len(up) < 4 and (head := by_i.get(up[-1].head)) is not None and head.i != up[-1].i:
         up.append(head)
     words = [t.lemma.lower() for t in up]
-    if len(up) == 4 and words[1:3] == ["for", "responsibility"] and up[3].pos == "VERB":
+    if len(up) == 4 and words[1:3] == ["for", "responsibility"] and up[3].pos == "VERB" and (
+            words[3] in RESPONSIBILITY_VERBS) and not any(
+            t.dep == "neg" for t in children(sentence, up[3])):  # not "denied responsibility"
         return _role_starts(sentence, up[3], frozenset({"nsubj"}), frozenset())
     return frozenset()
 
@@ -735,7 +785,8 @@ def similar_reports(members: dict[int, list[Found]]) -> list[tuple[int, int]]:
     """Pairs of groups (by their first member's index) of one type, from different
     articles, whose sentences' words are alike; strongest first, ties in index order.
     The caller's join still checks dates, bases and time windows."""
-    groups = {r: g for r, g in members.items() if g[0].type != OTHER}
+    groups = {r: g for r, g in members.items()
+              if g[0].type != OTHER and not all(f.attached for f in g)}
     # Word rarity over sentences, each counted once (one sentence can hold an attack
     # and a killing): a word in every sentence tells two stories apart no better than
     # "the" does.
@@ -845,6 +896,8 @@ def _events(
     events = []
     used: set[str] = set()
     for group in groups:
+        if all(f.attached for f in group):  # beside no event after all: a statement
+            group = [replace(f, type=OTHER) for f in group]
         event_type = group[0].type
         label = lexicon.types[event_type].label if event_type != OTHER else "Statement"
         title = _title(group, by_id, _headline_label(group, lexicon, label))

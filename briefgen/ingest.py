@@ -23,6 +23,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import charset_normalizer
 import ftfy
@@ -489,9 +490,10 @@ def _date_in_url(url: str) -> str:
     from htmldate.extractors import extract_url_date  # ships with trafilatura
     from htmldate.utils import Extractor
 
-    options = Extractor(False, dt.datetime(2100, 1, 1), dt.datetime(1990, 1, 1), False,
-                        "%Y-%m-%d")
-    return extract_url_date(url, options) or ""
+    # the path only (a campaign tag in the query is no date), and not after today
+    path = urlsplit(url).path
+    options = Extractor(False, dt.datetime.now(), dt.datetime(1990, 1, 1), False, "%Y-%m-%d")
+    return extract_url_date(path, options) or ""
 
 
 def _shown_value(value: str) -> str:

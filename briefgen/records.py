@@ -69,7 +69,7 @@ class Sentence:
     # Each token's dependents, found on first use: the event and claim rules walk one
     # sentence's tree many times. Not part of the record's value.
     _dependents: dict[int, tuple[Token, ...]] | None = field(
-        default=None, compare=False, repr=False)
+        default=None, init=False, compare=False, repr=False)
 
     def dependents(self) -> dict[int, tuple[Token, ...]]:
         """Token index -> its dependents, in sentence order."""

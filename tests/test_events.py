@@ -61,11 +61,10 @@ def test_dates_are_normalised_only_as_far_as_the_text_allows():
     assert normalise("Monday", None).key == ""
     assert normalise("one week", published) is None
     assert normalise("decades", None) is None
-    assert compatible(normalise("4 January", None), normalise("2024-01-04", None))
+    assert compatible(normalise("4 January", None), normalise("January 4, 2024", None))
     assert not compatible(normalise("4 January", None), normalise("5 January", None))
-    # full dates a day apart may be one event told from two time zones; two days may not
-    assert compatible(normalise("February 2, 2024", None), normalise("February 3, 2024", None))
-    assert not compatible(normalise("February 2, 2024", None), normalise("February 4, 2024", None))
+    # attacks on one base on consecutive days are two events
+    assert not compatible(normalise("February 2, 2024", None), normalise("February 3, 2024", None))
 
 
 def test_event_date_uses_the_publication_date_for_relative_dates():
@@ -435,11 +434,10 @@ def test_two_articles_leading_with_one_attack_on_one_group_tell_one_event():
 @pytest.mark.parametrize(("sentence", "event_type"), [
     ("Militias launched a salvo of ballistic missiles at Camp Falcon on Saturday.", "attack"),
     ("Two rockets exploded on the outskirts of Camp Falcon on Monday.", "attack"),
-    ("Several US personnel were injured at Camp Falcon on Monday, officials said.", "attack"),
     ("More than 85 targets were hit with 125 precision munitions on Friday.", "attack"),
     ("US military convoys crossed into Iraq from Syria on Tuesday.", "deployment"),
 ])
-def test_an_event_told_by_its_weapons_toll_or_convoys(sentence, event_type):
+def test_an_event_told_by_its_weapons_or_convoys(sentence, event_type):
     events, _ = _events(sentence)
     assert event_type in {e.type for e in events}, [(e.type, e.title) for e in events]
 
@@ -471,3 +469,85 @@ def test_who_shot_the_drones_down_was_attacked_not_the_attacker():
 def test_a_verb_told_of_many_attacks_is_no_event(sentence):
     events, _ = _events(sentence)
     assert "attack" not in {e.type for e in events}, [(e.type, e.title) for e in events]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Five people were injured when a building collapsed in Baghdad on Monday.",
+    "The US military launched a review of its drone defences in Erbil on Monday.",
+    "The drone landed safely at Erbil airport on Monday.",
+    "The USS Eisenhower carrier strike group arrived in the eastern Mediterranean.",
+])
+def test_everyday_sentences_are_no_attack(sentence):
+    events, _ = _events(sentence)
+    assert "attack" not in {e.type for e in events}, [(e.type, e.title) for e in events]
+
+
+@pytest.mark.parametrize("headline", [
+    "Iraqi Parliament Demands Withdrawal of American Troops From Iraq",
+    "Militia Leader Threatens New Attacks on American Bases in Syria",
+])
+def test_a_headline_demand_or_threat_is_no_event(headline):
+    events, _ = _events(headline + "\n\nThe weather in Baghdad was hot on Monday.")
+    assert not [e for e in events if e.type != "other"], [(e.type, e.title) for e in events]
+
+
+# Cases from the review of this session's rules: each one misfired before it was fixed.
+def test_denying_responsibility_does_not_make_the_denier_the_attacker():
+    events, names = _events(
+        "Kataib Rahma denied responsibility for the drone attack on Camp Falcon.")
+    attack = next(e for e in events if e.type == "attack")
+    assert "Kataib Rahma" not in {names[a] for a in attack.actors}
+
+
+def test_a_statement_beside_an_attack_lends_it_no_doer_date_or_event():
+    events, names = _events(
+        "Drones attacked Camp Falcon on Sunday, officials said. "
+        "Prime Minister Karim Salih said those responsible would be punished. "
+        "On Wednesday, the foreign ministry said it had summoned the US ambassador.",
+        published="2024-01-31")
+    attacks = [e for e in events if e.type == "attack"]
+    assert len(attacks) == 1, [(e.title, e.date) for e in attacks]
+    assert "Karim Salih" not in {names[a] for a in attacks[0].actors}
+    assert attacks[0].date == "2024-01-28"
+
+
+def test_attacks_on_one_base_on_consecutive_days_stay_two_events():
+    events, _ = _events(
+        "Drones attacked Camp Falcon on Sunday, officials said. The weather was hot. "
+        "Schools were closed. On Monday, rockets struck Camp Falcon again, the ministry said.",
+        published="2024-01-31")
+    assert len([e for e in events if e.type == "attack"]) == 2
+
+
+def test_it_is_only_the_body_that_spoke_just_before():
+    events, _ = _events(
+        "The Pentagon said drones attacked Camp Falcon on Monday. "
+        "A little-known militia later issued a statement about the attack on Camp Falcon. "
+        "In the statement, it denied any role in the attack on Camp Falcon.")
+    speakers = {(c.speaker, c.stance) for e in events for c in e.claims}
+    assert ("Pentagon", "denies") not in speakers, speakers
+
+
+@pytest.mark.parametrize(("sentence", "event_type", "happened"), [
+    ("The Pentagon expanded its deployment at Camp Falcon with 500 more troops on Monday.",
+     "deployment", True),
+    ("Militants used explosive drones to attack Camp Falcon on Monday, officials said.",
+     "attack", True),
+    ("These attacks killed three US soldiers at Camp Falcon on Sunday.", "attack", True),
+    ("Most of the drones were shot down over Erbil airport on Monday.", "attack", True),
+])
+def test_real_events_the_review_saw_dropped(sentence, event_type, happened):
+    events, _ = _events(sentence)
+    assert (event_type in {e.type for e in events}) == happened, [
+        (e.type, e.title) for e in events]
+
+
+@pytest.mark.parametrize(("sentence", "stances"), [
+    ("The Pentagon declined to confirm that drones attacked Camp Falcon on Monday.", []),
+    ("Kataib Rahma said its drones attacked Camp Falcon on Monday. The ministry said "
+     "Camp Falcon was not attacked and there were no casualties.", ["asserts", "denies"]),
+])
+def test_stances_the_review_saw_wrong(sentence, stances):
+    events, _ = _events(sentence)
+    attack = next(e for e in events if e.type == "attack")
+    assert [c.stance for c in attack.claims] == stances, attack.claims

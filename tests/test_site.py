@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import pytest
 from conftest import make_project, run_build
 
 
@@ -161,6 +162,8 @@ def test_zensical_builds_the_same_content_with_every_link_landing(tmp_path):
     assert run_build(project) == 0
     shutil.rmtree(project / "site")
     zensical = Path(sys.executable).with_name("zensical")
+    if not zensical.exists():  # a test extra (pyproject.toml); CI installs it
+        pytest.skip("zensical is not installed")
     result = subprocess.run([str(zensical), "build", "-f", str(config)], cwd=project,
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr

@@ -33,3 +33,20 @@ def test_kept_urls_read_back_in_either_style():
         assert content_path(url) == "actors/old-name.md"
         assert canonical_url(content_path(url)) == "actors/old-name/"
     assert Urls(False).of("events/attack-1a2b/") == "events/attack-1a2b.html"
+
+
+@pytest.mark.parametrize(("env", "directory"), [(None, False), ("true", True)])
+def test_the_url_style_is_read_as_mkdocs_reads_it(tmp_path, monkeypatch, env, directory):
+    """`use_directory_urls: !ENV [FLAT_URLS, false]`: briefgen's links follow the value
+    MkDocs builds with, not the raw YAML."""
+    from briefgen.config import load_settings
+
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: B\ndocs_dir: content\nuse_directory_urls: !ENV [FLAT_URLS, false]\n",
+        encoding="utf-8")
+    if env is None:
+        monkeypatch.delenv("FLAT_URLS", raising=False)
+    else:
+        monkeypatch.setenv("FLAT_URLS", env)
+    assert load_settings(tmp_path / "mkdocs.yml").directory_urls is directory
