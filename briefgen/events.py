@@ -13,8 +13,9 @@
    ("no casualties were reported, it added") joins the event beside it.
    Groups from different articles that tell the story in the same rare words (tf-idf
    cosine), first reported within days of each other, join as well: two reports of one
-   event often share no name but a country. Joins follow document order, so the same
-   inputs always give the same events.
+   event often share no name but a country; so do two articles that lead with an event
+   of one type on one name, published within a day. Joins follow document order, so
+   the same inputs always give the same events.
 """
 
 from __future__ import annotations
