@@ -159,7 +159,8 @@ def _speaker(
         # "U.S. officials", "Iran's mission to the United Nations": the speaker is the
         # phrase, which names the body it speaks for; a bare name is the body itself.
         named_head = any(m.start <= head.start < m.end for m in inside)
-        if named_head or len(phrase.split()) > MAX_SPEAKER_WORDS or not phrase[:1].isalpha():
+        if named_head or len(phrase.split()) > MAX_SPEAKER_WORDS or not phrase[:1].isalpha() \
+                or ftfy.is_bad(phrase):
             return inside[0].entity.name, inside[0].entity.id
         return phrase, inside[0].entity.id
     if phrase.lower() in PRONOUNS:
