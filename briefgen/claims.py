@@ -98,7 +98,7 @@ def _claim_at(
     elif (lemma in rules.stance or _takes_responsibility(token, sentence)) and (
             token.pos == "VERB"):
         speaker_tokens = _speaker_phrase(sentence, token)
-        head = next((t for t in sentence.tokens if t.i == token.head), token)
+        head = sentence.by_index().get(token.head, token)
         if not speaker_tokens and token.dep in {"acl", "relcl"}:  # "X reported that …"
             own = {t.i for t in subtree(sentence, token)}
             speaker_tokens = sorted((t for t in subtree(sentence, head) if t.i not in own),
@@ -209,7 +209,7 @@ def _content(sentence: Sentence, cue: Token) -> list[Token]:
     ]
     if cue.dep in INSERTED_CUE_DEPS and cue.head != cue.i:
         own = {t.i for t in subtree(sentence, cue)}
-        head = next(t for t in sentence.tokens if t.i == cue.head)
+        head = sentence.by_index()[cue.head]
         found += [t for t in subtree(sentence, head) if t.i not in own]
     return found
 

@@ -58,6 +58,7 @@ from briefgen.records import (
     Sentence,
     SourceId,
     Token,
+    sentence_number,
 )
 from briefgen.sanitize import first_free
 
@@ -295,19 +296,19 @@ def _found(
     words: tuple[str, ...],
 ) -> Found:
     noun = trigger.pos in {"NOUN", "PROPN"}  # a headline's "Strike" is tagged a name
+    rule = lexicon.types.get(event_type)  # None for a statement (OTHER)
+    # "The killing of Abu Taqwa": for some types "of" names whom it was done to.
+    of_names_target = rule is not None and rule.of_names_target
     subject = _role_starts(sentence, trigger, NOUN_AGENT_DEPS if noun else AGENT_DEPS,
                            AGENT_PREPOSITIONS if noun else frozenset())
     claimers = _claimed_by(sentence, trigger)
     subject |= claimers
-    # "The killing of Abu Taqwa": for some types the noun's "of" names whom it was done to.
-    of_names_target = noun and event_type in lexicon.types and lexicon.types[
-        event_type].of_names_target
     obj = _role_starts(sentence, trigger, TARGET_DEPS, TARGET_PREPOSITIONS | (
-        {"of"} if of_names_target else set()))
+        {"of"} if noun and of_names_target else set()))
     # A noun that does something does it to its verb's object ("the raid hit Kataib
     # Rahma positions", "the attack killed three soldiers") and where its verb says
     # ("reinforcements arrived at Camp Falcon").
-    verb = next((t for t in sentence.tokens if t.i == trigger.head), None) if (
+    verb = sentence.by_index().get(trigger.head) if (
         noun and trigger.dep in SUBJECT_DEPS) else None
     if verb is not None:
         obj |= _role_starts(sentence, verb, frozenset({"dobj"}), TARGET_PREPOSITIONS)
@@ -319,7 +320,6 @@ def _found(
     actors = [m.entity.id for m in parties if m.start in subject and m.entity.id not in tellers]
     targets = [m.entity.id for m in parties if m.start in obj and m.entity.id not in actors
                and m.entity.id not in tellers]
-    rule = lexicon.types.get(event_type)
     if rule is not None and trigger.lemma.lower() in rule.defended_by:
         # "Kurdish forces shot down two drones": who shot them down was attacked
         actors, targets = [], [*actors, *targets]
@@ -341,8 +341,7 @@ def _found(
              m.start <= h < m.end for h in heads)) or (m.entity.kind == "base" and m.start in obj)
              or (m.entity.kind in {"base", "place"} and not _is_country(m.entity)
                  and any(m.start <= h < m.end for h in compounds))]
-    if not actors and not (event_type in lexicon.types
-                           and lexicon.types[event_type].of_names_target):
+    if not actors and not of_names_target:
         # "the deployment of X", "X were deployed": actors in the trigger's phrase
         own = _role_span(sentence, trigger, None)
         actors = [m.entity.id for m in parties if _inside(m, own)
@@ -483,7 +482,7 @@ def _happened_once(
     attack", "were not attacked", "to stop their attacks"), not a count of events ("27
     rocket and drone attacks", "dozens of strikes", "a string of attacks", "attacked 74
     times")."""
-    by_i = {t.i: t for t in sentence.tokens}
+    by_i = sentence.by_index()
     head = by_i.get(trigger.head)
     if trigger.dep in {"xcomp", "ccomp"} and head is not None and (
         head.lemma.lower() in rules.wanted_by
@@ -596,7 +595,7 @@ def _counted(
 def _claimed_by(sentence: Sentence, trigger: Token) -> frozenset[int]:
     """Where the claimer of "X claimed responsibility for the attack" begins: who claims
     an attack is who did it, by their own account."""
-    by_i = {t.i: t for t in sentence.tokens}
+    by_i = sentence.by_index()
     up = [trigger]
     while len(up) < 4 and (head := by_i.get(up[-1].head)) is not None and head.i != up[-1].i:
         up.append(head)
@@ -654,7 +653,7 @@ def _stated_date(
     war erupted in October"). `dates` are the sentence's DATE mentions (grouped once per
     article by the caller)."""
     text = article.article.text
-    by_i = {t.i: t for t in sentence.tokens}
+    by_i = sentence.by_index()
     for mention in dates:
         if NOT_WHEN.search(text[max(sentence.start, mention.start - 12) : mention.start]):
             continue
@@ -883,7 +882,7 @@ def _day(stated: StatedDate) -> date | None:
 
 
 def _sentence_number(found: Found) -> int:
-    return int(found.mention.sentence.removeprefix("s-"))
+    return sentence_number(found.mention.sentence)
 
 
 # Event ids are file names: the title's slug is cut at a word to stay well inside the
@@ -993,4 +992,5 @@ def _unique_mentions(mentions: Iterable[EventMention]) -> tuple[EventMention, ..
     by_sentence: dict[tuple[SourceId, str], EventMention] = {}
     for mention in mentions:
         by_sentence.setdefault((mention.source, mention.sentence), mention)
-    return tuple(by_sentence[k] for k in sorted(by_sentence, key=lambda k: (k[0], int(k[1][2:]))))
+    order = sorted(by_sentence, key=lambda k: (k[0], sentence_number(k[1])))
+    return tuple(by_sentence[k] for k in order)

@@ -23,7 +23,14 @@ from spacy.tokens import Doc, Span
 from briefgen.cache import NlpCache, cache_key
 from briefgen.errors import ModelError
 from briefgen.progress import Progress, quiet_progress
-from briefgen.records import Article, Mention, ParsedArticle, Sentence, SentenceId, Token
+from briefgen.records import (
+    Article,
+    Mention,
+    ParsedArticle,
+    Sentence,
+    Token,
+    sentence_anchor,
+)
 
 # Bump when what we extract from a Doc changes: it invalidates every cache entry.
 EXTRACTOR_VERSION = "4"
@@ -215,7 +222,7 @@ def payload_to_parsed(article: Article, payload: dict[str, Any], key: str = "") 
         if not 0 <= begin <= end <= len(text):
             raise ValueError("sentence outside the article")
         sentences.append(
-            Sentence(SentenceId(f"s-{n}"), begin, end, text[begin:end], paragraph, tokens)
+            Sentence(sentence_anchor(n), begin, end, text[begin:end], paragraph, tokens)
         )
     return ParsedArticle(article, tuple(sentences), tuple(_mentions(text, sentences, payload)),
                          key)

@@ -58,6 +58,18 @@ class Token(NamedTuple):
     start: int
 
 
+SENTENCE_PREFIX = "s-"
+
+
+def sentence_anchor(number: int) -> SentenceId:
+    """The id of an article's n-th sentence (from 1), which backlinks point at."""
+    return SentenceId(f"{SENTENCE_PREFIX}{number}")
+
+
+def sentence_number(sentence_id: str) -> int:
+    return int(sentence_id.removeprefix(SENTENCE_PREFIX))
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     id: SentenceId
@@ -66,21 +78,29 @@ class Sentence:
     text: str
     paragraph: int
     tokens: tuple[Token, ...] = ()
-    # Each token's dependents, found on first use: the event and claim rules walk one
+    # The parse tree's lookups, built on first use: the event and claim rules walk one
     # sentence's tree many times. Not part of the record's value.
-    _dependents: dict[int, tuple[Token, ...]] | None = field(
+    _tree: tuple[dict[int, Token], dict[int, tuple[Token, ...]]] | None = field(
         default=None, init=False, compare=False, repr=False)
+
+    def by_index(self) -> dict[int, Token]:
+        """Token index -> token (a head is given by its index)."""
+        return self._lookups()[0]
 
     def dependents(self) -> dict[int, tuple[Token, ...]]:
         """Token index -> its dependents, in sentence order."""
-        if self._dependents is None:
+        return self._lookups()[1]
+
+    def _lookups(self) -> tuple[dict[int, Token], dict[int, tuple[Token, ...]]]:
+        if self._tree is None:
             found: dict[int, list[Token]] = {}
             for token in self.tokens:
                 if token.head != token.i:
                     found.setdefault(token.head, []).append(token)
-            object.__setattr__(self, "_dependents", {h: tuple(k) for h, k in found.items()})
-        assert self._dependents is not None
-        return self._dependents
+            object.__setattr__(self, "_tree", ({t.i: t for t in self.tokens},
+                                               {h: tuple(k) for h, k in found.items()}))
+        assert self._tree is not None
+        return self._tree
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +124,7 @@ class ParsedArticle:
     parse_key: str = ""
 
     def sentence(self, sentence_id: SentenceId) -> Sentence:
-        return self.sentences[int(sentence_id.removeprefix("s-")) - 1]
+        return self.sentences[sentence_number(sentence_id) - 1]
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,12 +36,13 @@ from briefgen.records import (
     Problem,
     Sentence,
     SourceId,
+    sentence_number,
 )
 from briefgen.sanitize import contained_path, csv_cell
 from briefgen.slugs import SECTION_OF_KIND, entity_path, event_path
 from briefgen.suggest import Suggestion, suggestions
 from briefgen.tags import entity_tags, event_tags, tag_index, tag_slugs
-from briefgen.urls import DIRECTORY_URLS, Urls, content_path, sentence_number
+from briefgen.urls import DIRECTORY_URLS, Urls, content_path
 
 SECTION_TITLES = {
     "actors": "Actors", "bases": "Bases", "places": "Places", "events": "Events",
@@ -297,7 +298,8 @@ def _entity_view(
         quotes = [
             {"url": links.sentence_href(source, sid), "sentence": sid,
              "html": _quote(parsed, sid, spans)}
-            for sid, spans in sorted(by_source[source].items(), key=lambda kv: _sid(kv[0]))
+            for sid, spans in sorted(by_source[source].items(),
+                                     key=lambda kv: sentence_number(kv[0]))
         ]
         groups.append({"title": parsed.article.title, "url": links.source_href(source),
                        "page": f"../sources/{source}.md",
@@ -324,7 +326,8 @@ def _statements_by_speaker(events: Iterable[Event], links: _Links) -> dict[Entit
         for c in event.claims:
             if c.speaker_id is None:
                 continue
-            out[c.speaker_id].setdefault((links.order[c.source], _sid(c.sentence), c.cue), {
+            place = (links.order[c.source], sentence_number(c.sentence), c.cue)
+            out[c.speaker_id].setdefault(place, {
                 "stance": c.stance, "cue": html_text(c.cue),
                 "url": links.sentence_href(c.source, c.sentence),
                 "html": html_text(c.text), "event": html_text(event.title),
@@ -332,10 +335,6 @@ def _statements_by_speaker(events: Iterable[Event], links: _Links) -> dict[Entit
                 "source": html_text(links.sources[c.source].article.title),
             })
     return {k: [v[key] for key in sorted(v)] for k, v in out.items()}
-
-
-def _sid(sentence_id: str) -> int:
-    return sentence_number(sentence_id)
 
 
 def _co_mentions(briefing: Briefing) -> dict[EntityId, Counter]:

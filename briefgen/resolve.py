@@ -44,8 +44,8 @@ from briefgen.records import (
     MentionRef,
     ParsedArticle,
     Problem,
-    SentenceId,
     SourceId,
+    sentence_anchor,
 )
 from briefgen.slugs import SECTION_OF_KIND, Previous, assign_ids
 
@@ -169,7 +169,7 @@ def _candidate_from_row(article: ParsedArticle, row: list) -> Candidate:
             and all(k in SECTION_OF_KIND for k, _ in kinds)):
         raise ValueError("not a candidate of this article")
     return Candidate(
-        MentionRef(article.article.source_id, SentenceId(f"s-{int(number)}"), int(start),
+        MentionRef(article.article.source_id, sentence_anchor(int(number)), int(start),
                    int(end), str(text)),
         str(name), str(key), str(label), tuple((k, int(n)) for k, n in kinds),
         tuple((str(k), int(n)) for k, n in types), str(role), str(titled), bool(headline),
@@ -286,7 +286,7 @@ def _names_equipment(article: ParsedArticle, mention: Mention, rules: Rules) -> 
     """Whether the name modifies a weapon or vehicle noun: "Katyusha rockets", "two
     Abrams tanks", "Patriot missile system" (from the parse: the span's head word is a
     compound or modifier of one of `equipment_nouns`)."""
-    tokens = {t.i: t for t in article.sentence(mention.sentence).tokens}
+    tokens = article.sentence(mention.sentence).by_index()
     inside = [t for t in tokens.values() if mention.start <= t.start < mention.end]
     heads = [t for t in inside if t.head not in tokens
              or not mention.start <= tokens[t.head].start < mention.end]

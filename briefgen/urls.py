@@ -14,17 +14,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SENTENCE_PREFIX = "s-"
-
-
-def sentence_anchor(number: int) -> str:
-    """The id of a source page's n-th sentence (from 1), which backlinks point at."""
-    return f"{SENTENCE_PREFIX}{number}"
-
-
-def sentence_number(anchor: str) -> int:
-    return int(anchor.removeprefix(SENTENCE_PREFIX))
-
 
 def canonical_url(content_path: str) -> str | None:
     """The directory URL of a Markdown page (`actors/x.md` → `actors/x/`, `index.md` →
