@@ -106,6 +106,9 @@ def _hostile_project(root: Path) -> Path:
            '---\n' + _story("Seventeen"))
     _write(seeds, "url-markdown.md", '---\nurl: "http://x/[z](autofocus/onfocus=alert(101)//)"\n'
            '---\n' + _story("Eighteen"))
+    # a speaker described by a phrase (not only a name) keeps the phrase: it is input text
+    _write(seeds, "speaker.txt", "Speaker story\nA <img src=x onerror=alert(10)> unit of "
+           "Kataib Rahma said drones attacked Camp Falcon on Friday.\n" + _story("Twenty-two"))
     bad_name = seeds / os.fsdecode(b"bad\xffname.txt")
     bad_name.write_text("Bad name\n" + _story("Nineteen"), encoding="utf-8")
     _write(seeds, "nl\n# Heading\n- item.txt", "Newline name\n" + _story("Twenty-one"))
@@ -602,3 +605,16 @@ def test_a_hostile_source_title_in_an_events_claim_table_is_text(hostile):
             shown.append(page)
             assert "<img src=x" not in text, page
     assert shown, "no event page lists a claim from the article with the hostile title"
+
+
+def test_a_hostile_speaker_phrase_is_text_on_every_page(hostile):
+    """A speaker is the phrase that names the body it speaks for ("A … unit of Kataib
+    Rahma"): the export keeps it as written, every page shows it as text."""
+    events = json.loads((hostile / "site/data/events.json").read_text(encoding="utf-8"))
+    speakers = {c["speaker"] for e in events for c in e["claims"]}
+    assert "A <img src=x onerror=alert(10)> unit of Kataib Rahma" in speakers, speakers
+    shown = [p for p in (hostile / "site").rglob("*.html")
+             if "<img src=x onerror=alert(10)> unit" in html.unescape(p.read_text("utf-8"))]
+    assert shown, "the phrase is on no page"
+    for page in shown:
+        assert "<img src=x onerror=alert(10)>" not in page.read_text(encoding="utf-8"), page
