@@ -200,6 +200,8 @@ def main() -> None:
     parser.add_argument("--processes", default="auto",
                         help="for the builds: a number, or auto (briefgen's default)")
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/briefgen-bench"))
+    parser.add_argument("--skip-floor", action="store_true",
+                        help="no nlp.pipe floor (for large N, where it takes an hour)")
     args = parser.parse_args()
 
     project = args.workdir / f"n{args.n}"
@@ -210,16 +212,7 @@ def main() -> None:
     make_corpus(project / "seeds", args.n)
     p = str(args.processes)
 
-    # the floor is one process: what one core does with spaCy alone
-    floor, floor_wall, floor_rss = _run_child("_floor", str(project), "1", "32")
-    emit(
-        measure="nlp_pipe_floor",
-        n=args.n,
-        seconds=round(floor["seconds"], 2),
-        tokens=floor["tokens"],
-        words_per_second=round(floor["tokens"] / floor["seconds"]),
-        peak_mib=floor_rss,
-    )
+    floor = None if args.skip_floor else measure_floor(project, args.n)
 
     cold, cold_wall, cold_rss = _run_child("_build", str(project), p)
     stages = cold["seconds"]
@@ -237,12 +230,15 @@ def main() -> None:
         pages=cold["pages_written"],
         site_mib=round(_tree_bytes(site) / 2**20, 1),
         search_index_mib=round(index.stat().st_size / 2**20, 2),
+        site_kib_per_page=round(_tree_bytes(site) / 1024 / cold["pages_written"], 1),
+        index_kib_per_page=round(index.stat().st_size / 1024 / cold["pages_written"], 2),
+        mkdocs_ms_per_page=round(1000 * stages["mkdocs"] / cold["pages_written"], 2),
     )
     emit(
         measure="ratios_cold",
         n=args.n,
-        nlp_over_floor=round(stages["nlp"] / floor["seconds"], 3),
-        cold_over_floor=round(cold_wall / floor["seconds"], 3),
+        nlp_over_floor=round(stages["nlp"] / floor["seconds"], 3) if floor else None,
+        cold_over_floor=round(cold_wall / floor["seconds"], 3) if floor else None,
         after_nlp_over_nlp=round(after_nlp / stages["nlp"], 3),
     )
 
@@ -250,6 +246,20 @@ def main() -> None:
     make_corpus(project / "extra", 1, seed=args.n + 1)
     shutil.move(project / "extra" / "article-00000.txt", project / "seeds" / "added-one.txt")
     rebuild("add_one_rebuild", project, p, args.n, cold_wall)
+
+
+def measure_floor(project: Path, n: int) -> dict:
+    """The floor is one process: what one core does with spaCy alone."""
+    floor, _wall, floor_rss = _run_child("_floor", str(project), "1", "32")
+    emit(
+        measure="nlp_pipe_floor",
+        n=n,
+        seconds=round(floor["seconds"], 2),
+        tokens=floor["tokens"],
+        words_per_second=round(floor["tokens"] / floor["seconds"]),
+        peak_mib=floor_rss,
+    )
+    return floor
 
 
 def rebuild(measure: str, project: Path, processes: str, n: int, cold_wall: float) -> None:
