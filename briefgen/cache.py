@@ -14,6 +14,7 @@ An unreadable or foreign entry counts as a miss, never as an error.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -33,10 +34,12 @@ def cache_key(*parts: str) -> str:
     return digest.hexdigest()
 
 
+@functools.cache
 def code_stamp(files: tuple[str, ...], packages: tuple[str, ...] = ()) -> str:
     """A key part for results of briefgen's own code: the source of the modules and data
     files that compute them and the versions of the libraries they call. Editing any of
-    them recomputes the results; nobody has to remember to bump a version."""
+    them recomputes the results; nobody has to remember to bump a version. Computed once
+    per process: reading package metadata per article cost more than the cached read."""
     here = resources.files("briefgen")
     parts = [here.joinpath(name).read_text(encoding="utf-8") for name in files]
     for package in packages:

@@ -809,21 +809,34 @@ def similar_reports(members: dict[int, list[Found]]) -> list[tuple[int, int]]:
     first: dict[int, dt.date | None] = {
         r: min((f.published for f in g if f.published is not None), default=None)
         for r, g in groups.items()}
-    candidates = {(a, b) for rs in index.values() for a, b in combinations(rs, 2)}
+    candidates = {pair for rs in index.values() for pair in _near_in_time(rs, first)}
     pairs = []
     for a, b in sorted(candidates):
         if sources[a] & sources[b]:
             continue
-        day_a, day_b = first[a], first[b]
-        dated = day_a is not None and day_b is not None
-        if day_a is not None and day_b is not None and abs(
-                (day_a - day_b).days) > SIMILAR_WITHIN_DAYS:
-            continue
+        dated = first[a] is not None and first[b] is not None
         small, large = sorted((vectors[a], vectors[b]), key=len)
         cosine = sum(x * large.get(w, 0.0) for w, x in small.items())
         if cosine >= (SIMILAR_MIN_COSINE if dated else SIMILAR_UNDATED_MIN_COSINE):
             pairs.append((-cosine, a, b))
     return [(a, b) for _, a, b in sorted(pairs)]
+
+
+def _near_in_time(groups: list[int], first: dict[int, dt.date | None]) -> Iterable[
+        tuple[int, int]]:
+    """The pairs (smaller index first) of `groups` first reported within
+    SIMILAR_WITHIN_DAYS of each other, or with no date to compare: a common word's
+    groups span years, and pairing all of them grows with the square of the corpus."""
+    undated = [r for r in groups if first[r] is None]
+    yield from (tuple(sorted(pair)) for pair in combinations(undated, 2))
+    yield from ((min(u, r), max(u, r)) for u in undated for r in groups
+                if first[r] is not None)
+    dated = sorted((d, r) for r in groups if (d := first[r]) is not None)
+    for i, (day, r) in enumerate(dated):
+        for later, other in dated[i + 1:]:
+            if (later - day).days > SIMILAR_WITHIN_DAYS:
+                break
+            yield min(r, other), max(r, other)
 
 
 def _one_per_sentence(group: list[Found]) -> list[Found]:
