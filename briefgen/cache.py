@@ -50,7 +50,7 @@ def code_stamp(files: tuple[str, ...], packages: tuple[str, ...] = ()) -> str:
     return cache_key(*parts)
 
 
-def _write_atomically(path: Path, body: str) -> None:
+def write_atomically(path: Path, body: str) -> None:
     """An interrupted build never leaves a half-written entry."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
@@ -86,7 +86,7 @@ class EntryCache:
     def put(self, key: str, payload: dict[str, Any]) -> None:
         self._used.add(key)
         body = json.dumps({"format": self.format, "key": key, **payload}, ensure_ascii=False)
-        _write_atomically(self._path(key), body)
+        write_atomically(self._path(key), body)
 
     def prune(self) -> None:
         """Delete the entries this build did not use (older code's, vanished articles')."""
@@ -137,4 +137,4 @@ class IngestCache:
             return
         body = json.dumps({"format": INGEST_FORMAT, "entries": self._used}, sort_keys=True,
                           ensure_ascii=False)
-        _write_atomically(self.path, body)
+        write_atomically(self.path, body)

@@ -10,14 +10,11 @@ becomes a Problem and the rest of the build goes on.
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import hashlib
-import os
 import re
-import stat
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -33,6 +30,7 @@ from py3langid.langid import MODEL_FILE, LanguageIdentifier
 from slugify import slugify
 
 from briefgen.cache import IngestCache, cache_key, code_stamp
+from briefgen.inputs import input_files
 from briefgen.records import Article, Problem, SourceId
 from briefgen.sanitize import (
     FIELD_MAX_CHARS,
@@ -62,7 +60,6 @@ NEAR_DUPLICATE_JACCARD = 0.8
 SHINGLE_WORDS = 5
 MINHASH_PERMUTATIONS = 64
 MINHASH_SEED = 1
-IGNORED_NAMES = {"curation.yml", "curation.yaml", "readme.md", ".ds_store"}
 FRONT_MATTER_KEYS = {"title", "outlet", "url", "published", "author", "id"}
 # Front matter is a few short fields: a bigger block is a mistake or an attack.
 FRONT_MATTER_MAX_CHARS = 16_000
@@ -128,51 +125,6 @@ def ingest(
     kept, duplicates = _without_duplicates(read)
     articles, id_problems = _assign_ids(kept, previous_ids or {})
     return Ingested(tuple(articles), tuple(problems) + duplicates + id_problems)
-
-
-def input_files(seeds_dir: Path) -> Iterator[tuple[Path, str]]:
-    """Every file under seeds_dir in path order, with the reason it is not read ("" when
-    it is). Symbolic links are followed only to files inside seeds_dir: git stores links,
-    so one contributed file would otherwise publish /etc/passwd or .git/config. Hidden
-    files and folders are not inputs."""
-    inside = seeds_dir.resolve()
-    found: list[tuple[Path, str]] = []
-    for folder, dirs, files in os.walk(seeds_dir, followlinks=False):
-        here = Path(folder)
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in list(dirs):
-            if (here / name).is_symlink():
-                found.append((here / name, "symbolic link to a folder; not followed"))
-        for name in files:
-            if name.startswith(".") or name.lower() in IGNORED_NAMES:
-                continue
-            found.append((here / name, link_problem(here / name, inside)))
-    return iter(sorted(found))
-
-
-def link_problem(path: Path, inside: Path) -> str:
-    """Why `path` must not be read ("" when it may): a link leading out of `inside`, a
-    broken or looping link, or something that is not a regular file (a FIFO would block
-    the build forever)."""
-    target = path
-    if path.is_symlink():
-        try:
-            target = path.resolve(strict=True)
-        except FileNotFoundError:
-            return "broken symbolic link: its target does not exist"
-        except (RuntimeError, OSError) as exc:
-            if "loop" in str(exc).lower() or getattr(exc, "errno", None) == errno.ELOOP:
-                return "symbolic link loop; not read"
-            return f"cannot follow symbolic link: {exc}"
-        if not target.is_relative_to(inside):
-            return f"symbolic link to a file outside {inside.name}/; not read"
-        if target.is_dir():
-            return "symbolic link to a folder; not followed"
-    try:
-        mode = target.stat().st_mode
-    except OSError as exc:
-        return f"cannot read: {exc.strerror or exc}"
-    return "" if stat.S_ISREG(mode) else "not a regular file"
 
 
 def _cached_read(path: Path, shown: str, max_chars: int, cache: IngestCache | None) -> dict:

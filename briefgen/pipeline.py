@@ -1,34 +1,27 @@
-"""build(): the stage order, top to bottom, and the timings and counts it reports."""
+"""build(): the stage order, top to bottom, and the timings and counts it reports.
+
+A build whose inputs are all as the last build found them (`unchanged`) stops after a
+stat of each; otherwise the stages run, imported only then (`stages`)."""
 
 from __future__ import annotations
 
-import gc
-import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
-from pathlib import Path
+from dataclasses import dataclass, field
 
-from briefgen.cache import EntryCache, IngestCache, NlpCache
-from briefgen.changes import changes_since, load_previous_build
 from briefgen.config import Settings
-from briefgen.curation import Curation, load_curation
-from briefgen.errors import StrictError
-from briefgen.events import extract_events
-from briefgen.ingest import ingest, link_problem
 from briefgen.lock import build_lock
-from briefgen.memory import memory_root
-from briefgen.nlp import parse_articles
 from briefgen.progress import Progress, quiet_progress
-from briefgen.records import Briefing, Problem
-from briefgen.render import render
-from briefgen.resolve import resolve
-from briefgen.site import build_site, check_site_dir, is_current, site_inputs
-from briefgen.slugs import keep_event_ids, load_previous
-from briefgen.urls import Urls
-
-TEMPLATES_DIR_NAME = "templates"
+from briefgen.records import Problem
+from briefgen.site import check_site_dir
+from briefgen.unchanged import (
+    LastBuild,
+    fingerprint_inputs,
+    forget,
+    remember,
+    unchanged_since_last,
+)
 
 
 @dataclass
@@ -45,6 +38,7 @@ class BuildSummary:
     seconds: dict[str, float] = field(default_factory=dict)
     site_unchanged: bool = False
     site_incremental: bool = False
+    inputs_unchanged: bool = False  # not one input changed: nothing was read
 
     def line(self) -> str:
         stages = ", ".join(f"{name} {secs:.1f}s" for name, secs in self.seconds.items())
@@ -56,13 +50,15 @@ class BuildSummary:
         )
 
     def _site_line(self) -> str:
+        if self.inputs_unchanged:
+            return "no input changed since the last build"
         if self.site_unchanged:
             return "site already current"
         return "site updated" if self.site_incremental else "site built"
 
 
 @contextmanager
-def _timed(summary: BuildSummary, stage: str) -> Iterator[None]:
+def timed(summary: BuildSummary, stage: str) -> Iterator[None]:
     start = time.perf_counter()
     yield
     summary.seconds[stage] = time.perf_counter() - start
@@ -74,96 +70,31 @@ def build(
     skip_site: bool = False,
     progress: Progress = quiet_progress,
 ) -> BuildSummary:
-    summary = BuildSummary()
     if not skip_site:
         check_site_dir(settings.site_dir)  # before hours of parsing, not after
     with build_lock(settings.cache_dir):
-        files = _content(settings, strict, progress, summary)
-        gc.collect()  # the parsed corpus is gone: MkDocs reuses its memory, peaks do not add up
-        if not skip_site:
-            _default_source_date_epoch()
-            inputs = site_inputs(files, settings.config_file, strict)
-            with _timed(summary, "mkdocs"):
-                if is_current(settings.site_dir, inputs):
-                    summary.site_unchanged = True
-                else:
-                    summary.site_incremental = build_site(
-                        settings.config_file, settings.site_dir, inputs, strict=strict
-                    )
+        started_at = time.time()
+        inputs = None if skip_site else fingerprint_inputs(settings, strict)
+        if inputs is not None and (last := unchanged_since_last(settings, inputs)):
+            return _told_again(last)
+        forget(settings)
+        from briefgen import stages  # spaCy, SciPy and MkDocs: only when there is work
+
+        summary = BuildSummary()
+        files = stages.content(settings, strict, progress, summary)
+        if skip_site:
+            return summary
+        stages.site(settings, files, strict, summary)
+        if inputs is not None:
+            remember(settings, inputs, started_at, LastBuild(
+                summary.articles, summary.entities, summary.events,
+                summary.pages_written + summary.pages_unchanged, summary.problems))
     return summary
 
 
-def _content(
-    settings: Settings, strict: bool, progress: Progress, summary: BuildSummary
-) -> dict[str, str]:
-    """seeds/ → content/; returns the digests of content/'s files for the site stage."""
-    memory, unread = memory_root(settings.docs_dir, settings.cache_dir, settings.previous)
-    previous = load_previous(memory)
-    with _timed(summary, "ingest"):
-        ingested = ingest(settings.seeds_dir, settings.root, settings.max_article_chars,
-                          IngestCache(settings.cache_dir), dict(previous.sources))
-    if unread is not None:
-        ingested = replace(ingested, problems=ingested.problems + (unread,))
-    summary.problems = ingested.problems
-    if strict and any(p.severity == "skipped" for p in ingested.problems):
-        raise StrictError(_strict_message(ingested.problems))
-    with _timed(summary, "nlp"):
-        nlp = parse_articles(
-            ingested.articles, settings.model, NlpCache(settings.cache_dir),
-            batch_size=settings.batch_size, processes=settings.processes, progress=progress,
-        )
-    with _timed(summary, "resolve"):
-        curation = _curation(settings)
-        resolved = resolve(nlp.parsed, curation, previous,
-                           EntryCache(settings.cache_dir, "mentions"))
-        entities = resolved.entities
-    summary.problems = ingested.problems + resolved.problems
-    with _timed(summary, "events"):
-        events, moved_events = keep_event_ids(extract_events(nlp.parsed, entities), previous)
-    redirects = tuple(sorted({**resolved.redirects, **moved_events}.items()))
-    briefing = Briefing(nlp.parsed, entities, events, summary.problems, redirects)
-    with _timed(summary, "render"):
-        changes = changes_since(load_previous_build(memory, previous), briefing)
-        written = render(
-            briefing, settings.root / TEMPLATES_DIR_NAME, settings.docs_dir, progress,
-            changes=changes, site_name=settings.site_name,
-            urls=Urls(settings.directory_urls),
-        )
-    summary.articles = len(nlp.parsed)
-    summary.parsed_now, summary.from_cache = nlp.parsed_now, nlp.from_cache
-    summary.entities, summary.events = len(entities), len(events)
-    summary.pages_written, summary.pages_unchanged = written.written, written.unchanged
-    summary.pages_removed = written.removed
-    return written.files
-
-
-def _curation(settings: Settings) -> Curation:
-    """The curation file, unless it sits in seeds/ as a link leading out of it (its
-    names are published like the articles')."""
-    path, shown = settings.curation_file, _shown(settings, settings.curation_file)
-    inside = path.is_relative_to(settings.seeds_dir) and (path.exists() or path.is_symlink())
-    if inside and (refused := link_problem(path, settings.seeds_dir)):
-        return Curation(problems=(Problem(shown, refused),), shown_as=shown)
-    return load_curation(path, shown)
-
-
-def _shown(settings: Settings, path: Path) -> str:
-    """A path as the user knows it: relative to the folder holding mkdocs.yml."""
-    try:
-        return path.relative_to(settings.root).as_posix()
-    except ValueError:
-        return str(path)
-
-
-def _default_source_date_epoch() -> None:
-    """MkDocs stamps the sitemap with the build date unless SOURCE_DATE_EPOCH is set;
-    a fixed default keeps two builds of the same inputs byte-identical."""
-    os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
-
-
-def _strict_message(problems: tuple[Problem, ...]) -> str:
-    skipped = [p for p in problems if p.severity == "skipped"]
-    first = skipped[0]
-    more = f" (and {len(skipped) - 1} more)" if len(skipped) > 1 else ""
-    return f"--strict: {first.path}: {first.reason}{more}"
-
+def _told_again(last: LastBuild) -> BuildSummary:
+    """Nothing changed since the last build: its summary, nothing read or written."""
+    return BuildSummary(articles=last.articles, from_cache=last.articles,
+                        entities=last.entities, events=last.events,
+                        pages_unchanged=last.pages, problems=last.problems,
+                        site_unchanged=True, inputs_unchanged=True)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, make_project
 
+from briefgen import unchanged
 from briefgen.config import load_settings
 from briefgen.pipeline import build
 from briefgen.records import Event, EventMention, SentenceId, SourceId
@@ -255,3 +256,67 @@ def test_an_incremental_build_equals_a_clean_one_up_to_ids(tmp_path, monkeypatch
     assert _events_and_entities(incremental) == _events_and_entities(clean)
     assert any(len({s for s, _ in sentences}) > 1
                for _, sentences in _events_and_entities(clean)[0])  # clusters span articles
+
+
+@pytest.fixture()
+def settled(project, monkeypatch) -> Path:
+    """A built project whose inputs count as settled however fresh they are: a test
+    cannot wait out the racy window (a real user's files are older than a second)."""
+    monkeypatch.setattr(unchanged, "RACY_SECONDS", 0.0)
+    (project / "seeds" / "empty.txt").write_bytes(b"")
+    _build(project)
+    return project
+
+
+def test_a_rebuild_of_unchanged_inputs_reads_and_writes_nothing(settled):
+    first_problems = _build(settled).problems  # the same inputs as the fixture's build
+    content, site = _mtimes(settled / "content"), _mtimes(settled / "site")
+    shutil.rmtree(settled / ".briefgen-cache" / "nlp")  # a parse would have to re-parse
+    summary = _build(settled)
+    assert summary.inputs_unchanged and summary.parsed_now == 0
+    assert (summary.articles, summary.pages_written) == (5, 0)
+    # The problems are told again, as a full build tells them.
+    assert summary.problems == first_problems
+    assert any(p.path == "seeds/empty.txt" for p in summary.problems)
+    assert _mtimes(settled / "content") == content and _mtimes(settled / "site") == site
+
+
+@pytest.mark.parametrize("change", ["edit article", "edit template", "edit config",
+                                    "delete content", "delete site", "damage fingerprint"])
+def test_any_changed_input_or_output_builds_again(settled, change):
+    assert _build(settled).inputs_unchanged
+    article = settled / "seeds" / sorted(p.name for p in (settled / "seeds").glob("0*"))[0]
+    if change == "edit article":  # same size, so only the stat's time tells
+        text = article.read_text(encoding="utf-8")
+        article.write_text(text.replace(" the ", " tha ", 1), encoding="utf-8")
+    elif change == "edit template":
+        template = next((settled / "templates").rglob("*.j2"))
+        template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    elif change == "edit config":
+        config = settled / "mkdocs.yml"
+        config.write_text(config.read_text(encoding="utf-8").replace(
+            "site_name: Briefing\n", "site_name: Renamed\n"), encoding="utf-8")
+    elif change == "delete content":
+        shutil.rmtree(settled / "content")
+    elif change == "delete site":
+        shutil.rmtree(settled / "site")
+    else:
+        (settled / ".briefgen-cache" / unchanged.FINGERPRINT_FILE).write_text(
+            '{"format": "briefgen-last-build/1", "inputs": 1, "summary": []}', "utf-8")
+    summary = _build(settled)
+    assert not summary.inputs_unchanged
+    assert (settled / "site" / "index.html").is_file()
+    assert (settled / "content" / "index.md").is_file()
+    if change == "edit article":
+        assert summary.parsed_now == 1
+    if change == "edit config":
+        assert "Renamed" in (settled / "site" / "index.html").read_text(encoding="utf-8")
+    assert _build(settled).inputs_unchanged  # and once built, the next one is free again
+
+
+def test_inputs_changed_just_before_a_build_are_checked_again(project):
+    """A file written in the same clock tick as the build's look at it may change again
+    without its stat changing: such a build leaves no fingerprint to trust."""
+    (project / "seeds" / "new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    _build(project)
+    assert not _build(project).inputs_unchanged
