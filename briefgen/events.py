@@ -36,6 +36,7 @@ import yaml
 from slugify import slugify
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from briefgen.cache import EntryCache, cache_key, code_stamp
 from briefgen.claims import (
     ClaimRules,
     Located,
@@ -202,14 +203,26 @@ class Found:
 
 
 def extract_events(
-    articles: Sequence[ParsedArticle], entities: Sequence[Entity]
+    articles: Sequence[ParsedArticle], entities: Sequence[Entity],
+    frames: EntryCache | None = None,
 ) -> tuple[Event, ...]:
+    """Each article's event mentions (its frames), then clustered across the corpus.
+    With a cache, an article's frames are read again only when its parse, its
+    publication date or the entities it names (where, and what they are) changed."""
     lexicon = load_lexicon()
     spans = _entity_spans(entities)
+    signatures = {e.id: "\0".join((e.id, e.kind, e.type, e.name, str(_is_country(e))))
+                  for e in entities}
     found: list[Found] = []
     for article in articles:
-        found.extend(_said_about_neighbours(list(_article_events(
-            article, spans.get(article.article.source_id, []), lexicon, order=len(found)))))
+        located = spans.get(article.article.source_id, [])
+        key = cache_key(article.parse_key, _frames_stamp(), article.article.source_id,
+                        article.article.published,
+                        *(f"{m.start}:{m.end}:{signatures[m.entity.id]}" for m in located))
+        found.extend(_article_frames(article, located, lexicon, len(found),
+                                     frames if article.parse_key else None, key))
+    if frames is not None:
+        frames.prune()
     by_id = {e.id: e for e in entities}
     people = frozenset(e.id for e in entities if e.type == "person")
     return _events(cluster(found, _too_broad(entities), people), by_id, lexicon)
@@ -222,6 +235,71 @@ def _entity_spans(entities: Sequence[Entity]) -> dict[SourceId, list[Located]]:
             spans[ref.source].append(Located(ref.start, ref.end, entity))
     return {source: sorted(found, key=lambda m: (m.start, m.end)) for source, found in
             spans.items()}
+
+
+FRAME_CODE = ("events.py", "claims.py", "dates.py", "names.py", "records.py",
+              "data/events.yml", "data/resolve.yml")
+
+
+@cache
+def _frames_stamp() -> str:
+    return code_stamp(FRAME_CODE, ("dateparser", "ftfy"))
+
+
+def _article_frames(
+    article: ParsedArticle, located: list[Located], lexicon: Lexicon, order: int,
+    store: EntryCache | None, key: str,
+) -> list[Found]:
+    hit = store.get(key) if store is not None else None
+    if hit is not None:
+        try:
+            return [_found_from_row(row, order) for row in hit["frames"]]
+        except (KeyError, TypeError, ValueError, IndexError):
+            pass  # a damaged entry: computed again below
+    found = _said_about_neighbours(list(_article_events(article, located, lexicon, order)))
+    if store is not None:
+        store.put(key, {"frames": [_found_row(f, order) for f in found]})
+    return found
+
+
+def _found_row(f: Found, order: int) -> list:
+    """A frame as JSON, its order counted from the article's first frame."""
+    m = f.mention
+    return [f.type, f.order - order, m.source, m.sentence, m.trigger, f.actors, f.agents,
+            f.targets, f.bases, f.places, f.where, f.others,
+            None if f.date is None else [f.date.shown, f.date.key], f.quantity,
+            [[c.speaker, c.speaker_id, c.cue, c.stance, c.source, c.sentence, c.text]
+             for c in f.claims],
+            None if f.published is None else f.published.isoformat(), f.words, f.attached]
+
+
+def _found_from_row(row: list, order: int) -> Found:
+    """A cache entry is input too: every field is checked to be what it should."""
+    (kind, offset, source, sentence, trigger, actors, agents, targets, bases, places,
+     where, others, stated, quantity, claims, published, words, attached) = row
+    if not (isinstance(offset, int) and isinstance(attached, bool)):
+        raise TypeError("frame")
+    _strings(kind, source, sentence, trigger, quantity, *actors, *agents, *targets, *bases,
+             *places, *where, *others, *words, *(stated or ()))
+    checked = []
+    for speaker, speaker_id, cue, stance, c_source, c_sentence, text in claims:
+        _strings(speaker, cue, c_source, c_sentence, text, *([speaker_id] if speaker_id else []))
+        if stance not in ("asserts", "denies"):
+            raise ValueError(stance)
+        checked.append(Claim(speaker, speaker_id, cue, stance, c_source, c_sentence, text))
+    return Found(
+        type=kind, order=order + offset, mention=EventMention(source, sentence, trigger),
+        actors=tuple(actors), agents=tuple(agents), targets=tuple(targets),
+        bases=tuple(bases), places=tuple(places), where=tuple(where), others=tuple(others),
+        date=None if stated is None else StatedDate(*stated), quantity=quantity,
+        claims=tuple(checked),
+        published=None if published is None else dt.date.fromisoformat(published),
+        words=tuple(words), attached=attached)
+
+
+def _strings(*values: object) -> None:
+    if not all(isinstance(v, str) for v in values):
+        raise TypeError("not a string")
 
 
 def _article_events(
@@ -779,6 +857,10 @@ SIMILAR_WITHIN_DAYS = 3
 # Candidate pairs share one of each other's most telling words (an inverted index), so
 # the comparison does not grow with the square of the corpus.
 SIMILAR_INDEX_WORDS = 20
+# A word that more groups of one type than this count among their most telling is
+# common in this corpus (a place every story names), not telling: it pairs no undated
+# groups (they still pair through their rarer words, and dated ones within their days).
+SIMILAR_MAX_SHARING = 50
 
 
 def similar_reports(members: dict[int, list[Found]]) -> list[tuple[int, int]]:
@@ -827,7 +909,8 @@ def _near_in_time(groups: list[int], first: dict[int, dt.date | None]) -> Iterab
     """The pairs (smaller index first) of `groups` first reported within
     SIMILAR_WITHIN_DAYS of each other, or with no date to compare: a common word's
     groups span years, and pairing all of them grows with the square of the corpus."""
-    undated = [r for r in groups if first[r] is None]
+    undated = [r for r in groups if first[r] is None] if len(
+        groups) <= SIMILAR_MAX_SHARING else []
     yield from (tuple(sorted(pair)) for pair in combinations(undated, 2))
     yield from ((min(u, r), max(u, r)) for u in undated for r in groups
                 if first[r] is not None)

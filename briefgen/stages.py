@@ -74,7 +74,8 @@ def content(
         entities = resolved.entities
     summary.problems = ingested.problems + resolved.problems
     with timed(summary, "events"):
-        events, moved_events = keep_event_ids(extract_events(nlp.parsed, entities), previous)
+        events, moved_events = keep_event_ids(extract_events(
+            nlp.parsed, entities, EntryCache(settings.cache_dir, "events")), previous)
     redirects = tuple(sorted({**resolved.redirects, **moved_events}.items()))
     briefing = Briefing(nlp.parsed, entities, events, summary.problems, redirects)
     with timed(summary, "render"):
