@@ -911,7 +911,7 @@ def _near_in_time(groups: list[int], first: dict[int, dt.date | None]) -> Iterab
     groups span years, and pairing all of them grows with the square of the corpus."""
     undated = [r for r in groups if first[r] is None] if len(
         groups) <= SIMILAR_MAX_SHARING else []
-    yield from (tuple(sorted(pair)) for pair in combinations(undated, 2))
+    yield from ((min(a, b), max(a, b)) for a, b in combinations(undated, 2))
     yield from ((min(u, r), max(u, r)) for u in undated for r in groups
                 if first[r] is not None)
     dated = sorted((d, r) for r in groups if (d := first[r]) is not None)

@@ -129,8 +129,10 @@ def forget(settings: Settings) -> None:
 
 def _last_build(summary: dict[str, Any]) -> LastBuild:
     """A cache entry is input too: every field checked before it is printed again."""
-    counts = [summary[k] for k in ("articles", "entities", "events", "pages")]
-    if not all(isinstance(c, int) and not isinstance(c, bool) for c in counts):
+    articles, entities, events, pages = (
+        summary[k] for k in ("articles", "entities", "events", "pages"))
+    if not all(isinstance(c, int) and not isinstance(c, bool) for c in (
+            articles, entities, events, pages)):
         raise TypeError("counts")
     problems = []
     for row in summary["problems"]:
@@ -138,11 +140,11 @@ def _last_build(summary: dict[str, Any]) -> LastBuild:
         if not (isinstance(path, str) and isinstance(reason, str) and severity in SEVERITIES):
             raise TypeError("problem")
         problems.append(Problem(path, reason, severity))
-    return LastBuild(*counts, tuple(problems))
+    return LastBuild(articles, entities, events, pages, tuple(problems))
 
 
 def _files_under(folder: Path) -> list[Path]:
-    found = []
+    found: list[Path] = []
     for here, dirs, files in os.walk(folder):
         dirs.sort()
         found.extend(Path(here) / name for name in sorted(files))

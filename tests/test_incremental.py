@@ -64,6 +64,12 @@ def test_corrupt_or_foreign_cache_entries_are_rebuilt(project):
     data = json.loads(derived[2].read_text(encoding="utf-8"))
     data["candidates"] = [["s-1", "not a number"]]
     derived[2].write_text(json.dumps(data), encoding="utf-8")
+    frames = sorted((project / ".briefgen-cache" / "events").rglob("*.json"))
+    assert len(frames) == 5
+    data = json.loads(frames[3].read_text(encoding="utf-8"))
+    assert data["frames"], "the article has event frames to damage"
+    data["frames"][0][14] = [["<b>speaker</b>", None, "said", "shouts", "x", "s-1", 7]]
+    frames[3].write_text(json.dumps(data), encoding="utf-8")
     before = _tree(project / "content")
     summary = _build(project)
     assert summary.parsed_now == 2
