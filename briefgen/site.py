@@ -5,13 +5,17 @@ renames: an interrupted or failed build leaves the previous site whole.
 
 MkDocs has no incremental build, so briefgen makes one. A stamp in site/ records what
 the site was built from (the content files, mkdocs.yml, the versions). When nothing
-changed, MkDocs is skipped. When only content changed, the old site is copied to the
-staging folder, pages of vanished content files are deleted from it, and MkDocs runs
-`dirty`: it renders only pages whose Markdown is newer than their HTML (briefgen
-rewrites only changed files, so those are the changed pages). The search index of a
-dirty build holds only the re-rendered pages, so it is merged with the old one. The
-index is sorted by page either way, so an incremental site is byte-identical to a
-clean build of the same content.
+changed, MkDocs is skipped. When only content changed, the old site is hard-linked into
+the staging folder (no byte is copied), pages of vanished content files are deleted
+from it, and MkDocs runs `dirty`: it renders only pages whose Markdown is newer than
+their HTML (briefgen rewrites only changed files, so those are the changed pages).
+MkDocs writes a file by opening it for writing, which would change the live site's
+file through the shared link; so every file the build will write (changed pages, the
+sitemap, 404 page, search index and stamp) is unlinked in the staging folder first.
+With a plugin briefgen does not know (it may write anything), the old site is copied.
+The search index of a dirty build holds only the re-rendered pages, so it is merged
+with the old one. The index is sorted by page either way, so an incremental site is
+byte-identical to a clean build of the same content.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import tempfile
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -102,9 +107,8 @@ def build_site(
         urls = Urls(bool(config["use_directory_urls"]))
         if incremental:
             assert previous is not None  # incremental implies a previous site
-            shutil.copytree(site_dir, staging, symlinks=True)
-            for gone in sorted(set(previous.files) - set(inputs.files)):
-                _remove_output(staging, gone, urls)
+            _stage_old_site(site_dir, staging, previous, inputs, urls,
+                            linked=_known_plugins(config))
         mkdocs_build(config, dirty=incremental)
         _merge_search_index(staging, old_entries if incremental else None, inputs, urls)
     except (MkDocsException, SystemExit, OSError, ValueError) as exc:
@@ -116,6 +120,36 @@ def build_site(
     staging.rename(site_dir)
     shutil.rmtree(retired, ignore_errors=True)
     return incremental
+
+
+# What MkDocs, its search plugin and briefgen's own plugin write on every build besides
+# the changed pages; any other plugin may write anything.
+ALWAYS_WRITTEN = ("404.html", "sitemap.xml", "sitemap.xml.gz", str(SEARCH_INDEX), STAMP_NAME)
+KNOWN_PLUGINS = frozenset({"search", "material/search", "briefgen"})
+
+
+def _known_plugins(config: Any) -> bool:
+    return set(config["plugins"].keys()) <= KNOWN_PLUGINS
+
+
+def _stage_old_site(site_dir: Path, staging: Path, previous: SiteInputs, inputs: SiteInputs,
+                    urls: Urls, linked: bool) -> None:
+    """The old site in `staging`, less what this build removes or writes again."""
+    try:
+        shutil.copytree(site_dir, staging, symlinks=True,
+                        copy_function=os.link if linked else shutil.copy2)
+    except (OSError, shutil.Error):  # a file system without hard links
+        if not linked:
+            raise
+        _remove_tree(staging)
+        shutil.copytree(site_dir, staging, symlinks=True)
+    for gone in sorted(set(previous.files) - set(inputs.files)):
+        _remove_output(staging, gone, urls)
+    changed = [p for p, digest in inputs.files.items() if previous.files.get(p) != digest]
+    for path in [*(urls.output(p) for p in changed), *ALWAYS_WRITTEN]:
+        target = contained_path(staging, path)
+        if target is not None and (target.is_file() or target.is_symlink()):
+            target.unlink()
 
 
 class _DirtyWarning(logging.Filter):

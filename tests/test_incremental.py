@@ -4,6 +4,7 @@ vanished pages removed, and the same output whatever the file order or process c
 from __future__ import annotations
 
 import json
+import os
 import random
 import shutil
 from pathlib import Path
@@ -326,3 +327,29 @@ def test_inputs_changed_just_before_a_build_are_checked_again(project):
     (project / "seeds" / "new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
     _build(project)
     assert not _build(project).inputs_unchanged
+
+
+def test_an_incremental_build_never_writes_into_the_live_site(project, tmp_path):
+    """The staged site shares the live site's files (hard links); a page written in
+    place would change what readers are served mid-build, or for good if it fails."""
+    live = project / "site"
+    witness = tmp_path / "witness"
+    before = {}
+    for path in live.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            name = path.relative_to(live).as_posix()
+            (witness / name).parent.mkdir(parents=True, exist_ok=True)
+            os.link(path, witness / name)
+            before[name] = path.read_bytes()
+    (project / "seeds" / "new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    summary = _build(project)
+    assert summary.site_incremental
+    assert _tree(witness) == before
+    rebuilt = _tree(live)
+    changed = {n for n in before if rebuilt.get(n) != before[n]}
+    assert {".briefgen-stamp", "search/search_index.json"} <= changed
+    assert any(n.startswith("sources/new") for n in rebuilt)
+    # Unchanged pages are the very same files, not copies.
+    same = [n for n in before if n in rebuilt and n not in changed and n.endswith(".html")]
+    shared = [n for n in same if (live / n).stat().st_ino == (witness / n).stat().st_ino]
+    assert len(shared) > 0.8 * len(same) > 0
