@@ -95,8 +95,13 @@ def load_rules() -> Rules:
             rf"^\s*[,(]?\s*(?:(?:who|which)\s+(?:is|was|are|were)\s+)?"
             rf"(?:{alternation(data['alias_phrases'])})\s+(?:the\s+)?$", re.I
         ),
+        # "in X", "the town of X", "east of the X", and the second of a pair ("the towns
+        # of X and Y"); not after a comma ("in Baghdad, Hassan Ali said"). The names of
+        # the pair are capitalised, so "in the attack and" is no pair.
         place_before=re.compile(
-            rf"\b(?:{alternation(data['place_cues_before'])})\s+(?:the\s+)?$", re.I
+            rf"\b(?i:{alternation(data['place_cues_before'])}|"
+            rf"(?:{alternation(data['place_nouns_of'])})\s+of)\s+(?i:the\s+)?"
+            rf"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:and|or)\s+)?$"
         ),
         base_verb_before=re.compile(
             rf"\b(?:{alternation(data['base_verbs_before'])})\b[^.;]{{0,40}}\b(?:in|at)\s+$",

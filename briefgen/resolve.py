@@ -453,23 +453,36 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
     ("Sudani", "al-Sudani") in the same article first, else across the corpus when only
     one fits; a person's first and last name without the middle ("Mohammed al-Sudani");
     a base's last word ("al-Asad air base" for Ain al-Asad); an armed group's name
-    without its first word ("al-Nujaba" for "Harakat al-Nujaba")."""
+    without its first word ("al-Nujaba" for "Harakat al-Nujaba"); a two-word surname
+    ("Abdul Mahdi" for "Adel Abdul Mahdi"). A group NER calls a person ("Kataeb
+    Hezbollah") has no surname: "Hezbollah" alone is not its short form."""
     full_by_surname: dict[str, set[str]] = defaultdict(set)
     in_article: dict[tuple[str, str], set[str]] = defaultdict(set)
     by_ends: dict[tuple[str, str], set[str]] = defaultdict(set)
+    by_tail: dict[str, set[str]] = defaultdict(set)  # skeleton of the last two words
+    tail_in_article: dict[tuple[str, str], set[str]] = defaultdict(set)
     bases_by_last: dict[str, set[str]] = defaultdict(set)
     groups_by_last: dict[str, set[str]] = defaultdict(set)
+    person_here: set[tuple[str, str]] = set()  # (article, key) NER calls a person there
     for c in candidates:
         words = c.key.split()
-        if c.label == "PERSON" and len(words) >= 2 and looks_like_person(c.name):
+        if c.label == "PERSON":
+            person_here.add((c.ref.source, c.key))
+        group_word = re.split(r"[\s-]", c.name)[0].casefold() in rules.group_name_words
+        if group_word and len(words) >= 2:  # "Harakat al-Nujaba" in "Harakat Hezbollah al-Nujaba"
+            by_ends[(words[0], words[-1])].add(c.key)
+        if c.label == "PERSON" and len(words) >= 2 and looks_like_person(c.name) and (
+                not group_word):
             full_by_surname[words[-1]].add(c.key)
             in_article[(c.ref.source, words[-1])].add(c.key)
             by_ends[(words[0], words[-1])].add(c.key)
+            if len(words) >= 3:
+                tail = skeleton(" ".join(words[-2:]))
+                by_tail[tail].add(c.key)
+                tail_in_article[(c.ref.source, tail)].add(c.key)
         if len(words) >= 2 and _base_vote(c):
             bases_by_last[words[-1]].add(c.key)
-        if len(words) == 2 and re.split(r"[\s-]", c.name)[0].casefold() in (
-            rules.group_name_words
-        ):
+        if len(words) >= 2 and group_word:
             groups_by_last[words[-1]].add(c.key)
     fuller: dict[str, str] = {}  # a person's name without a middle name → the full one
     for keys in by_ends.values():
@@ -477,6 +490,8 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
             longer = {k for k in keys if _is_subsequence(key.split(), k.split())}
             if len(longer) == 1:
                 fuller[key] = next(iter(longer))
+    groups_by_last = {last: {fuller.get(k, k) for k in keys}
+                      for last, keys in groups_by_last.items()}
     linked = []
     for c in candidates:
         words = c.key.split()
@@ -489,11 +504,22 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
             target = local if len(local) == 1 else corpus if len(corpus) == 1 else set()
             # NER calls a surname alone a place or group now and then ("Soleimani"):
             # with no place or base cue of its own it is still the one person's name.
+            # Nor is a surname NER calls a person elsewhere in the same article ("Biden's
+            # decision" tagged a group after "President Biden").
             if target and (c.label == "PERSON" or local or (
-                    LABEL_FAMILIES[c.label] == "place" and len(c.kind_votes) == 1)):
+                    LABEL_FAMILIES[c.label] == "place" and len(c.kind_votes) == 1) or (
+                    (c.ref.source, c.key) in person_here and len(c.kind_votes) == 1)):
                 c = replace(c, key=next(iter(target)))
             elif _base_vote(c) and len(bases := bases_by_last.get(words[0], set())) == 1:
                 c = replace(c, key=next(iter(bases)))
+        elif len(words) == 2 and c.label == "PERSON" and looks_like_person(c.name):
+            tail = skeleton(c.key)
+            local = tail_in_article.get((c.ref.source, tail), set())
+            corpus = by_tail.get(tail, set())
+            target = local if len(local) == 1 else corpus if len(corpus) == 1 else set()
+            if target and same_spelling_variant(
+                    c.key, " ".join((full := next(iter(target))).split()[-2:])):
+                c = replace(c, key=full)
         linked.append(replace(c, key=fuller[c.key]) if c.key in fuller else c)
     return linked
 

@@ -377,3 +377,53 @@ def test_country_words_are_known_as_written_whatever_their_key():
     rules = load_rules()
     assert all(is_qualifier(w, rules) for w in ("Iraqi", "Iraq", "Qatari", "Russian", "US"))
     assert not any(is_qualifier(w, rules) for w in ("Oil", "Ministry", "Harir"))
+
+
+def test_a_two_word_surname_joins_the_one_full_name_it_ends():
+    entities = _entities(_parse(
+        "Earlier, Prime Minister Jawad Abdul Rahim asked parliament to end the presence of "
+        "foreign troops. Abdel Rahim resigned in November amid protests, but remains in a "
+        "caretaker position."
+    ))
+    assert _entity_of(entities, "Abdel Rahim") is _entity_of(entities, "Jawad Abdul Rahim")
+
+
+def test_a_group_tagged_as_a_person_lends_its_last_word_no_surname():
+    """NER calls "Kataeb Hezbollah" a person; "Hezbollah" alone is another group."""
+    entities = _entities(_parse(
+        "The official said the strikes against the Kataeb Hezbollah militia, or Hezbollah "
+        "Brigades, hit an area along the border. The U.S. has targeted facilities belonging "
+        "to Kataeb Hezbollah, which is separate from the Lebanese Hezbollah movement.",
+        "Hezbollah leader Hassan Nasrallah spoke in Beirut on Friday.",
+    ))
+    assert _entity_of(entities, "Hezbollah") is not _entity_of(entities, "Kataeb Hezbollah")
+
+
+def test_a_surname_tagged_as_a_group_beside_the_person_is_the_person():
+    entities = _entities(_parse(
+        "President Tom Harlan ordered the strikes on Thursday.",
+        "The strikes were ordered by President Harlan. Harlan’s decision to attack in Syria "
+        "did not signal a wider war.",
+    ))
+    (harlan,) = [e for e in entities if "Harlan" in e.name]
+    assert harlan.type == "person" and harlan.name == "Tom Harlan"
+
+
+def test_the_town_of_x_and_the_second_of_a_pair_are_places():
+    entities = _entities(_parse(
+        "Fighters conducted operations to liberate the towns of Mahbal and Al-Sarifa on the "
+        "eastern bank of the Euphrates River. Rockets hit the city of Kalbar in the north on "
+        "Monday, and residents east of the Kalbar fled."
+    ))
+    for name in ("Mahbal", "Al-Sarifa", "Kalbar"):
+        assert _entity_of(entities, name).kind == "place", name
+
+
+def test_a_groups_name_without_its_middle_words_and_its_last_word_alone_join_it():
+    entities = _entities(_parse(
+        "Harakat Ansar al-Fajr said it attacked the base. Harakat al-Fajr has threatened US "
+        "troops before.",
+        "A spokesman for al-Fajr said the group would fight on.",
+    ))
+    full = _entity_of(entities, "Harakat Ansar al-Fajr")
+    assert full is _entity_of(entities, "Harakat al-Fajr") is _entity_of(entities, "al-Fajr")
