@@ -55,6 +55,7 @@ class Rules:
     country_names: dict[str, str]
     collective_heads: frozenset[str]
     place_generic_words: frozenset[str]
+    name_glossary: dict[str, str]
 
 
 @cache
@@ -139,6 +140,8 @@ def load_rules() -> Rules:
         country_names=dict(data["country_names"]),
         collective_heads=keyed(data["collective_heads"]),
         place_generic_words=keyed(data["place_generic_words"]),
+        name_glossary={_folded_key(arabic, folds): _folded_key(english, folds)
+                       for arabic, english in data["name_glossary"].items()},
     )
 
 

@@ -547,8 +547,11 @@ def _merge_equivalent_keys(candidates: list[Candidate], rules: Rules) -> list[Ca
     initialism of a name used elsewhere ("US"), or a close respelling of a long name."""
     labels: dict[str, set[str]] = defaultdict(set)
     acronyms: set[str] = set()
+    placed: set[str] = set()  # keys told as places ("east of the Euphrates") whatever NER says
     for c in candidates:
         labels[c.key].add(c.label)
+        if any(kind == "place" for kind, _ in c.kind_votes):
+            placed.add(c.key)
         if c.name.isupper() and " " not in c.name:
             acronyms.add(c.key.upper())
     keys = sorted(labels, key=lambda k: (-len(k), k))
@@ -568,6 +571,7 @@ def _merge_equivalent_keys(candidates: list[Candidate], rules: Rules) -> list[Ca
     cores = {k: rules.outlet_suffix.sub("", k) if "ORG" in labels[k] else k for k in keys}
     by_shape: dict[str, str] = {}
     countries = _country_keys()
+    glossary_english = set(rules.name_glossary.values())
     for key in keys:
         words = [w for w in key.split() if w not in STOPWORDS]
         shapes = []
@@ -575,9 +579,10 @@ def _merge_equivalent_keys(candidates: list[Candidate], rules: Rules) -> list[Ca
             shapes.append("bag:" + _word_bag(key))
         if key in countries:  # "Islamic Republic of Iran" is Iran
             shapes.append("key:" + countries[key])
-        if labels[key] & PLACE_LABELS:  # "Gaza Strip" is Gaza
+        if labels[key] & PLACE_LABELS or key in placed:  # "Gaza Strip" is Gaza
             bare = [w for w in key.split() if w not in rules.place_generic_words]
-            if bare and len(bare) < len(key.split()):
+            # "Euphrates River" is the Euphrates; the "Jordan River" is not Jordan
+            if bare and len(bare) < len(key.split()) and " ".join(bare) not in countries:
                 shapes.append("place:" + " ".join(bare))
             shapes.append("place:" + key)
         if cores[key] != key and len(cores[key]) >= 3:
@@ -585,6 +590,11 @@ def _merge_equivalent_keys(candidates: list[Candidate], rules: Rules) -> list[Ca
         shapes.append("key:" + key)
         if labels[key] & GROUP_LABELS and (core := _group_core(key, rules)):
             shapes.append("core:" + core)
+        # NER calls "Kataeb Hezbollah" and "Hezbollah Brigades" persons now and then;
+        # a name with a group's word in either language is a group's all the same.
+        if (gloss := _glossed(key, rules)) and (labels[key] & GROUP_LABELS or any(
+                w in rules.name_glossary or w in glossary_english for w in key.split())):
+            shapes.append("gloss:" + gloss)
         for shape in shapes:
             if shape in by_shape:
                 join(key, by_shape[shape])
@@ -742,6 +752,12 @@ def _group_core(key: str, rules: Rules, unqualified: bool = False) -> str:
         words = words[:-1]
     core = _word_bag(" ".join(words))
     return core if len(core.split()) >= 2 else ""
+
+
+def _glossed(key: str, rules: Rules) -> str:
+    """A group's core name (see _group_core) with its Arabic words in English: "katab
+    hezbolah" and "hezbolah brigades" are both "brigade hezbolah"."""
+    return _group_core(" ".join(rules.name_glossary.get(w, w) for w in key.split()), rules)
 
 
 def _leading_qualifiers(key: str, rules: Rules) -> list[str]:

@@ -427,3 +427,24 @@ def test_a_groups_name_without_its_middle_words_and_its_last_word_alone_join_it(
     ))
     full = _entity_of(entities, "Harakat Ansar al-Fajr")
     assert full is _entity_of(entities, "Harakat al-Fajr") is _entity_of(entities, "al-Fajr")
+
+
+def test_a_groups_arabic_name_and_its_english_translation_are_one_group():
+    entities = _entities(_parse(
+        "Fighters of Kataib Nasr al-Din attacked the base on Monday.",
+        "A spokesman for the Nasr al-Din Brigades denied the report.",
+    ))
+    group = _entity_of(entities, "Kataib Nasr al-Din")
+    assert group is _entity_of(entities, "Nasr al-Din Brigades")
+    assert group.kind == "actor"
+
+
+def test_a_river_named_with_and_without_river_is_one_place_but_not_the_country():
+    entities = _entities(_parse(
+        "Tribal leaders called on Syrians living east of the Khabur to rise up. Jordan "
+        "closed its border on Monday.",
+        "Forces crossed the Khabur River on Tuesday. Settlers crossed the Jordan River.",
+    ))
+    river = _entity_of(entities, "Khabur")
+    assert river is _entity_of(entities, "Khabur River") and river.kind == "place"
+    assert _entity_of(entities, "Jordan") is not _entity_of(entities, "Jordan River")
