@@ -256,6 +256,8 @@ def same_spelling_variant(a: str, b: str) -> bool:
     words_a, words_b = a.split(), b.split()
     if len(words_a) != len(words_b) or a == b:
         return a == b
+    if all(x == y or _initial_vowel_only(x, y) for x, y in zip(words_a, words_b, strict=True)):
+        return True
     consonants = sum(len(w) for w in skeleton(a).split())
     # A single long word may have few consonants ("Conoco", "Koniko"); short words
     # with few consonants are too many different names.
@@ -270,6 +272,14 @@ def same_spelling_variant(a: str, b: str) -> bool:
         if len(re.findall(r"[aeiouy]+", x)) != len(re.findall(r"[aeiouy]+", y)):
             return False
     return True
+
+
+def _initial_vowel_only(x: str, y: str) -> bool:
+    """An Arabic word's opening vowel is written as any vowel ("Erbil", "Arbil",
+    "Irbil"); the rest, five letters or more in all, must be the same ("Basra" is
+    not "Bosra")."""
+    return len(x) >= SKELETON_MIN_WORD and x[1:] == y[1:] and x[0] in "aeiou" and (
+        y[0] in "aeiou")
 
 
 @cache

@@ -431,6 +431,8 @@ def _merge_spelling_variants(candidates: list[Candidate]) -> list[Candidate]:
     uses: Counter[str] = Counter()
     for c in candidates:
         families[c.key].add(LABEL_FAMILIES.get(c.label, c.label))
+        if any(kind == "place" for kind, _ in c.kind_votes):  # "the city of Erbil", an ORG
+            families[c.key].add("place")
         uses[c.key] += 1
     by_skeleton: dict[str, list[str]] = defaultdict(list)
     for key in sorted(uses, key=lambda k: (-uses[k], k)):

@@ -448,3 +448,16 @@ def test_a_river_named_with_and_without_river_is_one_place_but_not_the_country()
     river = _entity_of(entities, "Khabur")
     assert river is _entity_of(entities, "Khabur River") and river.kind == "place"
     assert _entity_of(entities, "Jordan") is not _entity_of(entities, "Jordan River")
+
+
+def test_a_place_spelt_with_another_opening_vowel_or_article_is_one_place():
+    entities = _entities(_parse(
+        "Three rockets hit the city of Erbil on Monday. Fighters shelled Deir ez-Zur.",
+        "Drones were shot down near Irbil airport. Clashes broke out in Deir al-Zour.",
+        "Protesters gathered in Basra on Friday.",
+        "Fighting raged in Bosra, a town in southern Syria, on Saturday.",
+    ))
+    erbil = _entity_of(entities, "Erbil")
+    assert erbil is _entity_of(entities, "Irbil") and erbil.kind == "place"
+    assert _entity_of(entities, "Deir ez-Zur") is _entity_of(entities, "Deir al-Zour")
+    assert _entity_of(entities, "Basra") is not _entity_of(entities, "Bosra")
