@@ -88,10 +88,12 @@ def test_bylines_and_photo_credits_are_page_furniture():
         "Rockets hit the base on Monday, officials said. (REUTERS/Jane Roe)\n"
         "By Monday the troops had left Baghdad.\n"
         "Reporting by Jane Roe in Baghdad; Editing by Chris Reese\n"
+        "By Jane Roe | February 14, 2018 | 4:33am EST\n"
     )
     assert kept == ["Rockets hit the base on Monday, officials said.",
                     "By Monday the troops had left Baghdad."]
     assert "By Jane Roe, John Doe and Ali Hassan" in dropped
+    assert "By Jane Roe | February 14, 2018 | 4:33am EST" in dropped
     assert "(REUTERS/Jane Roe)" in dropped
 
 
