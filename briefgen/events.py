@@ -853,6 +853,8 @@ def cluster(
 # each other; with no publication date to compare, only a near-duplicate story.
 SIMILAR_MIN_COSINE = 0.25
 SIMILAR_UNDATED_MIN_COSINE = 0.4
+# Two groups that both state the same day for what happened need fewer words in common.
+SIMILAR_SAME_DAY_MIN_COSINE = 0.15
 SIMILAR_WITHIN_DAYS = 3
 # Candidate pairs share one of each other's most telling words (an inverted index), so
 # the comparison does not grow with the square of the corpus.
@@ -891,6 +893,8 @@ def similar_reports(members: dict[int, list[Found]]) -> list[tuple[int, int]]:
     first: dict[int, dt.date | None] = {
         r: min((f.published for f in g if f.published is not None), default=None)
         for r, g in groups.items()}
+    days = {r: {f.date.key for f in g if f.date is not None and len(f.date.key) == 10}
+            for r, g in groups.items()}
     candidates = {pair for rs in index.values() for pair in _near_in_time(rs, first)}
     pairs = []
     for a, b in sorted(candidates):
@@ -899,7 +903,9 @@ def similar_reports(members: dict[int, list[Found]]) -> list[tuple[int, int]]:
         dated = first[a] is not None and first[b] is not None
         small, large = sorted((vectors[a], vectors[b]), key=len)
         cosine = sum(x * large.get(w, 0.0) for w, x in small.items())
-        if cosine >= (SIMILAR_MIN_COSINE if dated else SIMILAR_UNDATED_MIN_COSINE):
+        least = SIMILAR_SAME_DAY_MIN_COSINE if days[a] & days[b] else (
+            SIMILAR_MIN_COSINE if dated else SIMILAR_UNDATED_MIN_COSINE)
+        if cosine >= least:
             pairs.append((-cosine, a, b))
     return [(a, b) for _, a, b in sorted(pairs)]
 

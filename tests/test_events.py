@@ -551,3 +551,30 @@ def test_stances_the_review_saw_wrong(sentence, stances):
     events, _ = _events(sentence)
     attack = next(e for e in events if e.type == "attack")
     assert [c.stance for c in attack.claims] == stances, attack.claims
+
+
+def _frame(n: int, words: str, day: str, published: str = "2024-02-03"):
+    from briefgen.dates import StatedDate
+    from briefgen.events import Found
+    from briefgen.records import EventMention, SentenceId
+
+    return Found(type="attack", order=n, mention=EventMention(SourceId(f"a{n}"),
+                 SentenceId("s-1"), "struck"), actors=(), agents=(), targets=(), bases=(),
+                 places=(), where=(), others=(), date=StatedDate(day, day), quantity="",
+                 claims=(), published=date.fromisoformat(published),
+                 words=tuple(sorted(words.split())))
+
+
+def test_two_reports_stating_the_same_day_need_fewer_words_in_common():
+    """A hand-made corpus of frames (no parse): two reports share three telling words
+    of nine; told of the same day they are one story, told of two days they are not."""
+    from briefgen.events import similar_reports
+
+    background = [_frame(10 + n, f"filler{n} other{n} more{n} friday", "2024-02-02")
+                  for n in range(12)]
+    first = "bomber death depot friday iraq retaliation soldier strike syria"
+    second = "american bomb centre command depot friday militia retaliation warplane"
+    for day, joined in (("2024-02-02", True), ("2024-02-01", False)):
+        frames = [_frame(0, first, "2024-02-02"), _frame(1, second, day), *background]
+        pairs = similar_reports({n: [f] for n, f in enumerate(frames)})
+        assert ((0, 1) in pairs) is joined, (day, pairs)
