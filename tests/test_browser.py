@@ -3,51 +3,22 @@ localhost. The site is served under a sub-path, as on GitHub Pages."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import shutil
-import threading
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import REPO, make_project, run_build
+from conftest import CHROMIUM, CHROMIUM_ARGS, REPO, make_project, run_build, serve
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-quic",
-]
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 pytestmark = pytest.mark.browser
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextmanager
-def _serve(site: Path, root: Path):
-    """`site` at http://127.0.0.1:PORT/briefing/, as on GitHub Pages."""
-    root.mkdir(parents=True, exist_ok=True)
-    (root / "briefing").symlink_to(site, target_is_directory=True)
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/briefing/"
-    finally:
-        server.shutdown()
-
-
 @pytest.fixture(scope="module")
 def served(built, tmp_path_factory):
-    with _serve(built / "site", tmp_path_factory.mktemp("www")) as url:
+    with serve(built / "site", tmp_path_factory.mktemp("www")) as url:
         yield url
 
 
@@ -191,7 +162,7 @@ def test_new_since_last_build_lists_exactly_the_added_articles(tmp_path, page):
     added = json.loads((project / "content/data/changes.json").read_text())["sources"]
     sources = {s["id"]: s for s in json.loads((project / "site/data/sources.json").read_text())}
     assert [sources[s]["path"] for s in added] == [f"seeds/{seeds[-1].name}"]
-    with _serve(project / "site", tmp_path / "www") as url:
+    with serve(project / "site", tmp_path / "www") as url:
         page.goto(url)
         listed = page.locator(".bg-new ul li a").all_inner_texts()
         assert listed == [sources[added[0]]["title"]]

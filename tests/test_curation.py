@@ -6,8 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
-from conftest import make_project, run_build
-from test_resolve import _entity_of, _parse
+from conftest import entity_of, make_project, parse_texts, run_build
 
 from briefgen.curation import load_curation
 from briefgen.resolve import resolve
@@ -25,7 +24,7 @@ def _curate(tmp_path: Path, text: str):
     path = tmp_path / "curation.yml"
     path.write_text(text, encoding="utf-8")
     curation = load_curation(path, "seeds/curation.yml")
-    return resolve(_parse(*ARTICLES), curation)
+    return resolve(parse_texts(*ARTICLES), curation)
 
 
 def test_merge_rename_kind_type_and_aliases_apply(tmp_path):
@@ -43,12 +42,12 @@ aliases:
 """)
     assert not resolved.problems
     entities = resolved.entities
-    isis = _entity_of(entities, "Daesh")
-    assert isis is _entity_of(entities, "ISIS") and isis.name == "Islamic State"
-    rahma = _entity_of(entities, "Kataib Rahma")
+    isis = entity_of(entities, "Daesh")
+    assert isis is entity_of(entities, "ISIS") and isis.name == "Islamic State"
+    rahma = entity_of(entities, "Kataib Rahma")
     assert (rahma.name, rahma.type, rahma.id) == ("Kataib al-Rahma", "armed group",
                                                   "kataib-al-rahma")
-    assert "Abu Saleh" in _entity_of(entities, "Hamid Saleh al-Kubaisi").short_forms
+    assert "Abu Saleh" in entity_of(entities, "Hamid Saleh al-Kubaisi").short_forms
 
 
 def test_ignore_and_split(tmp_path):
@@ -79,13 +78,13 @@ colour: blue
     assert any(r.startswith("line 7:") and "Nobody Of That Name" in r for r in reasons), reasons
     assert any(r.startswith("line 8:") and "colour" in r for r in reasons), reasons
     assert all(p.path == "seeds/curation.yml" for p in resolved.problems)
-    assert _entity_of(resolved.entities, "Daesh").name == "ISIS"
+    assert entity_of(resolved.entities, "Daesh").name == "ISIS"
 
 
 def test_broken_yaml_is_reported_and_ignored(tmp_path):
     resolved = _curate(tmp_path, "merge:\n  - [ISIS, Daesh\n")
     assert len(resolved.problems) == 1 and "not valid YAML" in resolved.problems[0].reason
-    assert _entity_of(resolved.entities, "Daesh").name == "Daesh"
+    assert entity_of(resolved.entities, "Daesh").name == "Daesh"
 
 
 def test_renamed_entity_keeps_working_links_across_rebuilds(tmp_path):

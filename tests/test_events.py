@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from test_resolve import _parse
+from conftest import parse_texts
 
 from briefgen.dates import compatible, normalise
 from briefgen.events import extract_events
@@ -14,7 +14,7 @@ from briefgen.resolve import resolve
 
 
 def _events(*texts: str, published: str | tuple[str, ...] = ""):
-    parsed = _parse(*texts)
+    parsed = parse_texts(*texts)
     if published:
         from dataclasses import replace
 

@@ -493,15 +493,15 @@ def test_the_real_seeds_still_build_cleanly_under_strict(tmp_path):
 def test_every_page_opens_without_running_input_script_or_leaving_localhost(hostile, tmp_path):
     """Opens every page of the hostile site (and searches for the payloads): any alert
     dialog or any request to another host fails the test."""
+    from conftest import CHROMIUM, CHROMIUM_ARGS, serve
     from playwright.sync_api import sync_playwright
-    from test_browser import CHROMIUM, CHROMIUM_ARGS, _serve
 
     site = hostile / "site"
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html"))
     assert len(pages) > 20
     dialogs: list[str] = []
     requests: list[str] = []
-    with _serve(site, tmp_path / "www") as url, sync_playwright() as p:
+    with serve(site, tmp_path / "www") as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.on("dialog", lambda d: (dialogs.append(f"{page.url}: {d.message}"), d.dismiss()))

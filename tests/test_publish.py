@@ -8,8 +8,7 @@ import re
 import shutil
 from pathlib import Path
 
-from conftest import REPO, make_project, run_build
-from test_browser import _serve
+from conftest import REPO, make_project, run_build, serve
 
 SEEDS = sorted((REPO / "seeds").glob("*.txt"))
 
@@ -34,7 +33,7 @@ def test_a_fresh_clone_remembers_the_published_site(tmp_path):
     clone = make_project(tmp_path / "clone")  # all the seeds: one article more, no content/
     with (clone / "seeds" / "curation.yml").open("a", encoding="utf-8") as curation:
         curation.write("rename:\n  Lloyd Austin: Lloyd J. Austin III\n")
-    with _serve(published / "site", tmp_path / "www") as url:
+    with serve(published / "site", tmp_path / "www") as url:
         assert run_build(clone, "--previous", url) == 0
     old = {e["name"]: e for e in _export(published, "entities.json")}
     new = {e["name"]: e for e in _export(clone, "entities.json")}
