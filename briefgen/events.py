@@ -853,7 +853,8 @@ def cluster(
 # each other; with no publication date to compare, only a near-duplicate story.
 SIMILAR_MIN_COSINE = 0.25
 SIMILAR_UNDATED_MIN_COSINE = 0.4
-# Two groups that both state the same day for what happened need fewer words in common.
+# Two groups that each state one day for what happened, the same day, need fewer words
+# in common (a group that states several days is already more than one report).
 SIMILAR_SAME_DAY_MIN_COSINE = 0.15
 SIMILAR_WITHIN_DAYS = 3
 # Candidate pairs share one of each other's most telling words (an inverted index), so
@@ -903,7 +904,8 @@ def similar_reports(members: dict[int, list[Found]]) -> list[tuple[int, int]]:
         dated = first[a] is not None and first[b] is not None
         small, large = sorted((vectors[a], vectors[b]), key=len)
         cosine = sum(x * large.get(w, 0.0) for w, x in small.items())
-        least = SIMILAR_SAME_DAY_MIN_COSINE if days[a] & days[b] else (
+        one_day = len(days[a]) == 1 and days[a] == days[b]
+        least = SIMILAR_SAME_DAY_MIN_COSINE if one_day else (
             SIMILAR_MIN_COSINE if dated else SIMILAR_UNDATED_MIN_COSINE)
         if cosine >= least:
             pairs.append((-cosine, a, b))
