@@ -600,6 +600,11 @@ def _happened_once(
                                    else frozenset())
     if trigger.dep == "dobj" and head is not None and head.lemma.lower() in stoppers:
         return False
+    # "the end of a year-long ceasefire", "a halt to the attacks": the noun's ending
+    if trigger.dep == "pobj" and head is not None and (
+            owner := by_i.get(head.head)) is not None and owner.pos == "NOUN" and (
+            owner.lemma.lower() in stoppers):
+        return False
     if _counted_times(sentence, _governing_verb(trigger, by_i), rules):
         return False
     plural = trigger.pos == "NOUN" and trigger.text.lower() != trigger.lemma.lower()

@@ -177,6 +177,8 @@ def test_according_to_is_not_an_agreement():
     "The group has launched a string of attacks on bases in Nineveh in recent weeks.",
     "Coalition forces have come under attack more than 140 times since October.",
     "Officials called on the militias to stop their attacks on Camp Falcon.",
+    "Armed factions have pursued tens of attacks on military bases hosting US forces.",
+    "Continuous attacks have hit Camp Falcon since October, officials said.",
 ])
 def test_a_count_or_a_threat_is_not_an_attack(sentence):
     events, _ = _events(sentence)
@@ -329,6 +331,7 @@ def test_a_negation_denies_only_when_it_negates_what_is_reported(sentence, stanc
     "US forces at Camp Falcon were not attacked on Monday, the ministry said.",
     "“There will be no ceasefire and no retreat,” the militia leader said.",
     "American forces in Iraq will not be reinforced, the minister said.",
+    "The militias announced the end of a year-long ceasefire with US forces.",
 ])
 def test_a_negated_event_is_no_event(sentence):
     events, _ = _events(sentence)
