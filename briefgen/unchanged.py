@@ -72,7 +72,9 @@ def fingerprint_inputs(settings: Settings, strict: bool) -> Fingerprint:
             link.st_mtime_ns, link.st_ino)
 
     settings_seen = {k: v for k, v in asdict(settings).items() if k != "processes"}
-    add(FORMAT, strict, settings_seen, _versions(), _own_code(), _model_version(settings))
+    # SOURCE_DATE_EPOCH dates the feed and the sitemap when nothing else does
+    add(FORMAT, strict, settings_seen, _versions(), _own_code(), _model_version(settings),
+        os.environ.get("SOURCE_DATE_EPOCH"))
     add(settings.config_file.read_bytes().hex())
     add_stat(settings.curation_file)
     for path, refused in input_files(settings.seeds_dir) if settings.seeds_dir.is_dir() else ():
