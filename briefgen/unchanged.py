@@ -74,7 +74,7 @@ def fingerprint_inputs(settings: Settings, strict: bool) -> Fingerprint:
     settings_seen = {k: v for k, v in asdict(settings).items() if k != "processes"}
     # SOURCE_DATE_EPOCH dates the feed and the sitemap when nothing else does
     add(FORMAT, strict, settings_seen, _versions(), _own_code(), _model_version(settings),
-        os.environ.get("SOURCE_DATE_EPOCH"))
+        os.environ.get("SOURCE_DATE_EPOCH") or "0")
     add(settings.config_file.read_bytes().hex())
     add_stat(settings.curation_file)
     for path, refused in input_files(settings.seeds_dir) if settings.seeds_dir.is_dir() else ():
