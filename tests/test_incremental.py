@@ -289,7 +289,8 @@ def test_a_rebuild_of_unchanged_inputs_reads_and_writes_nothing(settled):
 
 
 @pytest.mark.parametrize("change", ["edit article", "edit template", "edit config",
-                                    "delete content", "delete site", "damage fingerprint"])
+                                    "delete content", "delete site", "damage fingerprint",
+                                    "hostile summary"])
 def test_any_changed_input_or_output_builds_again(settled, change):
     assert _build(settled).inputs_unchanged
     article = settled / "seeds" / sorted(p.name for p in (settled / "seeds").glob("0*"))[0]
@@ -307,9 +308,14 @@ def test_any_changed_input_or_output_builds_again(settled, change):
         shutil.rmtree(settled / "content")
     elif change == "delete site":
         shutil.rmtree(settled / "site")
-    else:
+    elif change == "damage fingerprint":
         (settled / ".briefgen-cache" / unchanged.FINGERPRINT_FILE).write_text(
             '{"format": "briefgen-last-build/1", "inputs": 1, "summary": []}', "utf-8")
+    else:  # the same inputs, but a summary that is not one: never printed, built again
+        path = settled / ".briefgen-cache" / unchanged.FINGERPRINT_FILE
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["summary"]["problems"] = [{"path": ["\x1b[2J"], "reason": 7, "severity": "x"}]
+        path.write_text(json.dumps(data), encoding="utf-8")
     summary = _build(settled)
     assert not summary.inputs_unchanged
     assert (settled / "site" / "index.html").is_file()
