@@ -653,7 +653,7 @@ def _bases_apart_from_their_town(
     out: dict[str, list[Candidate]] = {}
     for key, group in groups.items():
         based = [c for c in group if _base_vote(c)]
-        plain = [c for c in group if c not in based]
+        plain = [c for c in group if not _base_vote(c)]  # not `c not in based`: quadratic
         towns = sum(c.label in PLACE_LABELS or ("place", BASE_CUE_WEIGHT) in c.kind_votes
                     for c in plain)
         if based and len(plain) >= max(TOWN_MIN_MENTIONS, TOWN_MIN_SHARE * len(group)) and (
