@@ -362,9 +362,11 @@ def _link_acronyms(
                     # Brigades)", "Daesh (ISIS)", "the PMF (or Hashd al-Shaabi)"
             for other_start in range(c.ref.end, min(len(text), c.ref.end + 40)):
                 named = by_start.get((source, other_start))
+                if named is None:
+                    continue
                 gap = text[c.ref.end : other_start]
-                if named and (rules.alias_phrase.match(gap) or (
-                    gap == " or " and re.match(r"\s*\([A-Z]", text[named.ref.end :])
+                if (rules.alias_phrase.match(gap) or (
+                    gap == " or " and PARENTHESIS_AHEAD.match(text, named.ref.end)
                 )):
                     also_known[named.key].add(c.key)
                     break
@@ -378,6 +380,7 @@ def _link_acronyms(
     return [replace(c, key=_follow(links, c.key)) for c in candidates + extra]
 
 
+PARENTHESIS_AHEAD = re.compile(r"\s*\([A-Z]")
 PARENTHESIS_OPEN = re.compile(r"[’']?s?\s*[(\[]\s*(?:the\s+|or\s+|also\s+)?")
 PARENTHESIS_NEXT = re.compile(r"\s*(?:,\s*)?(?:or|/|,)\s+(?:the\s+)?")
 
