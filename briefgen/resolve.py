@@ -434,7 +434,7 @@ def _merge_spelling_variants(candidates: list[Candidate]) -> list[Candidate]:
     uses: Counter[str] = Counter()
     for c in candidates:
         families[c.key].add(LABEL_FAMILIES.get(c.label, c.label))
-        if any(kind == "place" for kind, _ in c.kind_votes):  # "the city of Erbil", an ORG
+        if _place_vote(c):  # "the city of Erbil", an ORG
             families[c.key].add("place")
         uses[c.key] += 1
     by_skeleton: dict[str, list[str]] = defaultdict(list)
@@ -533,6 +533,10 @@ def _base_vote(candidate: Candidate) -> bool:
     return any(kind == "base" for kind, _ in candidate.kind_votes)
 
 
+def _place_vote(candidate: Candidate) -> bool:
+    return any(kind == "place" for kind, _ in candidate.kind_votes)
+
+
 def _is_subsequence(short: list[str], long: list[str]) -> bool:
     remaining = iter(long)
     return len(short) < len(long) and all(word in remaining for word in short)
@@ -555,7 +559,7 @@ def _merge_equivalent_keys(candidates: list[Candidate], rules: Rules) -> list[Ca
     placed: set[str] = set()  # keys told as places ("east of the Euphrates") whatever NER says
     for c in candidates:
         labels[c.key].add(c.label)
-        if any(kind == "place" for kind, _ in c.kind_votes):
+        if _place_vote(c):
             placed.add(c.key)
         if c.name.isupper() and " " not in c.name:
             acronyms.add(c.key.upper())

@@ -22,7 +22,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
-from briefgen.cache import write_atomically
+from briefgen.cache import code_stamp, write_atomically
 from briefgen.config import Settings
 from briefgen.inputs import input_files
 from briefgen.records import Problem
@@ -73,7 +73,8 @@ def fingerprint_inputs(settings: Settings, strict: bool) -> Fingerprint:
 
     settings_seen = {k: v for k, v in asdict(settings).items() if k != "processes"}
     # SOURCE_DATE_EPOCH dates the feed and the sitemap when nothing else does
-    add(FORMAT, strict, settings_seen, _versions(), _own_code(), _model_version(settings),
+    add(FORMAT, strict, settings_seen, code_stamp(_package_files(), TOOLS),
+        _model_version(settings),
         os.environ.get("SOURCE_DATE_EPOCH") or "0")
     add(settings.config_file.read_bytes().hex())
     add_stat(settings.curation_file)
@@ -153,29 +154,14 @@ def _files_under(folder: Path) -> list[Path]:
     return found
 
 
-def _own_code() -> str:
-    """briefgen's source and data, so that an edit or an upgrade rebuilds."""
-    digest = hashlib.sha256()
-    stack = [resources.files("briefgen")]
-    while stack:
-        folder = stack.pop()
-        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-            if entry.is_dir() and entry.name != "__pycache__":
-                stack.append(entry)
-            elif entry.is_file() and entry.name.endswith((".py", ".yml", ".yaml", ".txt",
-                                                          ".json", ".css", ".js")):
-                digest.update(entry.name.encode() + b"\0" + entry.read_bytes())
-    return digest.hexdigest()
-
-
-def _versions() -> list[str]:
-    found = []
-    for package in TOOLS:
-        try:
-            found.append(f"{package}=={metadata.version(package)}")
-        except metadata.PackageNotFoundError:
-            found.append(package)
-    return found
+def _package_files() -> tuple[str, ...]:
+    """briefgen's source and data files, relative to the package, for `code_stamp`: an
+    edit or an upgrade of any of them rebuilds."""
+    here = Path(str(resources.files("briefgen")))
+    return tuple(sorted(
+        p.relative_to(here).as_posix() for p in here.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+        and p.suffix in {".py", ".yml", ".yaml", ".txt", ".json", ".css", ".js"}))
 
 
 def _model_version(settings: Settings) -> str:
