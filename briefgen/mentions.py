@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from briefgen.names import (
     Rules,
     is_country_name,
+    is_demonym,
     is_qualifier,
     looks_like_person,
     strip_base_word,
@@ -34,7 +35,7 @@ ADMINISTRATIVE_UNIT_AFTER = re.compile(r" (?:Governorate|Province|District|Subdi
 def repaired_mentions(article: ParsedArticle, rules: Rules) -> list[Mention]:
     """NER spans with their common cuts mended, plus names NER skipped."""
     text = article.article.text
-    mended = list(_mended_spans(article, rules))
+    mended = _retagged_by_neighbours(list(_mended_spans(article, rules)), text, rules)
     surnames = {
         m.text.split()[-1] for m in mended if m.label == "PERSON" and looks_like_person(m.text)
     }
@@ -91,6 +92,39 @@ def _mended_spans(article: ParsedArticle, rules: Rules) -> Iterator[Mention]:
         previous = replace(mention, start=start, end=end, text=text[start:end], label=label)
     if previous is not None:
         yield previous
+
+
+# Labels NER gives a name it does not know when the word looks like a nationality or a
+# first name ("Kata’ib" NORP, "Harir" NORP, "K1" PERSON).
+MISREAD_LABELS = frozenset({"NORP", "PERSON"})
+
+
+def _retagged_by_neighbours(mentions: list[Mention], text: str, rules: Rules) -> list[Mention]:
+    """One word NER misread as a nationality or a person, shown for what it is by what
+    follows it: the first word of the name right after it ("Kata’ib | Hezbollah" →
+    one organisation), or a base or place by the noun after it ("Harir base", "the K1
+    airbase"). Nationalities and creeds stay apart ("Shia | Hezbollah")."""
+    out: list[Mention] = []
+    skip = False
+    for mention, following in zip(mentions, [*mentions[1:], None], strict=True):
+        if skip:
+            skip = False
+            continue
+        one_misread_word = (mention.label in MISREAD_LABELS and len(mention.text.split()) == 1
+                            and not is_demonym(mention.text, rules)
+                            and not is_country_name(mention.text))
+        if one_misread_word and mention.label == "NORP" and following is not None and (
+                following.sentence == mention.sentence and following.label not in MISREAD_LABELS
+                and text[mention.end : following.start] == " "):
+            out.append(replace(following, start=mention.start,
+                               text=text[mention.start : following.end]))
+            skip = True
+            continue
+        after = text[mention.end : mention.end + 40]
+        if one_misread_word and (noun := _noun_after(mention.text, after, rules)):
+            mention = replace(mention, label=noun)
+        out.append(mention)
+    return out
 
 
 def _split_trailing_surname(mention: Mention, text: str, surnames: set[str]) -> list[Mention]:

@@ -51,6 +51,7 @@ class Rules:
     group_name_words: frozenset[str]
     equipment_nouns: frozenset[str]
     qualifiers: frozenset[str]
+    affiliation_words: frozenset[str]
     descriptive_qualifiers: frozenset[str]
     country_names: dict[str, str]
     collective_heads: frozenset[str]
@@ -136,6 +137,7 @@ def load_rules() -> Rules:
         group_name_words=frozenset(w.casefold() for w in data["group_name_words"]),
         equipment_nouns=frozenset(data["equipment_nouns"]),
         qualifiers=keyed(data["qualifiers"]),
+        affiliation_words=keyed(data["affiliation_words"]),
         descriptive_qualifiers=keyed(data["descriptive_qualifiers"]),
         country_names=dict(data["country_names"]),
         collective_heads=keyed(data["collective_heads"]),
@@ -181,7 +183,13 @@ def strip_base_word(name: str, rules: Rules) -> tuple[str, bool]:
     return name, False
 
 
-def is_junk(name: str, rules: Rules) -> bool:
+# Equipment codes ("MQ-9", "C-RAM"); a code followed by a base word is a base's name
+# ("the K1 airbase", "T-4 air base").
+EQUIPMENT_CODE = re.compile(r"[A-Za-z]+-?\d+\w*|[A-Z]-[A-Z]{2,}")
+
+
+def is_junk(name: str, rules: Rules, *, base: bool = False) -> bool:
+    """Whether `name` can be no entity's name; `base` when a base word follows it."""
     letters = [c for c in name if c.isalpha()]
     return (
         not letters
@@ -191,7 +199,7 @@ def is_junk(name: str, rules: Rules) -> bool:
         or ftfy.is_bad(name)
         or any(unicodedata.category(c) in {"So", "Sk", "Co"} for c in name)
         or (name.isupper() and len(name.split()) > 2)
-        or bool(re.fullmatch(r"[A-Za-z]+-?\d+\w*|[A-Z]-[A-Z]{2,}", name))  # MQ-9, C-RAM
+        or (not base and bool(EQUIPMENT_CODE.fullmatch(name)))
         or sum(c.isascii() for c in letters) < len(letters) / 2
     )
 
@@ -217,6 +225,31 @@ def is_qualifier(word: str, rules: Rules) -> bool:
     """Whether a word as written is a country or nationality word ("Iraqi", "Qatari"):
     the list is in key form ("iraki", "katari"), so the word is compared as a key."""
     return name_key(word, rules) in rules.qualifiers
+
+
+# Endings of nationality words: "Iraq-i", "Syri-an", "Leban-ese", "Turk-ish".
+DEMONYM_ENDING = re.compile(r"(?:ian|ean|an|ese|ish|i)$")
+DEMONYM_MIN_STEM = 4
+
+
+def is_demonym(word: str, rules: Rules) -> bool:
+    """Whether one word says whose or which creed something is ("Iraqi", "Lebanese",
+    "Shia") rather than being a word of a name ("Kata’ib", "Harir"): a qualifier, a
+    creed or people, or a country's name with a nationality ending."""
+    if is_qualifier(word, rules) or name_key(word, rules) in rules.affiliation_words:
+        return True
+    stem = DEMONYM_ENDING.sub("", word.casefold())
+    return len(stem) >= DEMONYM_MIN_STEM and stem != word.casefold() and any(
+        name.startswith(stem) for name in _country_names())
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    import pycountry  # its database loads on first use, not with every stage
+
+    names = {getattr(c, field, "").casefold() for c in pycountry.countries
+             for field in ("name", "common_name", "official_name")}
+    return frozenset(names - {""})
 
 
 def looks_like_person(name: str) -> bool:

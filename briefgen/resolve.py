@@ -187,10 +187,12 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
         name, role = clean_name(mention.text, rules)
         if mention.label == "NORP" and len(name.split()) < rules.norp_min_words:
             continue
-        if is_junk(name, rules) or _is_job_title(name, mention.label, rules):
-            continue
         before = text[max(0, mention.start - CONTEXT_WINDOW) : mention.start]
         after = text[mention.end : mention.end + CONTEXT_WINDOW]
+        cue = rules.base_after.match(after)
+        if is_junk(name, rules, base=cue is not None) or _is_job_title(
+                name, mention.label, rules):
+            continue
         kind_votes: list[tuple[Kind, int]] = [(cast(Kind, vote["kind"]), 1)]
         stripped, base_in_name = strip_base_word(name, rules)
         titled = ""
@@ -199,7 +201,7 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
             if " " not in stripped:  # "Secretary Austin" is a way of writing Austin's name
                 titled = before[found.start(1) :] + mention.text
         end = mention.end
-        if (cue := rules.base_after.match(after)) and mention.end + cue.end() <= _sentence_end(
+        if cue and mention.end + cue.end() <= _sentence_end(
             article, mention
         ):
             end = mention.end + cue.end()

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from conftest import entity_of, parse_texts
 
+from briefgen.records import Mention
 from briefgen.resolve import resolve
 
 
@@ -440,3 +443,35 @@ def test_a_place_spelt_with_another_opening_vowel_or_article_is_one_place():
     assert erbil is entity_of(entities, "Irbil") and erbil.kind == "place"
     assert entity_of(entities, "Deir ez-Zur") is entity_of(entities, "Deir al-Zour")
     assert entity_of(entities, "Basra") is not entity_of(entities, "Bosra")
+
+
+def _with_labels(article, labelled):
+    """The article with NER's spans replaced by `labelled` ((surface, label), in order):
+    the misreads the model makes on real news, pinned so the rule is tested, not the model."""
+    text, spans, at = article.article.text, [], 0
+    for surface, label in labelled:
+        start = text.index(surface, at)
+        at = start + len(surface)
+        sentence = next(s for s in article.sentences if s.start <= start < s.end)
+        spans.append(Mention(sentence.id, start, at, surface, label))
+    return replace(article, mentions=tuple(spans))
+
+
+def test_a_word_ner_reads_as_a_nationality_or_a_person_is_named_by_what_follows():
+    # On real news the model tags "Kata’ib" NORP beside "Hezbollah" ORG, "Harir" NORP
+    # before "base", and "K1" PERSON before "airbase".
+    first, second = parse_texts(
+        "Officials looked into the Shia militia, Kata’ib Rahma. "
+        "Troops left Zawir base in the north on Tuesday. "
+        "Two rockets landed at the K7 airbase on Friday.",
+        "Kataib Rahma fired drones at the Zawir Air Base on Monday.",
+    )
+    first = _with_labels(first, [("Shia", "NORP"), ("Kata’ib", "NORP"), ("Rahma", "ORG"),
+                                 ("Zawir", "NORP"), ("K7", "PERSON")])
+    second = _with_labels(second, [("Kataib Rahma", "ORG"), ("Zawir Air Base", "FAC")])
+    entities = _entities([first, second])
+    assert entity_of(entities, "Kata’ib Rahma") is entity_of(entities, "Kataib Rahma")
+    assert entity_of(entities, "Zawir base") is entity_of(entities, "Zawir Air Base")
+    assert entity_of(entities, "Zawir base").kind == "base"
+    assert entity_of(entities, "K7 airbase").kind == "base"
+    assert not [e for e in entities if e.name in {"Kata’ib", "Rahma", "Shia Kata’ib Rahma"}]
