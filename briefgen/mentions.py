@@ -45,9 +45,29 @@ def repaired_mentions(article: ParsedArticle, rules: Rules) -> list[Mention]:
         split.extend(_split_trailing_surname(mention, text, surnames))
     found = list(_skipped_names(article, split, runs, rules))
     outlets = _cited_outlets(article, split + found, rules)
+    described = list(_described_bodies(article, split + found + outlets, rules))
+    wider = outlets + described
     kept = [m for m in split + found if not any(o.start <= m.start and m.end <= o.end
-                                                 for o in outlets)]
-    return sorted(kept + outlets, key=lambda m: (m.start, m.end))
+                                                 for o in wider)]
+    return sorted(kept + wider, key=lambda m: (m.start, m.end))
+
+
+def _described_bodies(
+    article: ParsedArticle, mentions: list[Mention], rules: Rules
+) -> Iterator[Mention]:
+    """Bodies the article names by a description NER does not tag ("the US-led
+    coalition", "the international anti-ISIS coalition"): a leader or a describing word
+    is needed ("the coalition" alone is left alone). A name NER tagged across it stands;
+    one inside it ("US" in "US-led") is the description's."""
+    text = article.article.text
+    for sentence in article.sentences:
+        for match in rules.described_body.finditer(text, sentence.start, sentence.end):
+            start, end = match.span(1)
+            words = match.group(1).split()
+            if len(words) < 2 or any(m.start < end and start < m.end and not (
+                    start <= m.start and m.end <= end) for m in mentions):
+                continue
+            yield Mention(sentence.id, start, end, match.group(1), "ORG")
 
 
 def _mended_spans(article: ParsedArticle, rules: Rules) -> Iterator[Mention]:

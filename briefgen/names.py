@@ -57,6 +57,9 @@ class Rules:
     collective_heads: frozenset[str]
     place_generic_words: frozenset[str]
     name_glossary: dict[str, str]
+    described_body: re.Pattern
+    described_heads: frozenset[str]
+    described_modifiers: re.Pattern
 
 
 @cache
@@ -144,6 +147,14 @@ def load_rules() -> Rules:
         place_generic_words=keyed(data["place_generic_words"]),
         name_glossary={_folded_key(arabic, folds): _folded_key(english, folds)
                        for arabic, english in data["name_glossary"].items()},
+        # "the US-led (international) coalition": a leader, or a describing word, or both
+        described_body=re.compile(
+            rf"\b[Tt]he\s+((?:[A-Z][\w.]*-led\s+)?(?i:(?:{alternation(data['described_modifiers'])})"
+            rf"\s+){{0,3}}(?i:{alternation(data['described_heads'])}))\b(?![-\w])"
+        ),
+        described_heads=frozenset(data["described_heads"]),
+        described_modifiers=re.compile(
+            rf"\b(?:{alternation(data['described_modifiers'])})\b", re.I),
     )
 
 
@@ -188,14 +199,17 @@ def strip_base_word(name: str, rules: Rules) -> tuple[str, bool]:
 EQUIPMENT_CODE = re.compile(r"[A-Za-z]+-?\d+\w*|[A-Z]-[A-Z]{2,}")
 
 
-def is_junk(name: str, rules: Rules, *, base: bool = False) -> bool:
-    """Whether `name` can be no entity's name; `base` when a base word follows it."""
+def is_junk(name: str, rules: Rules, *, base: bool = False, described: bool = False) -> bool:
+    """Whether `name` can be no entity's name; `base` when a base word follows it,
+    `described` for a body's description, which may be lower case ("the international
+    coalition")."""
     letters = [c for c in name if c.isalpha()]
     return (
         not letters
         or len(name) > MAX_NAME_CHARS
         or name.casefold() in rules.generic
-        or not (name[0].isupper() or name[0].isdigit() or re.match(r"(al|el|ad)-", name))
+        or not (described or name[0].isupper() or name[0].isdigit()
+                or re.match(r"(al|el|ad)-", name))
         or ftfy.is_bad(name)
         or any(unicodedata.category(c) in {"So", "Sk", "Co"} for c in name)
         or (name.isupper() and len(name.split()) > 2)

@@ -94,6 +94,7 @@ def resolve(
     candidates = _merge_spelling_variants(candidates)
     candidates = _link_partial_names(candidates, rules)
     candidates = _link_unqualified_names(candidates, rules)
+    candidates = _link_described_bodies(candidates, rules)
     candidates = _merge_equivalent_keys(candidates, rules)
     groups: dict[str, list[Candidate]] = defaultdict(list)
     for candidate in candidates:
@@ -190,7 +191,8 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
         before = text[max(0, mention.start - CONTEXT_WINDOW) : mention.start]
         after = text[mention.end : mention.end + CONTEXT_WINDOW]
         cue = rules.base_after.match(after)
-        if is_junk(name, rules, base=cue is not None) or _is_job_title(
+        if is_junk(name, rules, base=cue is not None,
+                   described=_described(name, rules) is not None) or _is_job_title(
                 name, mention.label, rules):
             continue
         kind_votes: list[tuple[Kind, int]] = [(cast(Kind, vote["kind"]), 1)]
@@ -717,6 +719,43 @@ def _link_unqualified_names(candidates: list[Candidate], rules: Rules) -> list[C
                 c = replace(c, key=only)
         out.append(c)
     return out
+
+
+def _link_described_bodies(candidates: list[Candidate], rules: Rules) -> list[Candidate]:
+    """Descriptions of one kind of body ("the US-led coalition", "the international
+    coalition", "the Global Coalition to Defeat ISIS") are one body per leader: one with no
+    leader is the one its article leads, else the only one the corpus leads; "the
+    Saudi-led coalition" stays apart from the US-led one."""
+    described = {c.key: d for c in candidates
+                 if c.label in GROUP_LABELS and (d := _described(c.name, rules))}
+    led_in: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for c in candidates:
+        if (d := described.get(c.key)) and d[0]:
+            led_in[c.ref.source].add(d)
+            led_in[""].add(d)
+    out = []
+    for c in candidates:
+        if (d := described.get(c.key)) is not None:
+            leader, head = d
+            for leads in (led_in[c.ref.source], led_in[""]):
+                heads = {lead for lead, h in leads if h == head}
+                if not leader and len(heads) == 1:
+                    leader = next(iter(heads))
+            c = replace(c, key=f"{leader} {head}".strip())
+        out.append(c)
+    return out
+
+
+def _described(name: str, rules: Rules) -> tuple[str, str] | None:
+    """(leader key, head) of a body's description ("US-led international coalition" →
+    ("us", "coalition")), or None when the name says more than a description does."""
+    leader = ""
+    if led := re.match(r"([\w.]+)-led\s+", name):
+        leader, name = name_key(led.group(1), rules), name[led.end():]
+    rest = rules.described_modifiers.sub(" ", name).split()
+    if len(rest) != 1 or rest[0].casefold() not in rules.described_heads:
+        return None
+    return leader, rest[0].casefold()
 
 
 def _one_per_word_bag(keys: set[str]) -> set[str]:

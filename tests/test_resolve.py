@@ -475,3 +475,19 @@ def test_a_word_ner_reads_as_a_nationality_or_a_person_is_named_by_what_follows(
     assert entity_of(entities, "Zawir base").kind == "base"
     assert entity_of(entities, "K7 airbase").kind == "base"
     assert not [e for e in entities if e.name in {"Kata’ib", "Rahma", "Shia Kata’ib Rahma"}]
+
+
+def test_descriptions_of_one_coalition_are_one_body_and_another_leader_s_stays_apart():
+    entities = _entities(parse_texts(
+        "The US-led coalition said two drones were shot down on Monday. "
+        "Officials of the international anti-ISIS coalition met in Baghdad.",
+        "The U.S.-led international coalition withdrew from the town on Tuesday. "
+        "A spokesman for the Global Coalition said on Tuesday that it had left.",
+        "The Saudi-led coalition struck a port in Yemen on Monday.",
+    ))
+    coalition = entity_of(entities, "US-led coalition")
+    for other in ("international anti-ISIS coalition", "U.S.-led international coalition",
+                  "Global Coalition"):
+        assert entity_of(entities, other) is coalition, other
+    assert entity_of(entities, "Saudi-led coalition") is not coalition
+    assert coalition.kind == "actor"
