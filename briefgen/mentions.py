@@ -27,6 +27,8 @@ TITLE_OF_BEFORE = re.compile(r"\b(?:Secretary|Minister|Ministry|Department)\s+of
 NAME_WORD = re.compile(r"(?:(?:al|el|Al|El|Abu|Bin|bin|Ibn|ibn)-)?[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*")
 # A person's own surname ("al-Abbasi") ends a span of 3+ words NER took as one name.
 MIN_WORDS_BEFORE_SURNAME = 2
+# A capitalised word right before a run of names ("Operation | Inherent Resolve").
+OPENER_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
 # NER leaves the administrative word out of a place's name now and then, or takes the
 # name before it for a person.
 ADMINISTRATIVE_UNIT_AFTER = re.compile(r" (?:Governorate|Province|District|Subdistrict)\b")
@@ -126,7 +128,7 @@ def _retagged_by_neighbours(mentions: list[Mention], text: str, rules: Rules) ->
     airbase"). Nationalities and creeds stay apart ("Shia | Hezbollah")."""
     out: list[Mention] = []
     skip = False
-    for mention, following in zip(mentions, [*mentions[1:], None], strict=True):
+    for mention, following in zip(mentions, [*mentions[1:], None], strict=False):
         if skip:
             skip = False
             continue
@@ -176,8 +178,10 @@ def _extend_organisations(
     taken = {(m.start, m.end) for m in mentions}
     out = []
     for mention in mentions:
-        head = mention.text.split()[-1].casefold()
-        if head in rules.organisation_heads:  # "Liaison Cell" tagged as a person
+        words = mention.text.casefold().split()
+        # "Liaison Cell" tagged as a person, "Operation Inherent Resolve" as a building
+        if words[-1] in rules.organisation_heads or (
+                len(words) > 1 and words[0] in rules.organisation_openers):
             mention = replace(mention, label="ORG")
         if mention.label == "ORG":
             for run in runs[mention.sentence]:
@@ -217,8 +221,8 @@ def _skipped_names(
     """Runs of capitalised proper nouns NER did not tag, kept only when their own words
     or the noun after them say what they are: a lower-case base or place noun after
     them ("the Victory base"), or for two words or more a base word ("… Air Base"), an
-    organisation's head noun ("… Media Cell") or a person's appositive after them ("Jane Roe, the
-    spokesperson of …")."""
+    organisation's head noun ("… Media Cell") or first word ("Operation …"), or a
+    person's appositive after them ("Jane Roe, the spokesperson of …")."""
     text = article.article.text
     covered = [(m.start, m.end) for m in mentions]
     for sentence in article.sentences:
@@ -234,9 +238,14 @@ def _skipped_names(
                 continue
             if len(run) < 2:
                 continue
+            # the tagger reads a sentence's first "Operation" as a common noun
+            opener = OPENER_BEFORE.search(text, sentence.start, start)
+            if opener and opener.group(1).casefold() in rules.organisation_openers:
+                start, name = opener.start(1), text[opener.start(1) : end]
             if strip_base_word(name, rules)[1]:
                 label = "FAC"
-            elif run[-1].text.casefold() in rules.organisation_heads:
+            elif run[-1].text.casefold() in rules.organisation_heads or (
+                    name.split()[0].casefold() in rules.organisation_openers):
                 label = "ORG"
             elif looks_like_person(name) and rules.person_appositive.match(text[end : end + 80]):
                 label = "PERSON"

@@ -41,6 +41,7 @@ class Rules:
     base_verb_before: re.Pattern
     department_after_title: re.Pattern
     organisation_heads: frozenset[str]
+    organisation_openers: frozenset[str]
     person_appositive: re.Pattern
     role_nouns: frozenset[str]
     outlet_before: re.Pattern
@@ -117,6 +118,7 @@ def load_rules() -> Rules:
             rf"^(?:the\s+)?(?:{alternation(data['departments'])})\s+(?=[A-Z])"
         ),
         organisation_heads=frozenset(w.casefold() for w in data["organisation_heads"]),
+        organisation_openers=frozenset(w.casefold() for w in data["organisation_openers"]),
         role_nouns=frozenset(data["person_appositives"]),
         person_appositive=re.compile(
             rf"^\s*,\s+(?:the|a|an|its|their|his|her)\s+(?:[\w'’-]+\s+){{0,3}}?"

@@ -129,7 +129,11 @@ def test_skipped_names_are_found_by_their_head_noun_or_appositive():
         "Major General Omar Dulaimi, the head of Iraq’s Border Liaison Cell, denied it.",
         "“There are no new troops,” Hadi Zubeidawi, the spokesperson of the Saraya "
         "al-Zahra group, told reporters.",
+        "Operation Inherent Harbor said in a statement that it was aware of the attack. "
+        "The forces of Operation Desert Harbor said so.",
     ))
+    for operation in ("Operation Inherent Harbor", "Operation Desert Harbor"):
+        assert entity_of(entities, operation).kind == "actor", operation
     cell = entity_of(entities, "Border Liaison Cell")
     assert (cell.kind, cell.type) == ("actor", "government body")
     assert entity_of(entities, "Hadi Zubeidawi").type == "person"
@@ -475,6 +479,7 @@ def test_a_word_ner_reads_as_a_nationality_or_a_person_is_named_by_what_follows(
     assert entity_of(entities, "Zawir base").kind == "base"
     assert entity_of(entities, "K7 airbase").kind == "base"
     assert not [e for e in entities if e.name in {"Kata’ib", "Rahma", "Shia Kata’ib Rahma"}]
+    assert not _entities(parse_texts("No names here at all, it said."))
 
 
 def test_descriptions_of_one_coalition_are_one_body_and_another_leader_s_stays_apart():
