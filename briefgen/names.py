@@ -268,6 +268,18 @@ def _country_names() -> frozenset[str]:
     return frozenset(names - {""})
 
 
+def described_body(name: str, rules: Rules) -> tuple[str, str] | None:
+    """(leader key, head) of a body's description ("US-led international coalition" →
+    ("us", "coalition")), or None when the name says more than a description does."""
+    leader = ""
+    if led := re.match(r"([\w.]+)-led\s+", name):
+        leader, name = name_key(led.group(1), rules), name[led.end():]
+    rest = rules.described_modifiers.sub(" ", name).split()
+    if len(rest) != 1 or rest[0].casefold() not in rules.described_heads:
+        return None
+    return leader, rest[0].casefold()
+
+
 def looks_like_person(name: str) -> bool:
     """Two or more capitalised words of letters: not "U.S.-Iraq" or "Twitter"."""
     words = name.split()

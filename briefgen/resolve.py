@@ -25,6 +25,7 @@ from briefgen.mentions import repaired_mentions
 from briefgen.names import (
     Rules,
     clean_name,
+    described_body,
     in_title_case,
     is_country_name,
     is_junk,
@@ -192,7 +193,7 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
         after = text[mention.end : mention.end + CONTEXT_WINDOW]
         cue = rules.base_after.match(after)
         if is_junk(name, rules, base=cue is not None,
-                   described=_described(name, rules) is not None) or _is_job_title(
+                   described=described_body(name, rules) is not None) or _is_job_title(
                 name, mention.label, rules):
             continue
         kind_votes: list[tuple[Kind, int]] = [(cast(Kind, vote["kind"]), 1)]
@@ -727,7 +728,7 @@ def _link_described_bodies(candidates: list[Candidate], rules: Rules) -> list[Ca
     leader is the one its article leads, else the only one the corpus leads; "the
     Saudi-led coalition" stays apart from the US-led one."""
     described = {c.key: d for c in candidates
-                 if c.label in GROUP_LABELS and (d := _described(c.name, rules))}
+                 if c.label in GROUP_LABELS and (d := described_body(c.name, rules))}
     led_in: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for c in candidates:
         if (d := described.get(c.key)) and d[0]:
@@ -744,18 +745,6 @@ def _link_described_bodies(candidates: list[Candidate], rules: Rules) -> list[Ca
             c = replace(c, key=f"{leader} {head}".strip())
         out.append(c)
     return out
-
-
-def _described(name: str, rules: Rules) -> tuple[str, str] | None:
-    """(leader key, head) of a body's description ("US-led international coalition" →
-    ("us", "coalition")), or None when the name says more than a description does."""
-    leader = ""
-    if led := re.match(r"([\w.]+)-led\s+", name):
-        leader, name = name_key(led.group(1), rules), name[led.end():]
-    rest = rules.described_modifiers.sub(" ", name).split()
-    if len(rest) != 1 or rest[0].casefold() not in rules.described_heads:
-        return None
-    return leader, rest[0].casefold()
 
 
 def _one_per_word_bag(keys: set[str]) -> set[str]:
@@ -968,10 +957,16 @@ def _canonical_name(group: list[Candidate]) -> str:
     for c in group:
         sources[c.name].add(c.ref.source)
     full = [n for n in names if not (n.isupper() and " " not in n)] or list(names)
+    # a name over a description of the body ("Global Coalition", not "international
+    # coalition"); a description that titles the page starts with a capital
+    rules = load_rules()
+    lower_descriptions = {n for n in full if n[:1].islower() and described_body(n, rules)}
+    full = [n for n in full if n not in lower_descriptions] or full
     people = sum(c.label == "PERSON" for c in group) * 2 > len(group)
     if people and any(len(n.split()) > 1 for n in full):  # a full name, not the surname
         full = [n for n in full if len(n.split()) > 1]
-    return min(full, key=lambda n: (-len(sources[n]), -len(n.split()), -names[n], n))
+    best = min(full, key=lambda n: (-len(sources[n]), -len(n.split()), -names[n], n))
+    return best[:1].upper() + best[1:] if best in lower_descriptions else best
 
 
 def _mention_order(ref: MentionRef) -> tuple[str, int]:

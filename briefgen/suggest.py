@@ -30,7 +30,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz
 
-from briefgen.names import is_qualifier, load_rules
+from briefgen.names import described_body, is_qualifier, load_rules
 from briefgen.records import Briefing, Entity, EntityId, SentenceId, SourceId
 
 SPELLING_MIN_RATIO = 85
@@ -216,6 +216,6 @@ def _junk_reason(entity: Entity) -> str:
     words = entity.name.split()
     lower = [w for w in words[1:] if w[:1].islower() and w.casefold() not in NAME_PARTICLES
              and not ARTICLE.match(w)]
-    if len(words) >= 2 and lower:
+    if len(words) >= 2 and lower and described_body(entity.name, load_rules()) is None:
         return f"a lower-case word in the name ({lower[0]!r}): probably not a name"
     return ""

@@ -123,7 +123,8 @@ def test_suggested_merges_are_listed_and_a_pasted_line_merges_them(tmp_path, cap
     seeds.mkdir()
     (seeds / "a.txt").write_text(
         "Guards blamed\nThe Islamic Revolutionary Guards Corps said on Monday that it had "
-        "sent advisers to Damascus, officials in Tehran said.\n", encoding="utf-8")
+        "sent advisers to Damascus, officials in Tehran said. The US-led coalition "
+        "said it was aware of the reports.\n", encoding="utf-8")
     (seeds / "b.txt").write_text(
         "Advisers sent\nThe Revolutionary Guards denied on Tuesday that they had sent "
         "fighters to Aleppo, a spokesman in Tehran said.\n", encoding="utf-8")
@@ -133,6 +134,7 @@ def test_suggested_merges_are_listed_and_a_pasted_line_merges_them(tmp_path, cap
     assert main(["suggest", "-f", str(project / "mkdocs.yml")]) == 0
     printed = capsys.readouterr().out
     merges = yaml.safe_load(printed)["merge"]
+    assert "US-led coalition" not in (yaml.safe_load(printed).get("ignore") or [])
     pair = next(m for m in merges if "Revolutionary Guards" in m)
     assert "Islamic Revolutionary Guards Corps" in pair
     report = (project / "site" / "report" / "index.html").read_text(encoding="utf-8")

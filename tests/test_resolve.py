@@ -496,3 +496,5 @@ def test_descriptions_of_one_coalition_are_one_body_and_another_leader_s_stays_a
         assert entity_of(entities, other) is coalition, other
     assert entity_of(entities, "Saudi-led coalition") is not coalition
     assert coalition.kind == "actor"
+    alone = _entities(parse_texts("Officials of the international coalition met in Baghdad."))
+    assert entity_of(alone, "international coalition").name == "International coalition"
