@@ -19,6 +19,7 @@ from briefgen.names import (
     is_demonym,
     is_qualifier,
     looks_like_person,
+    name_key,
     strip_base_word,
 )
 from briefgen.records import Mention, ParsedArticle, Sentence, SentenceId, Token
@@ -27,6 +28,8 @@ TITLE_OF_BEFORE = re.compile(r"\b(?:Secretary|Minister|Ministry|Department)\s+of
 NAME_WORD = re.compile(r"(?:(?:al|el|Al|El|Abu|Bin|bin|Ibn|ibn)-)?[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*")
 # A person's own surname ("al-Abbasi") ends a span of 3+ words NER took as one name.
 MIN_WORDS_BEFORE_SURNAME = 2
+# A capitalised word right before a name, one space apart ("Kata’ib | Sayyid al-Shuhada").
+GROUP_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’]+) $")
 # A capitalised word right before a run of names ("Operation | Inherent Resolve").
 OPENER_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
 # NER leaves the administrative word out of a place's name now and then, or takes the
@@ -145,6 +148,11 @@ def _retagged_by_neighbours(mentions: list[Mention], text: str, rules: Rules) ->
         after = text[mention.end : mention.end + 40]
         if one_misread_word and (noun := _noun_after(mention.text, after, rules)):
             mention = replace(mention, label=noun)
+        opener = GROUP_WORD_BEFORE.search(text, max(0, mention.start - 20), mention.start)
+        if opener and name_key(opener.group(1), rules) in rules.group_name_keys:
+            # "Kata’ib | Sayyid al-Shuhada": an Arabic group word NER left out of the name
+            mention = replace(mention, start=opener.start(1), label="ORG",
+                              text=text[opener.start(1) : mention.end])
         out.append(mention)
     return out
 

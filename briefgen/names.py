@@ -50,6 +50,7 @@ class Rules:
     outlet_after: re.Pattern
     place_name_words: re.Pattern
     group_name_words: frozenset[str]
+    group_name_keys: frozenset[str]
     equipment_nouns: frozenset[str]
     qualifiers: frozenset[str]
     affiliation_words: frozenset[str]
@@ -140,6 +141,7 @@ def load_rules() -> Rules:
         ),
         place_name_words=re.compile(rf"\s(?:{alternation(data['place_name_words'])})$", re.I),
         group_name_words=frozenset(w.casefold() for w in data["group_name_words"]),
+        group_name_keys=keyed(data["group_name_words"]),
         equipment_nouns=frozenset(data["equipment_nouns"]),
         qualifiers=keyed(data["qualifiers"]),
         affiliation_words=keyed(data["affiliation_words"]),

@@ -467,14 +467,20 @@ def test_a_word_ner_reads_as_a_nationality_or_a_person_is_named_by_what_follows(
     first, second = parse_texts(
         "Officials looked into the Shia militia, Kata’ib Rahma. "
         "Troops left Zawir base in the north on Tuesday. "
-        "Two rockets landed at the K7 airbase on Friday.",
-        "Kataib Rahma fired drones at the Zawir Air Base on Monday.",
+        "Two rockets landed at the K7 airbase on Friday. "
+        "Kata’ib Sayyid al-Rahman said so.",
+        "Kataib Rahma fired drones at the Zawir Air Base on Monday. "
+        "Kataib Sayyid al-Rahman denied it.",
     )
     first = _with_labels(first, [("Shia", "NORP"), ("Kata’ib", "NORP"), ("Rahma", "ORG"),
-                                 ("Zawir", "NORP"), ("K7", "PERSON")])
-    second = _with_labels(second, [("Kataib Rahma", "ORG"), ("Zawir Air Base", "FAC")])
+                                 ("Zawir", "NORP"), ("K7", "PERSON"),
+                                 ("Sayyid al-Rahman", "PERSON")])
+    second = _with_labels(second, [("Kataib Rahma", "ORG"), ("Zawir Air Base", "FAC"),
+                                   ("Kataib Sayyid al-Rahman", "ORG")])
     entities = _entities([first, second])
     assert entity_of(entities, "Kata’ib Rahma") is entity_of(entities, "Kataib Rahma")
+    assert entity_of(entities, "Kata’ib Sayyid al-Rahman") is entity_of(
+        entities, "Kataib Sayyid al-Rahman")
     assert entity_of(entities, "Zawir base") is entity_of(entities, "Zawir Air Base")
     assert entity_of(entities, "Zawir base").kind == "base"
     assert entity_of(entities, "K7 airbase").kind == "base"
