@@ -40,7 +40,7 @@ ADMINISTRATIVE_UNIT_AFTER = re.compile(r" (?:Governorate|Province|District|Subdi
 def repaired_mentions(article: ParsedArticle, rules: Rules) -> list[Mention]:
     """NER spans with their common cuts mended, plus names NER skipped."""
     text = article.article.text
-    mended = _retagged_by_neighbours(list(_mended_spans(article, rules)), text, rules)
+    mended = _retagged_by_neighbours(list(_mended_spans(article, rules)), article, rules)
     surnames = {
         m.text.split()[-1] for m in mended if m.label == "PERSON" and looks_like_person(m.text)
     }
@@ -119,16 +119,27 @@ def _mended_spans(article: ParsedArticle, rules: Rules) -> Iterator[Mention]:
         yield previous
 
 
+# Labels NER gives a body's name opened by "Operation" when it misreads it.
+OPENER_MISREAD_LABELS = frozenset({"FAC", "PERSON", "GPE", "LOC"})
 # Labels NER gives a name it does not know when the word looks like a nationality or a
 # first name ("Kata’ib" NORP, "Harir" NORP, "K1" PERSON).
 MISREAD_LABELS = frozenset({"NORP", "PERSON"})
+# What a misread first word can be the start of.
+NAME_LABELS = frozenset({"ORG", "FAC", "GPE", "LOC"})
 
 
-def _retagged_by_neighbours(mentions: list[Mention], text: str, rules: Rules) -> list[Mention]:
-    """One word NER misread as a nationality or a person, shown for what it is by what
-    follows it: the first word of the name right after it ("Kata’ib | Hezbollah" →
-    one organisation), or a base or place by the noun after it ("Harir base", "the K1
-    airbase"). Nationalities and creeds stay apart ("Shia | Hezbollah")."""
+def _retagged_by_neighbours(
+    mentions: list[Mention], article: ParsedArticle, rules: Rules
+) -> list[Mention]:
+    """One proper noun NER misread as a nationality or a person, shown for what it is by
+    what follows it: the first word of the name right after it ("Kata’ib | Hezbollah"
+    is one name, of the second span's label), or a base or place by the noun after it
+    ("Harir base", "the K1 airbase"). Nationalities, creeds and peoples stay apart
+    ("Shia | Hezbollah", "Israelis", "Spanish"). An Arabic group word NER left out before
+    a name is its first word ("Kata’ib | Sayyid al-Shuhada" is a group)."""
+    text = article.article.text
+    proper = {t.start for s in article.sentences for t in s.tokens
+              if t.pos == "PROPN" and not t.text.endswith("s")}
     out: list[Mention] = []
     skip = False
     for mention, following in zip(mentions, [*mentions[1:], None], strict=False):
@@ -136,10 +147,11 @@ def _retagged_by_neighbours(mentions: list[Mention], text: str, rules: Rules) ->
             skip = False
             continue
         one_misread_word = (mention.label in MISREAD_LABELS and len(mention.text.split()) == 1
+                            and mention.start in proper
                             and not is_demonym(mention.text, rules)
                             and not is_country_name(mention.text))
         if one_misread_word and mention.label == "NORP" and following is not None and (
-                following.sentence == mention.sentence and following.label not in MISREAD_LABELS
+                following.sentence == mention.sentence and following.label in NAME_LABELS
                 and text[mention.end : following.start] == " "):
             out.append(replace(following, start=mention.start,
                                text=text[mention.start : following.end]))
@@ -150,9 +162,10 @@ def _retagged_by_neighbours(mentions: list[Mention], text: str, rules: Rules) ->
             mention = replace(mention, label=noun)
         opener = GROUP_WORD_BEFORE.search(text, max(0, mention.start - 20), mention.start)
         if opener and name_key(opener.group(1), rules) in rules.group_name_keys:
-            # "Kata’ib | Sayyid al-Shuhada": an Arabic group word NER left out of the name
             mention = replace(mention, start=opener.start(1), label="ORG",
                               text=text[opener.start(1) : mention.end])
+            if out and out[-1].start >= mention.start:  # the word NER tagged on its own
+                out.pop()
         out.append(mention)
     return out
 
@@ -186,10 +199,12 @@ def _extend_organisations(
     taken = {(m.start, m.end) for m in mentions}
     out = []
     for mention in mentions:
-        words = mention.text.casefold().split()
+        words = mention.text.split()
         # "Liaison Cell" tagged as a person, "Operation Inherent Resolve" as a building
-        if words[-1] in rules.organisation_heads or (
-                len(words) > 1 and words[0] in rules.organisation_openers):
+        # (an EVENT span, "Operation Desert Storm", stays an operation)
+        if words[-1].casefold() in rules.organisation_heads or (
+                len(words) > 1 and words[0].casefold() in rules.organisation_openers
+                and words[0][:1].isupper() and mention.label in OPENER_MISREAD_LABELS):
             mention = replace(mention, label="ORG")
         if mention.label == "ORG":
             for run in runs[mention.sentence]:
@@ -229,8 +244,9 @@ def _skipped_names(
     """Runs of capitalised proper nouns NER did not tag, kept only when their own words
     or the noun after them say what they are: a lower-case base or place noun after
     them ("the Victory base"), or for two words or more a base word ("… Air Base"), an
-    organisation's head noun ("… Media Cell") or first word ("Operation …"), or a
-    person's appositive after them ("Jane Roe, the spokesperson of …")."""
+    organisation's head noun ("… Media Cell") or first word ("Operation X Y", also at
+    the start of a sentence, where the tagger reads it as a common noun), or a person's
+    appositive after them ("Jane Roe, the spokesperson of …")."""
     text = article.article.text
     covered = [(m.start, m.end) for m in mentions]
     for sentence in article.sentences:

@@ -153,7 +153,7 @@ def load_rules() -> Rules:
                        for arabic, english in data["name_glossary"].items()},
         # "the US-led (international) coalition": a leader, or a describing word, or both
         described_body=re.compile(
-            rf"\b[Tt]he\s+((?:[A-Z][\w.]*-led\s+)?(?i:(?:{alternation(data['described_modifiers'])})"
+            rf"\b[Tt]he\s+((?:[A-Z][\w.]*-(?i:led)\s+)?(?i:(?:{alternation(data['described_modifiers'])})"
             rf"\s+){{0,3}}(?i:{alternation(data['described_heads'])}))\b(?![-\w])"
         ),
         described_heads=frozenset(data["described_heads"]),
@@ -274,7 +274,7 @@ def described_body(name: str, rules: Rules) -> tuple[str, str] | None:
     """(leader key, head) of a body's description ("US-led international coalition" →
     ("us", "coalition")), or None when the name says more than a description does."""
     leader = ""
-    if led := re.match(r"([\w.]+)-led\s+", name):
+    if led := re.match(r"([\w.]+)-led\s+", name, re.I):
         leader, name = name_key(led.group(1), rules), name[led.end():]
     rest = rules.described_modifiers.sub(" ", name).split()
     if len(rest) != 1 or rest[0].casefold() not in rules.described_heads:

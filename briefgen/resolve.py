@@ -724,24 +724,23 @@ def _link_unqualified_names(candidates: list[Candidate], rules: Rules) -> list[C
 
 def _link_described_bodies(candidates: list[Candidate], rules: Rules) -> list[Candidate]:
     """Descriptions of one kind of body ("the US-led coalition", "the international
-    coalition", "the Global Coalition to Defeat ISIS") are one body per leader: one with no
-    leader is the one its article leads, else the only one the corpus leads; "the
-    Saudi-led coalition" stays apart from the US-led one."""
+    coalition", "the Global Coalition to Defeat ISIS") are one body per leader; one with
+    no leader is the one its own article leads, if it names only one. A leader named in
+    another article is not enough: "the Saudi-led coalition" of a story on Yemen is not
+    the international coalition of a story on Iraq."""
     described = {c.key: d for c in candidates
                  if c.label in GROUP_LABELS and (d := described_body(c.name, rules))}
-    led_in: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    led_here: dict[tuple[str, str], set[str]] = defaultdict(set)  # (article, head) → leaders
     for c in candidates:
         if (d := described.get(c.key)) and d[0]:
-            led_in[c.ref.source].add(d)
-            led_in[""].add(d)
+            led_here[(c.ref.source, d[1])].add(d[0])
     out = []
     for c in candidates:
         if (d := described.get(c.key)) is not None:
             leader, head = d
-            for leads in (led_in[c.ref.source], led_in[""]):
-                heads = {lead for lead, h in leads if h == head}
-                if not leader and len(heads) == 1:
-                    leader = next(iter(heads))
+            leaders = led_here[(c.ref.source, head)]
+            if not leader and len(leaders) == 1:
+                leader = next(iter(leaders))
             c = replace(c, key=f"{leader} {head}".strip())
         out.append(c)
     return out
@@ -960,13 +959,14 @@ def _canonical_name(group: list[Candidate]) -> str:
     # a name over a description of the body ("Global Coalition", not "international
     # coalition"); a description that titles the page starts with a capital
     rules = load_rules()
-    lower_descriptions = {n for n in full if n[:1].islower() and described_body(n, rules)}
-    full = [n for n in full if n not in lower_descriptions] or full
+    descriptions = {n for n in full if described_body(n, rules) and any(
+        w[:1].islower() for w in re.split(r"[\s-]", n))}
+    full = [n for n in full if n not in descriptions] or full
     people = sum(c.label == "PERSON" for c in group) * 2 > len(group)
     if people and any(len(n.split()) > 1 for n in full):  # a full name, not the surname
         full = [n for n in full if len(n.split()) > 1]
     best = min(full, key=lambda n: (-len(sources[n]), -len(n.split()), -names[n], n))
-    return best[:1].upper() + best[1:] if best in lower_descriptions else best
+    return best[:1].upper() + best[1:] if best in descriptions else best
 
 
 def _mention_order(ref: MentionRef) -> tuple[str, int]:

@@ -486,6 +486,12 @@ def test_a_word_ner_reads_as_a_nationality_or_a_person_is_named_by_what_follows(
     assert entity_of(entities, "K7 airbase").kind == "base"
     assert not [e for e in entities if e.name in {"Kata’ib", "Rahma", "Shia Kata’ib Rahma"}]
     assert not _entities(parse_texts("No names here at all, it said."))
+    # nationality words, peoples and plurals are no words of a name
+    entities = _entities(parse_texts(
+        "Spanish Defence Minister Margarita Robles spoke on Monday. "
+        "Israelis Hamas fighters seized were freed. An Assyrian village was shelled."))
+    assert not [e for e in entities if e.name in {"Spanish Defence", "Israelis Hamas",
+                                                  "Assyrian"}]
 
 
 def test_descriptions_of_one_coalition_are_one_body_and_another_leader_s_stays_apart():
@@ -502,5 +508,15 @@ def test_descriptions_of_one_coalition_are_one_body_and_another_leader_s_stays_a
         assert entity_of(entities, other) is coalition, other
     assert entity_of(entities, "Saudi-led coalition") is not coalition
     assert coalition.kind == "actor"
+    assert coalition.name == "Global Coalition"  # a name titles the page, not a description
+    # a leader named in another story does not lead this one's coalition
+    apart = _entities(parse_texts(
+        "The Saudi-led coalition struck a port in Yemen on Monday.",
+        "The international coalition against ISIS said on Monday that it had left. "
+        "The Coordination Framework, a broader coalition of Shia parties, met on Tuesday.",
+    ))
+    assert entity_of(apart, "international coalition") is not entity_of(
+        apart, "Saudi-led coalition")
+    assert not [e for e in apart if "broader coalition" in {a for a, _ in e.aliases}]
     alone = _entities(parse_texts("Officials of the international coalition met in Baghdad."))
     assert entity_of(alone, "international coalition").name == "International coalition"
