@@ -725,22 +725,22 @@ def _link_unqualified_names(candidates: list[Candidate], rules: Rules) -> list[C
 def _link_described_bodies(candidates: list[Candidate], rules: Rules) -> list[Candidate]:
     """Descriptions of one kind of body ("the US-led coalition", "the international
     coalition", "the Global Coalition to Defeat ISIS") are one body per leader; one with
-    no leader is the one its own article leads, if it names only one. A leader named in
-    another article is not enough: "the Saudi-led coalition" of a story on Yemen is not
-    the international coalition of a story on Iraq."""
+    no leader is the one its own article leads, else the one the corpus leads when it
+    names only one leader. "The Saudi-led coalition" stays apart from the US-led one."""
     described = {c.key: d for c in candidates
                  if c.label in GROUP_LABELS and (d := described_body(c.name, rules))}
-    led_here: dict[tuple[str, str], set[str]] = defaultdict(set)  # (article, head) → leaders
+    led_by: dict[tuple[str, str], set[str]] = defaultdict(set)  # (article, head) → leaders
     for c in candidates:
         if (d := described.get(c.key)) and d[0]:
-            led_here[(c.ref.source, d[1])].add(d[0])
+            led_by[(c.ref.source, d[1])].add(d[0])
+            led_by[("", d[1])].add(d[0])  # the corpus's
     out = []
     for c in candidates:
         if (d := described.get(c.key)) is not None:
             leader, head = d
-            leaders = led_here[(c.ref.source, head)]
-            if not leader and len(leaders) == 1:
-                leader = next(iter(leaders))
+            for leaders in (led_by[(c.ref.source, head)], led_by[("", head)]):
+                if not leader and len(leaders) == 1:
+                    leader = next(iter(leaders))
             c = replace(c, key=f"{leader} {head}".strip())
         out.append(c)
     return out

@@ -509,12 +509,15 @@ def test_descriptions_of_one_coalition_are_one_body_and_another_leader_s_stays_a
     assert entity_of(entities, "Saudi-led coalition") is not coalition
     assert coalition.kind == "actor"
     assert coalition.name == "Global Coalition"  # a name titles the page, not a description
-    # a leader named in another story does not lead this one's coalition
+    # where the corpus names two leaders, a story that names none joins neither
     apart = _entities(parse_texts(
         "The Saudi-led coalition struck a port in Yemen on Monday.",
+        "The US-led coalition said on Monday that it had left.",
         "The international coalition against ISIS said on Monday that it had left. "
         "The Coordination Framework, a broader coalition of Shia parties, met on Tuesday.",
     ))
+    assert entity_of(apart, "international coalition") is not entity_of(
+        apart, "US-led coalition")
     assert entity_of(apart, "international coalition") is not entity_of(
         apart, "Saudi-led coalition")
     assert not [e for e in apart if "broader coalition" in {a for a, _ in e.aliases}]
