@@ -312,10 +312,17 @@ def skeleton(key: str) -> str:
     return " ".join(words)
 
 
-def same_spelling_variant(a: str, b: str) -> bool:
+# A word a place's name shares whole with another spelling of it, this long or longer,
+# lets its short words differ in their vowels ("Deir ez-Zor"/"Deir al-Zour"/"Deir Ezzor").
+PLACE_ANCHOR_MIN_LETTERS = 4
+
+
+def same_spelling_variant(a: str, b: str, *, place: bool = False) -> bool:
     """Whether two keys with one skeleton are one name spelt two ways: word by word the
     same, or (for words of five letters or more) the same consonants and as many vowel
-    groups. "Mohammed" (folded to mhmd) is not "Mahmoud"; "Ali" is not "Ala"."""
+    groups. "Mohammed" (folded to mhmd) is not "Mahmoud"; "Ali" is not "Ala". A place's
+    short word may differ in its vowels, an opening one included, where another word of
+    the name is the same ("Tal Afar"/"Tel Afar"): people's short names are too many."""
     words_a, words_b = a.split(), b.split()
     if len(words_a) != len(words_b) or a == b:
         return a == b
@@ -325,12 +332,18 @@ def same_spelling_variant(a: str, b: str) -> bool:
     # A single long word may have few consonants ("Conoco", "Koniko"); short words
     # with few consonants are too many different names.
     long_single = len(words_a) == 1 and min(len(a), len(b)) >= SKELETON_SINGLE_WORD
-    if consonants < SKELETON_MIN_CONSONANTS and not long_single:
+    anchored = place and any(x == y and len(x) >= PLACE_ANCHOR_MIN_LETTERS
+                             for x, y in zip(words_a, words_b, strict=True))
+    if consonants < SKELETON_MIN_CONSONANTS and not (long_single or anchored):
         return False
     for x, y in zip(words_a, words_b, strict=True):
         if x == y:
             continue
-        if min(len(x), len(y)) < SKELETON_MIN_WORD or skeleton(x) != skeleton(y):
+        if skeleton(x) != skeleton(y):
+            return False
+        if anchored and min(len(x), len(y)) < SKELETON_MIN_WORD:
+            x, y = x.lstrip("aeiou"), y.lstrip("aeiou")
+        elif min(len(x), len(y)) < SKELETON_MIN_WORD:
             return False
         if len(re.findall(r"[aeiouy]+", x)) != len(re.findall(r"[aeiouy]+", y)):
             return False

@@ -451,9 +451,10 @@ def _merge_spelling_variants(candidates: list[Candidate]) -> list[Candidate]:
             if key in joined:
                 continue
             for other in keys[n + 1 :]:
-                if other not in joined and families[key] & families[other] and (
-                    same_spelling_variant(key, other)
-                ):
+                shared = families[key] & families[other]
+                place = "place" in shared
+                if other not in joined and shared and same_spelling_variant(
+                        key, other, place=place):
                     joined[other] = key
     return [replace(c, key=joined[c.key]) if c.key in joined else c for c in candidates]
 

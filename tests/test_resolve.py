@@ -523,3 +523,16 @@ def test_descriptions_of_one_coalition_are_one_body_and_another_leader_s_stays_a
     assert not [e for e in apart if "broader coalition" in {a for a, _ in e.aliases}]
     alone = _entities(parse_texts("Officials of the international coalition met in Baghdad."))
     assert entity_of(alone, "international coalition").name == "International coalition"
+
+
+def test_a_place_s_short_word_spelt_with_other_vowels_is_the_same_place():
+    entities = _entities(parse_texts(
+        "Rockets hit the town of Kafr al-Zor on Monday.",
+        "Drones struck a depot in the town of Kafr al-Zour on Tuesday.",
+        "Militants left the town of Kafr Ezzor on Wednesday.",
+        "Hassan Ali met reporters in Baghdad. Hassan Ala met them in Basra.",
+    ))
+    town = entity_of(entities, "Kafr al-Zor")
+    assert entity_of(entities, "Kafr al-Zour") is town
+    assert entity_of(entities, "Kafr Ezzor") is town
+    assert entity_of(entities, "Hassan Ali") is not entity_of(entities, "Hassan Ala")
