@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -18,6 +18,8 @@ import yaml
 
 QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u2032": "'"})
 MAX_NAME_CHARS = 80
+# What a fold puts in place of its match: a string, or a function of the match.
+Fold = str | Callable[[re.Match[str]], str]
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,7 @@ class Rules:
     group_cue: re.Pattern
     media_words: re.Pattern
     government_words: re.Pattern
-    folds: tuple[tuple[re.Pattern, str], ...]
+    folds: tuple[tuple[re.Pattern, Fold], ...]
     norp_min_words: int
     role_before: re.Pattern
     trailing_descriptors: re.Pattern
@@ -71,7 +73,10 @@ def load_rules() -> Rules:
     def alternation(words: Iterable[str]) -> str:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
-    folds = tuple((re.compile(a), b) for a, b in data["folds"])
+    countries = data["country_words"]
+    folds = ((re.compile(rf"\b(?:{alternation(countries)})\b(?= \w)"),  # in front of a name
+              lambda m: countries[m.group()]),) + tuple(
+        (re.compile(a), b) for a, b in data["folds"])
 
     def keyed(words: Iterable[str]) -> frozenset[str]:
         """Word lists compared with name keys, folded the same way ("iraqi" → "iraki")."""
@@ -228,7 +233,7 @@ def name_key(name: str, rules: Rules) -> str:
     return _folded_key(name, rules.folds)
 
 
-def _folded_key(name: str, folds: tuple[tuple[re.Pattern, str], ...]) -> str:
+def _folded_key(name: str, folds: tuple[tuple[re.Pattern, Fold], ...]) -> str:
     name = re.sub(r"\b([A-Za-z])\.(?=[A-Za-z]\.?)", r"\1", name)  # U.S. -> US
     key = unicodedata.normalize("NFKD", name.translate(QUOTES))
     key = "".join(c for c in key if not unicodedata.combining(c)).casefold()

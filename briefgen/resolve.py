@@ -582,8 +582,10 @@ def _merge_equivalent_keys(candidates: list[Candidate], rules: Rules) -> list[Ca
         if shorter != longer:
             parent[shorter] = longer
 
-    # An organisation's key without "news", "agency", … ("X News" and "X" are one outlet).
-    cores = {k: rules.outlet_suffix.sub("", k) if "ORG" in labels[k] else k for k in keys}
+    # An organisation's key without "news", "agency", … ("X News" and "X" are one
+    # outlet), unless that leaves a country ("Iraqi News Agency" is not Iraq).
+    cores = {k: core if "ORG" in labels[k] and (
+        core := rules.outlet_suffix.sub("", k)) not in rules.qualifiers else k for k in keys}
     by_shape: dict[str, str] = {}
     countries = _country_keys()
     glossary_english = set(rules.name_glossary.values())

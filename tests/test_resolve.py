@@ -536,3 +536,15 @@ def test_a_place_s_short_word_spelt_with_other_vowels_is_the_same_place():
     assert entity_of(entities, "Kafr al-Zour") is town
     assert entity_of(entities, "Kafr Ezzor") is town
     assert entity_of(entities, "Hassan Ali") is not entity_of(entities, "Hassan Ala")
+
+
+def test_a_country_s_adjective_and_its_name_in_front_of_a_body_are_one_body():
+    entities = _entities(parse_texts(
+        "The American Embassy in Baghdad said on Monday that it was safe. "
+        "The United States Army sent two brigades.",
+        "Rockets fell near the US Embassy on Tuesday. The U.S. Army said it was aware.",
+        "The Iraqi News Agency reported strikes in Iraq on Monday.",
+    ))
+    assert entity_of(entities, "Iraqi News Agency") is not entity_of(entities, "Iraq")
+    assert entity_of(entities, "American Embassy") is entity_of(entities, "US Embassy")
+    assert entity_of(entities, "United States Army") is entity_of(entities, "U.S. Army")
