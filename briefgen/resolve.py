@@ -475,6 +475,7 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
     bases_by_last: dict[str, set[str]] = defaultdict(set)
     groups_by_last: dict[str, set[str]] = defaultdict(set)
     person_here: set[tuple[str, str]] = set()  # (article, key) NER calls a person there
+    article_last: set[str] = set()  # groups whose last word takes the article: "… al-Nujaba"
     for c in candidates:
         words = c.key.split()
         if c.label == "PERSON":
@@ -495,20 +496,28 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
             bases_by_last[words[-1]].add(c.key)
         if len(words) >= 2 and group_word:
             groups_by_last[words[-1]].add(c.key)
+            if ARTICLE_LAST_WORD.search(c.name):
+                article_last.add(c.key)
     fuller: dict[str, str] = {}  # a person's name without a middle name → the full one
     for keys in by_ends.values():
         for key in keys:
             longer = {k for k in keys if _is_subsequence(key.split(), k.split())}
             if len(longer) == 1:
                 fuller[key] = next(iter(longer))
+    article_last = {fuller.get(k, k) for k in article_last}
     groups_by_last = {last: {fuller.get(k, k) for k in keys}
                       for last, keys in groups_by_last.items()}
     linked = []
     for c in candidates:
         words = c.key.split()
         group = groups_by_last.get(words[0], set()) if len(words) == 1 else set()
-        if len(group) == 1 and re.match(r"(?:al|el)-", c.name, re.I):
-            c = replace(c, key=next(iter(group)))  # "al-Nujaba" for "Harakat al-Nujaba"
+        # "al-Nujaba" or "Nujaba" for "Harakat al-Nujaba"; not "Hezbollah" for "Kataib
+        # Hezbollah", whose last word is a name of its own
+        if len(group) == 1 and (re.match(r"(?:al|el)-", c.name, re.I) or (
+                group <= article_last)):
+            # NER's label for the short form alone ("Nujaba" a place) says nothing
+            c = replace(c, key=next(iter(group)), label="ORG", kind_votes=(("actor", 1),),
+                        type_votes=())
         elif len(words) == 1 and c.label in LABEL_FAMILIES:
             local = in_article.get((c.ref.source, words[0]), set())
             corpus = full_by_surname.get(words[0], set())
@@ -533,6 +542,11 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
                 c = replace(c, key=full)
         linked.append(replace(c, key=fuller[c.key]) if c.key in fuller else c)
     return linked
+
+
+# A name whose last word is written with the Arabic article ("Harakat al-Nujaba",
+# "Harakat Hezbollah al- Nujaba").
+ARTICLE_LAST_WORD = re.compile(r"\b(?:al|el|Al|El)(?:-\s?|\s)\S+$")
 
 
 def _base_vote(candidate: Candidate) -> bool:

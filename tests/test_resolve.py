@@ -410,9 +410,16 @@ def test_a_groups_name_without_its_middle_words_and_its_last_word_alone_join_it(
         "Harakat Ansar al-Fajr said it attacked the base. Harakat al-Fajr has threatened US "
         "troops before.",
         "A spokesman for al-Fajr said the group would fight on.",
+        "A spokesman for Fajr said the group would fight on.",
+        "Kataib Hezbollah said on Monday that it had attacked the base.",
+        "Hezbollah fired rockets into Israel on Tuesday.",
     ))
     full = entity_of(entities, "Harakat Ansar al-Fajr")
     assert full is entity_of(entities, "Harakat al-Fajr") is entity_of(entities, "al-Fajr")
+    assert entity_of(entities, "Fajr") is full  # written once without its article
+    assert full.kind == "actor"
+    # a last word that is a name of its own is no short form
+    assert entity_of(entities, "Hezbollah") is not entity_of(entities, "Kataib Hezbollah")
 
 
 def test_a_groups_arabic_name_and_its_english_translation_are_one_group():
