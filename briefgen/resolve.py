@@ -92,6 +92,7 @@ def resolve(
         mention_cache.prune()
     candidates = _names_out_of_headlines(candidates, rules)
     candidates = _link_acronyms(candidates, articles, rules)
+    candidates = _link_partial_acronyms(candidates, rules)
     candidates = _merge_spelling_variants(candidates)
     candidates = _link_partial_names(candidates, rules)
     candidates = _link_unqualified_names(candidates, rules)
@@ -383,6 +384,33 @@ def _link_acronyms(
                for a, b in combinations(sorted(names), 2)):
             links.setdefault(alias, max(names, key=lambda k: (len(k), k)))
     return [replace(c, key=_follow(links, c.key)) for c in candidates + extra]
+
+
+# The initials of a name's first words, written in place of them ("MSS", "FOB").
+PARTIAL_ACRONYM = re.compile(r"[A-Z]{2,5}")
+PARTIAL_ACRONYM_MAX_WORDS = 5
+
+
+def _link_partial_acronyms(candidates: list[Candidate], rules: Rules) -> list[Candidate]:
+    """A name opened by the initials of another name's first words, the rest the same
+    ("MSS Euphrates" for "Mission Support Site Euphrates", "FOB Falcon" for "Forward
+    Operating Base Falcon"), is that name when only one name in the corpus fits."""
+    spelled: dict[tuple[str, str], set[str]] = defaultdict(set)  # (initials, rest) → keys
+    for c in candidates:
+        words = c.name.split()
+        for k in range(2, min(len(words), PARTIAL_ACRONYM_MAX_WORDS + 1)):
+            if all(w[:1].isupper() for w in words[:k]):
+                initials = "".join(w[0] for w in words[:k])
+                spelled[(initials, name_key(" ".join(words[k:]), rules))].add(c.key)
+    out = []
+    for c in candidates:
+        words = c.name.split()
+        if len(words) >= 2 and PARTIAL_ACRONYM.fullmatch(words[0]):
+            fits = spelled.get((words[0], name_key(" ".join(words[1:]), rules)), set())
+            if len(fits - {c.key}) == 1:
+                c = replace(c, key=next(iter(fits - {c.key})))
+        out.append(c)
+    return out
 
 
 PARENTHESIS_AHEAD = re.compile(r"\s*\([A-Z]")

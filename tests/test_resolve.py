@@ -555,3 +555,14 @@ def test_a_country_s_adjective_and_its_name_in_front_of_a_body_are_one_body():
     assert entity_of(entities, "Iraqi News Agency") is not entity_of(entities, "Iraq")
     assert entity_of(entities, "American Embassy") is entity_of(entities, "US Embassy")
     assert entity_of(entities, "United States Army") is entity_of(entities, "U.S. Army")
+
+
+def test_a_name_opened_by_the_initials_of_another_s_first_words_is_that_name():
+    entities = _entities(parse_texts(
+        "Rockets struck Mission Support Site Falcon Ridge on Monday.",
+        "Officials at MSS Falcon Ridge said two drones were shot down on Tuesday.",
+        "Officials at MSS Harbor Point said nothing on Tuesday.",
+    ))
+    site = entity_of(entities, "Mission Support Site Falcon Ridge")
+    assert entity_of(entities, "MSS Falcon Ridge") is site
+    assert entity_of(entities, "MSS Harbor Point") is not site
