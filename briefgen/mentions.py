@@ -78,7 +78,8 @@ def _described_bodies(
 def _mended_spans(article: ParsedArticle, rules: Rules) -> Iterator[Mention]:
     """A possessive or a stray bracket at the front ("’s Hashd", "IRGC) Quds Force"), a
     descriptor glued to the end ("X Shia"), a department glued to the front after
-    "Secretary of", and a name split in two at an apostrophe ("Mohammed Shia’ | al-…")."""
+    "Secretary of", a name split in two at an apostrophe ("Mohammed Shia’ | al-…"), and
+    a town's facility named by a lower-case noun ("Baghdad | airport")."""
     text = article.article.text
     previous: Mention | None = None
     for mention in article.mentions:
@@ -103,6 +104,9 @@ def _mended_spans(article: ParsedArticle, rules: Rules) -> Iterator[Mention]:
             continue
         if unit := ADMINISTRATIVE_UNIT_AFTER.match(text, end):  # "al-Hasakah | Governorate"
             end, label = unit.end(), "GPE"
+        elif label in {"GPE", "LOC"} and (facility := rules.facility_noun_after.match(
+                text, end)) and not is_country_name(text[start:end]):
+            end, label = facility.end(), "FAC"  # "Baghdad | airport"
         if (
             previous is not None
             and previous.label == label == "PERSON"

@@ -49,6 +49,7 @@ class Rules:
     outlet_before: re.Pattern
     place_noun_after: re.Pattern
     base_noun_after: re.Pattern
+    facility_noun_after: re.Pattern
     outlet_after: re.Pattern
     place_name_words: re.Pattern
     group_name_words: frozenset[str]
@@ -135,6 +136,8 @@ def load_rules() -> Rules:
             rf"^\s+(?:{alternation(data['place_nouns_after'])})\b(?!-)"
         ),
         base_noun_after=re.compile(rf"^\s+(?:{alternation(data['base_cues_after'])})\b(?!-)"),
+        facility_noun_after=re.compile(
+            rf" (?:{alternation(data['facility_nouns_after'])})\b(?!-)"),
         outlet_before=re.compile(
             rf"\b(?:{alternation(data['outlet_cues_before'])})\s+(?:the\s+)?$", re.I
         ),

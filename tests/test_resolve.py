@@ -566,3 +566,13 @@ def test_a_name_opened_by_the_initials_of_another_s_first_words_is_that_name():
     site = entity_of(entities, "Mission Support Site Falcon Ridge")
     assert entity_of(entities, "MSS Falcon Ridge") is site
     assert entity_of(entities, "MSS Harbor Point") is not site
+
+
+def test_a_town_s_airport_in_lower_case_is_the_airport_not_the_town():
+    entities = _entities(parse_texts(
+        "A drone crashed near Kirkuk International Airport on Monday.",
+        "Rockets fell near the Kirkuk airport on Tuesday, officials in Kirkuk said.",
+    ))
+    airport = entity_of(entities, "Kirkuk International Airport")
+    assert entity_of(entities, "Kirkuk airport") is airport
+    assert entity_of(entities, "Kirkuk") is not airport
