@@ -88,7 +88,8 @@ def load_rules() -> Rules:
         titles=tuple(sorted(data["titles"], key=len, reverse=True)),
         title_words=frozenset(w for title in data["titles"] for w in title.split()),
         generic=frozenset(data["generic"]) | frozenset(data["platforms"]),
-        base_after=re.compile(rf"\s*[-\s]?({alternation(data['base_cues_after'])})\b", re.I),
+        base_after=re.compile(
+            rf"\s*[-\s]?((?:military\s+)?(?:{alternation(data['base_cues_after'])}))\b", re.I),
         base_before=re.compile(rf"\b({alternation(data['base_cues_before'])})\s*$", re.I),
         group_cue=re.compile(rf"\b({alternation(data['group_cues'])})\b", re.I),
         media_words=re.compile(rf"\b({alternation(data['media_words'])})\b", re.I),
@@ -135,7 +136,8 @@ def load_rules() -> Rules:
         place_noun_after=re.compile(
             rf"^\s+(?:{alternation(data['place_nouns_after'])})\b(?!-)"
         ),
-        base_noun_after=re.compile(rf"^\s+(?:{alternation(data['base_cues_after'])})\b(?!-)"),
+        base_noun_after=re.compile(
+            rf"^\s+(?:military\s+)?(?:{alternation(data['base_cues_after'])})\b(?!-)"),
         facility_noun_after=re.compile(
             rf" (?:{alternation(data['facility_nouns_after'])})\b(?!-)"),
         outlet_before=re.compile(

@@ -45,9 +45,11 @@ def test_a_name_followed_by_base_is_a_base():
     entities = _entities(parse_texts(
         "Troops arrived at Tell Harun air base on Monday.",
         "Officials in Tell Harun said more troops would come.",
+        "Drones struck the Tell Harun military airbase on Tuesday.",
     ))
     base = entity_of(entities, "Tell Harun")
     assert base.kind == "base"
+    assert entity_of(entities, "Tell Harun military airbase") is base
 
 
 def test_generic_role_words_do_not_become_entities():
@@ -446,7 +448,7 @@ def test_a_river_named_with_and_without_river_is_one_place_but_not_the_country()
 def test_a_place_spelt_with_another_opening_vowel_or_article_is_one_place():
     entities = _entities(parse_texts(
         "Three rockets hit the city of Erbil on Monday. Fighters shelled Deir ez-Zur.",
-        "Drones were shot down near Irbil airport. Clashes broke out in Deir al-Zour.",
+        "Drones were shot down near Irbil on Sunday. Clashes broke out in Deir al-Zour.",
         "Protesters gathered in Basra on Friday.",
         "Fighting raged in Bosra, a town in southern Syria, on Saturday.",
     ))
