@@ -288,17 +288,32 @@ def _cut_end(text: str) -> int:
 EQUIPMENT = "equipment"
 
 
+# The lower-case word right after a name, a plural's "s" apart.
+EQUIPMENT_WORD_AFTER = re.compile(r" ([a-z]+?)s?\b")
+
+
 def _names_equipment(article: ParsedArticle, mention: Mention, rules: Rules) -> bool:
     """Whether the name modifies a weapon or vehicle noun: "Katyusha rockets", "two
-    Abrams tanks", "Patriot missile system" (from the parse: the span's head word is a
-    compound or modifier of one of `equipment_nouns`)."""
+    Abrams tanks", "Patriot missile system", "a Super King Air 350 aircraft", "a
+    Katyusha rocket launcher platform" (from the parse: the span's head words are
+    compounds or modifiers of one noun that is, or is compounded with, one of
+    `equipment_nouns`)."""
+    word_after = EQUIPMENT_WORD_AFTER.match(article.article.text, mention.end)
+    if word_after and word_after.group(1) in rules.equipment_nouns:
+        return True  # the words say so where the parse errs ("a Sky Falcon 350 aircraft")
     tokens = article.sentence(mention.sentence).by_index()
     inside = [t for t in tokens.values() if mention.start <= t.start < mention.end]
     heads = [t for t in inside if t.head not in tokens
              or not mention.start <= tokens[t.head].start < mention.end]
-    if len(heads) != 1 or heads[0].dep not in {"compound", "amod", "nmod", "nummod"}:
+    # "Super King Air | 350" may hang on the noun by two words
+    if not heads or len({t.head for t in heads}) != 1 or any(
+            t.dep not in {"compound", "amod", "nmod", "nummod"} for t in heads):
         return False
     noun = tokens.get(heads[0].head)
+    if noun is not None and any(
+            t.lemma.casefold() in rules.equipment_nouns and t.dep == "compound"
+            for t in tokens.values() if mention.end <= t.start < noun.start):
+        return True  # "Katyusha | rocket launcher | platform"
     while noun is not None and noun.lemma.casefold() not in rules.equipment_nouns:
         # "Patriot missile system": the modified noun may itself modify the next one
         noun = tokens.get(noun.head) if noun.dep == "compound" and noun.head != noun.i else None

@@ -125,13 +125,14 @@ def test_a_lone_byline_name_navigation_links_and_credits_in_brackets_are_dropped
         "Ali Hassan Said It Was Over\n"
         "ConflictsSyria\n"
         "A jet flies a patrol over Syria, Feb. 18, 2023. U.S. Air Force / Tech. Sgt. Jane Roe\n"
-        "Officials said troops moved between Iraq / Syria bases on Monday, and more came.\n"
+        "Officials said troops moved between Iraq / Syria bases on Monday, and more left.\n"
     )
     assert kept == ["Two soldiers killed in northern Iraq",
                     "Two soldiers were killed on Sunday, officials said.",
                     "Ali Hassan Said It Was Over",
                     "A jet flies a patrol over Syria, Feb. 18, 2023.",
-                    "Officials said troops moved between Iraq / Syria bases on Monday, and more came."]
+                    "Officials said troops moved between Iraq / Syria bases on Monday, "
+                    "and more left."]
     assert {"Jane Roe", "1. Skip to content", "TT", "(File photo by AFP)",
             "ConflictsSyria", "U.S. Air Force / Tech. Sgt. Jane Roe"} <= set(dropped)
 

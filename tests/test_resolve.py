@@ -208,9 +208,12 @@ def test_equipment_and_platforms_are_not_entities():
     entities = _entities(parse_texts(
         "Two Katyusha rockets hit the base on Monday, and the group posted a video on "
         "Telegram and on Twitter, officials in Baghdad said.",
+        "Rockets damaged a Sky Falcon 350 aircraft belonging to the army, officials in "
+        "Baghdad said.",
+        "Police found a truck with a Zelzal rocket launcher platform near Basra.",
     ))
     names = {a for e in entities for a, _ in e.aliases}
-    assert not names & {"Katyusha", "Telegram", "Twitter"}, names
+    assert not names & {"Katyusha", "Telegram", "Twitter", "Sky Falcon 350", "Zelzal"}, names
     assert "Baghdad" in names
 
 
