@@ -28,6 +28,8 @@ TITLE_OF_BEFORE = re.compile(r"\b(?:Secretary|Minister|Ministry|Department)\s+of
 NAME_WORD = re.compile(r"(?:(?:al|el|Al|El|Abu|Bin|bin|Ibn|ibn)-)?[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*")
 # A person's own surname ("al-Abbasi") ends a span of 3+ words NER took as one name.
 MIN_WORDS_BEFORE_SURNAME = 2
+# A body's leader in front of its description ("US-led coalition forces").
+LED = re.compile(r"[\w.]+-led$", re.I)
 # A capitalised word right before a name, one space apart ("Kata’ib | Sayyid al-Shuhada").
 GROUP_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’]+) $")
 # A capitalised word right before a run of names ("Operation | Inherent Resolve").
@@ -61,16 +63,19 @@ def _described_bodies(
     article: ParsedArticle, mentions: list[Mention], rules: Rules
 ) -> Iterator[Mention]:
     """Bodies the article names by a description NER does not tag ("the US-led
-    coalition", "the international anti-ISIS coalition"): a leader or a describing word
-    is needed ("the coalition" alone is left alone). A name NER tagged across it stands;
+    coalition", "the international anti-ISIS coalition", "US-led coalition forces"): a
+    leader or a describing word is needed ("the coalition" alone is left alone), and
+    without "the", a leader. A name NER tagged across it stands;
     one inside it ("US" in "US-led") is the description's."""
     text = article.article.text
     for sentence in article.sentences:
         for match in rules.described_body.finditer(text, sentence.start, sentence.end):
             start, end = match.span(1)
             words = match.group(1).split()
-            if len(words) < 2 or any(m.start < end and start < m.end and not (
-                    start <= m.start and m.end <= end) for m in mentions):
+            definite = match.start(1) > match.start()  # "the international coalition"
+            crossed = any(m.start < end and start < m.end and not (
+                start <= m.start and m.end <= end) for m in mentions)
+            if len(words) < 2 or not (definite or LED.match(words[0])) or crossed:
                 continue
             yield Mention(sentence.id, start, end, match.group(1), "ORG")
 

@@ -107,7 +107,7 @@ def load_rules() -> Rules:
         outlet_suffix=re.compile(rf"\s+(?:{alternation(data['outlet_suffixes'])})$"),
         alias_phrase=re.compile(
             rf"^\s*[,(]?\s*(?:(?:who|which)\s+(?:is|was|are|were)\s+)?"
-            rf"(?:{alternation(data['alias_phrases'])})\s+(?:the\s+)?$", re.I
+            rf"(?:{alternation(data['alias_phrases'])})\s+(?:the\s+)?[\"“‘']?$", re.I
         ),
         # "in X", "the town of X", "east of the X", and the second of a pair ("the towns
         # of X and Y"); not after a comma ("in Baghdad, Hassan Ali said"). The names of
@@ -163,7 +163,7 @@ def load_rules() -> Rules:
                        for arabic, english in data["name_glossary"].items()},
         # "the US-led (international) coalition": a leader, or a describing word, or both
         described_body=re.compile(
-            rf"\b[Tt]he\s+((?:[A-Z][\w.]*-(?i:led)\s+)?(?i:(?:{alternation(data['described_modifiers'])})"
+            rf"\b(?:[Tt]he\s+)?((?:[A-Z][\w.]*-(?i:led)\s+)?(?i:(?:{alternation(data['described_modifiers'])})"
             rf"\s+){{0,3}}(?i:{alternation(data['described_heads'])}))\b(?![-\w])"
         ),
         described_heads=frozenset(data["described_heads"]),

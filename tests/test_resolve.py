@@ -62,9 +62,11 @@ def test_better_known_as_and_formerly_join_two_names():
     entities = _entities(parse_texts(
         "A strike killed Karim Talal al-Haddadi, better known as Abu Nour, in the city.",
         "Fighters gathered in Tel Amra (formerly Tel Sakhra) in northern Velmor province.",
+        'Troops killed Saleh Kamal al-Fahdawi, also known as "Abu Rami," on Monday.',
     ))
     aliases = {a for a, _ in entity_of(entities, "Abu Nour").aliases}
     assert any(a.endswith("Talal al-Haddadi") for a in aliases), aliases
+    assert entity_of(entities, "Abu Rami") is entity_of(entities, "Saleh Kamal al-Fahdawi")
     assert entity_of(entities, "Tel Sakhra") is entity_of(entities, "Tel Amra")
 
 
@@ -515,6 +517,8 @@ def test_descriptions_of_one_coalition_are_one_body_and_another_leader_s_stays_a
         "The Saudi-led coalition struck a port in Yemen on Monday.",
     ))
     coalition = entity_of(entities, "US-led coalition")
+    led = _entities(parse_texts("Iraqi forces, working with US-led coalition forces, left."))
+    assert entity_of(led, "US-led coalition").kind == "actor"
     for other in ("international anti-ISIS coalition", "U.S.-led international coalition",
                   "Global Coalition"):
         assert entity_of(entities, other) is coalition, other
@@ -542,11 +546,13 @@ def test_a_place_s_short_word_spelt_with_other_vowels_is_the_same_place():
         "Rockets hit the town of Kafr al-Zor on Monday.",
         "Drones struck a depot in the town of Kafr al-Zour on Tuesday.",
         "Militants left the town of Kafr Ezzor on Wednesday.",
+        "Jets struck the town of Dayr Hawr on Monday. Rockets hit the town of Deir Hor.",
         "Hassan Ali met reporters in Baghdad. Hassan Ala met them in Basra.",
     ))
     town = entity_of(entities, "Kafr al-Zor")
     assert entity_of(entities, "Kafr al-Zour") is town
     assert entity_of(entities, "Kafr Ezzor") is town
+    assert entity_of(entities, "Dayr Hawr") is entity_of(entities, "Deir Hor")  # diphthongs
     assert entity_of(entities, "Hassan Ali") is not entity_of(entities, "Hassan Ala")
 
 
