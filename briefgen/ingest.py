@@ -370,10 +370,14 @@ def _language_identifier() -> LanguageIdentifier:
 
 def _article(path: Path, shown: str, raw: bytes, meta: dict, text: str) -> Article:
     paragraphs, dropped, outlet = _clean_paragraphs(text)
-    if not paragraphs:
-        raise Unreadable("no article text left after removing page furniture")
     notes: list[str] = []
     given = {key: _scalar(key, value, notes) for key, value in meta.items()}
+    mastheads = _mastheads(given.get("outlet", "") or outlet)
+    dropped += [p for p in paragraphs if p.casefold().removeprefix("the ") in mastheads]
+    paragraphs = [_without_masthead(p, mastheads, dropped) for p in paragraphs
+                  if p.casefold().removeprefix("the ") not in mastheads]
+    if not paragraphs:
+        raise Unreadable("no article text left after removing page furniture")
     url = web_url(given.get("url", ""))
     if given.get("url") and not url:
         notes.append(f"url {_shown_value(given['url'])} is not an http(s) link; left out")
@@ -534,6 +538,30 @@ def _clean_paragraphs(text: str) -> tuple[list[str], list[str], str]:
             line = line[dateline.end() :]
         kept.append(line)
     return kept, dropped, outlet
+
+
+# A few words before a colon or a dash at a paragraph's start: "EghtesadOnline: …".
+MASTHEAD_LEAD = re.compile(r"([^:\n]{2,40}?)\s*(?::|\s[-–—])\s+(?=\S)")
+
+
+def _mastheads(outlet: str) -> set[str]:
+    """How a page writes its own outlet's name on a line of its own (lower case, without
+    "The"): "The Jerusalem Post (Reuters)" → "jerusalem post"; "Mehr News Agency" → also
+    "mna". A masthead or a tag, not an actor of the story."""
+    name = re.sub(r"\s*\(.*?\)\s*", " ", outlet).strip().casefold().removeprefix("the ")
+    words = re.findall(r"[^\W\d_]+", name)
+    initials = "".join(w[0] for w in words)
+    return {n for n in (name, initials if len(words) >= 2 else "") if n}
+
+
+def _without_masthead(paragraph: str, mastheads: set[str], dropped: list[str]) -> str:
+    """A paragraph led by the outlet's own name as a tag ("EghtesadOnline: Iran's …",
+    "VDH - Rockets …"), without it."""
+    lead = MASTHEAD_LEAD.match(paragraph)
+    if lead and lead.group(1).casefold().removeprefix("the ") in mastheads:
+        dropped.append(lead.group().strip())
+        return paragraph[lead.end():]
+    return paragraph
 
 
 def _looks_like_furniture(line: str) -> bool:

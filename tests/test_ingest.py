@@ -162,3 +162,19 @@ def test_a_date_in_the_article_url_dates_the_article(tmp_path):
     assert read_article(path, raw, "seeds/a.md", 200_000).published == "2024-01-29"
     raw = raw.replace(b"2024/01/29/", b"world-news/")
     assert read_article(path, raw, "seeds/a.md", 200_000).published == ""
+
+
+def test_the_outlet_s_own_masthead_and_tag_and_a_home_breadcrumb_are_furniture(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "m.md").write_text(
+        '---\noutlet: "The Velmor Daily Herald (Reuters)"\ntitle: Rockets hit base\n---\n'
+        "Velmor Daily Herald\n\nHome World\n\nRockets hit the base on Monday.\n\nVDH\n\n"
+        "The Velmor Daily Herald reported that two rockets fell.\n\n"
+        "Velmor Daily Herald: Officials denied it on Tuesday.\n", encoding="utf-8")
+    (article,) = _ingest(seeds).articles
+    assert article.text.split("\n\n") == [
+        "Rockets hit the base on Monday.",
+        "The Velmor Daily Herald reported that two rockets fell.",
+        "Officials denied it on Tuesday."]
+    assert {"Velmor Daily Herald", "Home World", "VDH"} <= set(article.dropped)
