@@ -59,6 +59,7 @@ class Rules:
     affiliation_words: frozenset[str]
     descriptive_qualifiers: frozenset[str]
     country_names: dict[str, str]
+    known_aliases: dict[str, str]
     collective_heads: frozenset[str]
     place_generic_words: frozenset[str]
     name_glossary: dict[str, str]
@@ -157,6 +158,9 @@ def load_rules() -> Rules:
         affiliation_words=keyed(data["affiliation_words"]),
         descriptive_qualifiers=keyed(data["descriptive_qualifiers"]),
         country_names=dict(data["country_names"]),
+        # each alias's key → the key of the body's usual name
+        known_aliases={_folded_key(alias, folds): _folded_key(names[0], folds)
+                       for names in data["known_aliases"] for alias in names},
         collective_heads=keyed(data["collective_heads"]),
         place_generic_words=keyed(data["place_generic_words"]),
         name_glossary={_folded_key(arabic, folds): _folded_key(english, folds)

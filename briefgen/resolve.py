@@ -91,6 +91,7 @@ def resolve(
     if mention_cache is not None:
         mention_cache.prune()
     candidates = _names_out_of_headlines(candidates, rules)
+    candidates = [replace(c, key=rules.known_aliases.get(c.key, c.key)) for c in candidates]
     candidates = _link_acronyms(candidates, articles, rules)
     candidates = _link_partial_acronyms(candidates, rules)
     candidates = _merge_spelling_variants(candidates)

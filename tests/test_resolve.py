@@ -587,3 +587,13 @@ def test_a_town_s_airport_in_lower_case_is_the_airport_not_the_town():
     airport = entity_of(entities, "Kirkuk International Airport")
     assert entity_of(entities, "Kirkuk airport") is airport
     assert entity_of(entities, "Kirkuk") is not airport
+
+
+def test_a_body_s_names_that_reference_works_list_are_one_body():
+    """resolve.yml's known_aliases: names no text explains ("Daesh" is ISIS)."""
+    entities = _entities(parse_texts(
+        "Officials blamed Daesh for the attack on Monday, the Pentagon said.",
+        "ISIS claimed the attack on Tuesday, according to the Department of Defense.",
+    ))
+    assert entity_of(entities, "Daesh") is entity_of(entities, "ISIS")
+    assert entity_of(entities, "Pentagon") is entity_of(entities, "Department of Defense")
