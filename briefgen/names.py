@@ -99,7 +99,9 @@ def load_rules() -> Rules:
         norp_min_words=data["norp_min_words"],
         # "Interior Minister | Name", "US Secretary of Defense | Name": the role before a name
         role_before=re.compile(
-            rf"((?:[A-Z][\w'’.-]*[ \t]+(?:of[ \t]+)?){{0,3}}(?i:{alternation(data['titles'])}))"
+            # initials may end in a full stop ("U.S."), a word may not ("Monday. President")
+            rf"((?:(?:[A-Z](?:\.[A-Z])*\.|[A-Z][\w'’-]*(?:\.[\w'’-]+)*)[ \t]+(?:of[ \t]+)?){{0,3}}"
+            rf"(?i:{alternation(data['titles'])}))"
             rf"[ \t]+$"
         ),
         trailing_descriptors=re.compile(
@@ -331,12 +333,15 @@ def skeleton(key: str) -> str:
 PLACE_ANCHOR_MIN_LETTERS = 4
 
 
-def same_spelling_variant(a: str, b: str, *, place: bool = False) -> bool:
+def same_spelling_variant(a: str, b: str, *, place: bool = False,
+                          person: bool = False) -> bool:
     """Whether two keys with one skeleton are one name spelt two ways: word by word the
     same, or (for words of five letters or more) the same consonants and as many vowel
     groups. "Mohammed" (folded to mhmd) is not "Mahmoud"; "Ali" is not "Ala". A place's
     short word may differ in its vowels, an opening one included, where another word of
-    the name is the same ("Tal Afar"/"Tel Afar"): people's short names are too many."""
+    the name is the same ("Tal Afar"/"Tel Afar"); a person's short first names of two
+    consonants or more, where the surname is the same ("Adel"/"Adil Abdul-Mahdi"), not
+    "Ali"/"Ala", and never the surname."""
     words_a, words_b = a.split(), b.split()
     if len(words_a) != len(words_b) or a == b:
         return a == b
@@ -348,6 +353,10 @@ def same_spelling_variant(a: str, b: str, *, place: bool = False) -> bool:
     long_single = len(words_a) == 1 and min(len(a), len(b)) >= SKELETON_SINGLE_WORD
     anchored = place and any(x == y and len(x) >= PLACE_ANCHOR_MIN_LETTERS
                              for x, y in zip(words_a, words_b, strict=True))
+    if person and not anchored and words_a[-1] == words_b[-1] and len(
+            words_a[-1]) >= SKELETON_MIN_WORD:
+        anchored = all(x == y or len(skeleton(x)) >= 2
+                       for x, y in zip(words_a[:-1], words_b[:-1], strict=True))
     if consonants < SKELETON_MIN_CONSONANTS and not (long_single or anchored):
         return False
     for x, y in zip(words_a, words_b, strict=True):

@@ -496,9 +496,8 @@ def _merge_spelling_variants(candidates: list[Candidate]) -> list[Candidate]:
                 continue
             for other in keys[n + 1 :]:
                 shared = families[key] & families[other]
-                place = "place" in shared
                 if other not in joined and shared and same_spelling_variant(
-                        key, other, place=place):
+                        key, other, place="place" in shared, person="person" in shared):
                     joined[other] = key
     return [replace(c, key=joined[c.key]) if c.key in joined else c for c in candidates]
 
@@ -520,6 +519,7 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
     groups_by_last: dict[str, set[str]] = defaultdict(set)
     person_here: set[tuple[str, str]] = set()  # (article, key) NER calls a person there
     article_last: set[str] = set()  # groups whose last word takes the article: "… al-Nujaba"
+    roles_of: dict[str, set[str]] = defaultdict(set)  # a full name → its titles
     for c in candidates:
         words = c.key.split()
         if c.label == "PERSON":
@@ -529,6 +529,8 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
             by_ends[(words[0], words[-1])].add(c.key)
         if c.label == "PERSON" and len(words) >= 2 and looks_like_person(c.name) and (
                 not group_word):
+            if c.role:
+                roles_of[c.key].add(c.role.casefold())
             full_by_surname[words[-1]].add(c.key)
             in_article[(c.ref.source, words[-1])].add(c.key)
             by_ends[(words[0], words[-1])].add(c.key)
@@ -566,6 +568,9 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
             local = in_article.get((c.ref.source, words[0]), set())
             corpus = full_by_surname.get(words[0], set())
             target = local if len(local) == 1 else corpus if len(corpus) == 1 else set()
+            if not target and c.role:  # "President Trump" beside "Melania Trump"
+                titled = {k for k in (local or corpus) if c.role.casefold() in roles_of[k]}
+                target = titled if len(titled) == 1 else set()
             # NER calls a surname alone a place or group now and then ("Soleimani"):
             # with no place or base cue of its own it is still the one person's name.
             # Nor is a surname NER calls a person elsewhere in the same article ("Biden's
