@@ -548,7 +548,8 @@ def _mastheads(outlet: str) -> set[str]:
     """How a page writes its own outlet's name on a line of its own (lower case, without
     "The"): "The Jerusalem Post (Reuters)" → "jerusalem post"; "Mehr News Agency" → also
     "mna". A masthead or a tag, not an actor of the story."""
-    name = re.sub(r"\s*\(.*?\)\s*", " ", outlet).strip().casefold().removeprefix("the ")
+    outlet = outlet[: FIELD_MAX_CHARS["outlet"]]  # the page shows no more of it either
+    name = re.sub(r"\s*\([^()]*\)\s*", " ", outlet).strip().casefold().removeprefix("the ")
     words = re.findall(r"[^\W\d_]+", name)
     initials = "".join(w[0] for w in words)
     return {n for n in (name, initials if len(words) >= 2 else "") if n}

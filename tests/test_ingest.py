@@ -178,3 +178,12 @@ def test_the_outlet_s_own_masthead_and_tag_and_a_home_breadcrumb_are_furniture(t
         "The Velmor Daily Herald reported that two rockets fell.",
         "Officials denied it on Tuesday."]
     assert {"Velmor Daily Herald", "Home World", "VDH"} <= set(article.dropped)
+
+
+def test_a_hostile_outlet_is_read_no_further_than_the_page_shows_it():
+    """The masthead check reads the outlet as the page does (120 characters), so an
+    outlet of 20,000 brackets costs no more than a short one."""
+    from briefgen.ingest import _mastheads
+
+    assert max(map(len, _mastheads("(" * 20000 + "x"))) <= 120
+    assert _mastheads("The Velmor Herald (Reuters)") == {"velmor herald", "vh"}
