@@ -31,6 +31,7 @@ from slugify import slugify
 
 from briefgen.cache import IngestCache, cache_key, code_stamp
 from briefgen.inputs import input_files
+from briefgen.names import is_country_name
 from briefgen.records import Article, Problem, SourceId
 from briefgen.sanitize import (
     FIELD_MAX_CHARS,
@@ -530,6 +531,9 @@ def _clean_paragraphs(text: str) -> tuple[list[str], list[str], str]:
             line = pattern.sub("", line).strip()
         if not line:
             continue
+        if _glued_tags(line):
+            dropped.append(line)
+            continue
         if 1 <= len(kept) <= DATELINE_MAX_LINE and BYLINE_NAME.fullmatch(line):
             dropped.append(line)  # a byline without "By": the reporter's name alone
             continue
@@ -540,8 +544,12 @@ def _clean_paragraphs(text: str) -> tuple[list[str], list[str], str]:
     return kept, dropped, outlet
 
 
-# A few words before a colon or a dash at a paragraph's start: "EghtesadOnline: …".
-MASTHEAD_LEAD = re.compile(r"([^:\n]{2,40}?)\s*(?::|\s[-–—])\s+(?=\S)")
+# A few words before a colon at a paragraph's start: "EghtesadOnline: …" (not a dash:
+# "Rudaw — the Kurdish broadcaster — reported").
+MASTHEAD_LEAD = re.compile(r"([^:\n]{2,40}?)\s*:\s+(?=\S)")
+
+
+MASTHEAD_MIN_INITIALS = 3
 
 
 def _mastheads(outlet: str) -> set[str]:
@@ -551,18 +559,30 @@ def _mastheads(outlet: str) -> set[str]:
     outlet = outlet[: FIELD_MAX_CHARS["outlet"]]  # the page shows no more of it either
     name = re.sub(r"\s*\([^()]*\)\s*", " ", outlet).strip().casefold().removeprefix("the ")
     words = re.findall(r"[^\W\d_]+", name)
-    initials = "".join(w[0] for w in words)
-    return {n for n in (name, initials if len(words) >= 2 else "") if n}
+    initials = "".join(w[0] for w in words)  # three or more: "AM", "DO" are words too
+    return {n for n in (name, initials if len(words) >= MASTHEAD_MIN_INITIALS else "") if n}
 
 
 def _without_masthead(paragraph: str, mastheads: set[str], dropped: list[str]) -> str:
     """A paragraph led by the outlet's own name as a tag ("EghtesadOnline: Iran's …",
-    "VDH - Rockets …"), without it."""
+    "VDH: Rockets …"), without it."""
     lead = MASTHEAD_LEAD.match(paragraph)
     if lead and lead.group(1).casefold().removeprefix("the ") in mastheads:
         dropped.append(lead.group().strip())
         return paragraph[lead.end():]
     return paragraph
+
+
+# Capitalised words glued into one ("ConflictsIraq"): "YouTube" and "DeSantis" too.
+GLUED_WORDS = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
+
+
+def _glued_tags(line: str) -> bool:
+    """A line of section tags glued together, ending in a country ("ConflictsIraq"); a
+    one-word line that is a name ("YouTube", "DeSantis", "ExxonMobil") is kept."""
+    if not GLUED_WORDS.fullmatch(line):
+        return False
+    return is_country_name(re.findall(r"[A-Z][a-z]+", line)[-1])
 
 
 def _looks_like_furniture(line: str) -> bool:

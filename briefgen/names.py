@@ -62,6 +62,8 @@ class Rules:
     known_aliases: dict[str, str]
     collective_heads: frozenset[str]
     place_generic_words: frozenset[str]
+    weak_place_words: frozenset[str]
+    equipment_uses: frozenset[str]
     name_glossary: dict[str, str]
     described_body: re.Pattern
     described_heads: frozenset[str]
@@ -165,6 +167,8 @@ def load_rules() -> Rules:
                        for names in data["known_aliases"] for alias in names},
         collective_heads=keyed(data["collective_heads"]),
         place_generic_words=keyed(data["place_generic_words"]),
+        weak_place_words=keyed(data["weak_place_words"]),
+        equipment_uses=frozenset(data["equipment_uses"]),
         name_glossary={_folded_key(arabic, folds): _folded_key(english, folds)
                        for arabic, english in data["name_glossary"].items()},
         # "the US-led (international) coalition": a leader, or a describing word, or both
@@ -333,15 +337,13 @@ def skeleton(key: str) -> str:
 PLACE_ANCHOR_MIN_LETTERS = 4
 
 
-def same_spelling_variant(a: str, b: str, *, place: bool = False,
-                          person: bool = False) -> bool:
+def same_spelling_variant(a: str, b: str, *, place: bool = False) -> bool:
     """Whether two keys with one skeleton are one name spelt two ways: word by word the
     same, or (for words of five letters or more) the same consonants and as many vowel
     groups. "Mohammed" (folded to mhmd) is not "Mahmoud"; "Ali" is not "Ala". A place's
     short word may differ in its vowels, an opening one included, where another word of
-    the name is the same ("Tal Afar"/"Tel Afar"); a person's short first names of two
-    consonants or more, where the surname is the same ("Adel"/"Adil Abdul-Mahdi"), not
-    "Ali"/"Ala", and never the surname."""
+    the name is the same ("Tal Afar"/"Tel Afar"), a word of its own, not a generic one
+    ("Ma'an"/"Amman Governorate" are two places): people's short names are too many."""
     words_a, words_b = a.split(), b.split()
     if len(words_a) != len(words_b) or a == b:
         return a == b
@@ -351,12 +353,9 @@ def same_spelling_variant(a: str, b: str, *, place: bool = False,
     # A single long word may have few consonants ("Conoco", "Koniko"); short words
     # with few consonants are too many different names.
     long_single = len(words_a) == 1 and min(len(a), len(b)) >= SKELETON_SINGLE_WORD
-    anchored = place and any(x == y and len(x) >= PLACE_ANCHOR_MIN_LETTERS
+    weak = load_rules().weak_place_words
+    anchored = place and any(x == y and len(x) >= PLACE_ANCHOR_MIN_LETTERS and x not in weak
                              for x, y in zip(words_a, words_b, strict=True))
-    if person and not anchored and words_a[-1] == words_b[-1] and len(
-            words_a[-1]) >= SKELETON_MIN_WORD:
-        anchored = all(x == y or len(skeleton(x)) >= 2
-                       for x, y in zip(words_a[:-1], words_b[:-1], strict=True))
     if consonants < SKELETON_MIN_CONSONANTS and not (long_single or anchored):
         return False
     for x, y in zip(words_a, words_b, strict=True):

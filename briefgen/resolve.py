@@ -299,9 +299,13 @@ def _names_equipment(article: ParsedArticle, mention: Mention, rules: Rules) -> 
     Katyusha rocket launcher platform" (from the parse: the span's head words are
     compounds or modifiers of one noun that is, or is compounded with, one of
     `equipment_nouns`)."""
-    word_after = EQUIPMENT_WORD_AFTER.match(article.article.text, mention.end)
+    text = article.article.text
+    word_after = EQUIPMENT_WORD_AFTER.match(text, mention.end)
     if word_after and word_after.group(1) in rules.equipment_nouns:
-        return True  # the words say so where the parse errs ("a Sky Falcon 350 aircraft")
+        # the words say so where the parse errs ("a Sky Falcon 350 aircraft"), unless the
+        # weapon only says how something was done ("Hezbollah rocket attacks")
+        use = EQUIPMENT_WORD_AFTER.match(text, word_after.end())
+        return not (use and use.group(1) in rules.equipment_uses)
     tokens = article.sentence(mention.sentence).by_index()
     inside = [t for t in tokens.values() if mention.start <= t.start < mention.end]
     heads = [t for t in inside if t.head not in tokens
@@ -311,7 +315,7 @@ def _names_equipment(article: ParsedArticle, mention: Mention, rules: Rules) -> 
             t.dep not in {"compound", "amod", "nmod", "nummod"} for t in heads):
         return False
     noun = tokens.get(heads[0].head)
-    if noun is not None and any(
+    if noun is not None and noun.lemma.casefold() not in rules.equipment_uses and any(
             t.lemma.casefold() in rules.equipment_nouns and t.dep == "compound"
             for t in tokens.values() if mention.end <= t.start < noun.start):
         return True  # "Katyusha | rocket launcher | platform"
@@ -474,11 +478,17 @@ LABEL_FAMILIES = {"PERSON": "person", "ORG": "group", "NORP": "group", "GPE": "p
                   "LOC": "place", "FAC": "place"}
 
 
+# A place name's feminine ending, written -a, -ah or -eh ("Hasaka"/"Hasakah"/"Hasakeh");
+# people's names keep theirs ("Saleh" is not "Salah").
+FEMININE_ENDING = re.compile(r"(?<=\w\w[^aeiou\s])(?:ah|eh)\b")
+
+
 def _merge_spelling_variants(candidates: list[Candidate]) -> list[Candidate]:
     """Keys that are one name transliterated two ways ("Kataib"/"Ketaib"/"Kaitab
     Hezbollah", "Qassem"/"Qasim", "Hamidawi"/"Himeydavi"): the same consonant skeleton,
     word by word alike (names.same_spelling_variant), named as the same family of thing
-    (a person, a group, a place). Each joins the most used spelling."""
+    (a person, a group, a place); a place's -a, -ah and -eh endings are one. Each joins
+    the most used spelling."""
     families: dict[str, set[str]] = defaultdict(set)
     uses: Counter[str] = Counter()
     for c in candidates:
@@ -486,9 +496,12 @@ def _merge_spelling_variants(candidates: list[Candidate]) -> list[Candidate]:
         if _place_vote(c):  # "the city of Erbil", an ORG
             families[c.key].add("place")
         uses[c.key] += 1
+    def spelt(key: str) -> str:  # a place's name compared with one feminine ending
+        return FEMININE_ENDING.sub("a", key) if "place" in families[key] else key
+
     by_skeleton: dict[str, list[str]] = defaultdict(list)
     for key in sorted(uses, key=lambda k: (-uses[k], k)):
-        by_skeleton[skeleton(key)].append(key)
+        by_skeleton[skeleton(spelt(key))].append(key)
     joined: dict[str, str] = {}
     for keys in by_skeleton.values():
         for n, key in enumerate(keys):
@@ -497,7 +510,7 @@ def _merge_spelling_variants(candidates: list[Candidate]) -> list[Candidate]:
             for other in keys[n + 1 :]:
                 shared = families[key] & families[other]
                 if other not in joined and shared and same_spelling_variant(
-                        key, other, place="place" in shared, person="person" in shared):
+                        spelt(key), spelt(other), place="place" in shared):
                     joined[other] = key
     return [replace(c, key=joined[c.key]) if c.key in joined else c for c in candidates]
 
@@ -520,6 +533,7 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
     person_here: set[tuple[str, str]] = set()  # (article, key) NER calls a person there
     article_last: set[str] = set()  # groups whose last word takes the article: "… al-Nujaba"
     roles_of: dict[str, set[str]] = defaultdict(set)  # a full name → its titles
+    groups_here: dict[str, set[str]] = defaultdict(set)  # article → its groups' full names
     for c in candidates:
         words = c.key.split()
         if c.label == "PERSON":
@@ -542,6 +556,7 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
             bases_by_last[words[-1]].add(c.key)
         if len(words) >= 2 and group_word:
             groups_by_last[words[-1]].add(c.key)
+            groups_here[c.ref.source].add(c.key)
             if ARTICLE_LAST_WORD.search(c.name):
                 article_last.add(c.key)
     fuller: dict[str, str] = {}  # a person's name without a middle name → the full one
@@ -551,16 +566,20 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
             if len(longer) == 1:
                 fuller[key] = next(iter(longer))
     article_last = {fuller.get(k, k) for k in article_last}
+    groups_here = defaultdict(set, {source: {fuller.get(k, k) for k in keys}
+                                    for source, keys in groups_here.items()})
     groups_by_last = {last: {fuller.get(k, k) for k in keys}
                       for last, keys in groups_by_last.items()}
     linked = []
     for c in candidates:
         words = c.key.split()
         group = groups_by_last.get(words[0], set()) if len(words) == 1 else set()
-        # "al-Nujaba" or "Nujaba" for "Harakat al-Nujaba"; not "Hezbollah" for "Kataib
-        # Hezbollah", whose last word is a name of its own
+        # "al-Nujaba" for "Harakat al-Nujaba", and "Nujaba" where the article names the
+        # group in full; not "Hezbollah" for "Kataib Hezbollah", whose last word is a name
+        # of its own, nor a person's surname ("Salam" of Nawaf Salam, not Saraya al-Salam)
         if len(group) == 1 and (re.match(r"(?:al|el)-", c.name, re.I) or (
-                group <= article_last)):
+                group <= article_last and group <= groups_here[c.ref.source]
+                and words[0] not in full_by_surname)):
             # NER's label for the short form alone ("Nujaba" a place) says nothing
             c = replace(c, key=next(iter(group)), label="ORG", kind_votes=(("actor", 1),),
                         type_votes=())

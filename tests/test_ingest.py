@@ -124,12 +124,16 @@ def test_a_lone_byline_name_navigation_links_and_credits_in_brackets_are_dropped
         "Two soldiers were killed on Sunday, officials said. (File photo by AFP)\n"
         "Ali Hassan Said It Was Over\n"
         "ConflictsSyria\n"
+        "YouTube\n"
+        "US strikes Iran-backed militias in Iraq / Syria\n"
         "A jet flies a patrol over Syria, Feb. 18, 2023. U.S. Air Force / Tech. Sgt. Jane Roe\n"
         "Officials said troops moved between Iraq / Syria bases on Monday, and more left.\n"
     )
     assert kept == ["Two soldiers killed in northern Iraq",
                     "Two soldiers were killed on Sunday, officials said.",
                     "Ali Hassan Said It Was Over",
+                    "YouTube",
+                    "US strikes Iran-backed militias in Iraq / Syria",
                     "A jet flies a patrol over Syria, Feb. 18, 2023.",
                     "Officials said troops moved between Iraq / Syria bases on Monday, "
                     "and more left."]
@@ -171,12 +175,16 @@ def test_the_outlet_s_own_masthead_and_tag_and_a_home_breadcrumb_are_furniture(t
         '---\noutlet: "The Velmor Daily Herald (Reuters)"\ntitle: Rockets hit base\n---\n'
         "Velmor Daily Herald\n\nHome World\n\nRockets hit the base on Monday.\n\nVDH\n\n"
         "The Velmor Daily Herald reported that two rockets fell.\n\n"
-        "Velmor Daily Herald: Officials denied it on Tuesday.\n", encoding="utf-8")
+        "Velmor Daily Herald: Officials denied it on Tuesday.\n\n"
+        "Home Office officials said nothing.\n\nHome Secretary Jane Roe\n\n"
+        "Velmor Daily Herald — the city's paper — reported it first.\n", encoding="utf-8")
     (article,) = _ingest(seeds).articles
     assert article.text.split("\n\n") == [
         "Rockets hit the base on Monday.",
         "The Velmor Daily Herald reported that two rockets fell.",
-        "Officials denied it on Tuesday."]
+        "Officials denied it on Tuesday.",
+        "Home Office officials said nothing.", "Home Secretary Jane Roe",
+        "Velmor Daily Herald — the city's paper — reported it first."]
     assert {"Velmor Daily Herald", "Home World", "VDH"} <= set(article.dropped)
 
 
@@ -186,4 +194,5 @@ def test_a_hostile_outlet_is_read_no_further_than_the_page_shows_it():
     from briefgen.ingest import _mastheads
 
     assert max(map(len, _mastheads("(" * 20000 + "x"))) <= 120
-    assert _mastheads("The Velmor Herald (Reuters)") == {"velmor herald", "vh"}
+    assert _mastheads("The Velmor Herald (Reuters)") == {"velmor herald"}  # "VH": a word?
+    assert _mastheads("Velmor Daily Herald") == {"velmor daily herald", "vdh"}
