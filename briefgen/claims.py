@@ -14,10 +14,12 @@ from dataclasses import dataclass
 
 import ftfy
 
+from briefgen.language import english
 from briefgen.records import Claim, Entity, EntityId, Sentence, SourceId, Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-PRONOUNS = frozenset({"he", "she", "they", "it", "what", "which", "that", "who", "this"})
+PRONOUNS = english().pronouns
+PERSONAL_PRONOUNS = english().personal_pronouns
 # A described speaker is a noun phrase ("a security source"), not a clause.
 MAX_SPEAKER_WORDS = 8
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj"})
@@ -164,7 +166,7 @@ def _speaker(
             return inside[0].entity.name, inside[0].entity.id
         return phrase, inside[0].entity.id
     if phrase.lower() in PRONOUNS:
-        if phrase.lower() in {"he", "she"} and memory.last:
+        if phrase.lower() in PERSONAL_PRONOUNS and memory.last:
             return memory.last
         return memory.last_body if memory.last_body and phrase.lower() == "it" else ("", None)
     if len(phrase.split()) > MAX_SPEAKER_WORDS or not phrase[:1].isalpha() or ftfy.is_bad(phrase):

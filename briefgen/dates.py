@@ -16,20 +16,19 @@ from functools import lru_cache
 
 import dateparser
 
-MONTHS = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-]
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+from briefgen.language import english
+
+_WORDS = english()
+MONTHS = list(_WORDS.months)
+WEEKDAYS = list(_WORDS.weekdays)
 RELATIVE = re.compile(
-    rf"\b(?:{'|'.join(WEEKDAYS)}|yesterday|today|tonight|last|this|next|ago|earlier|later"
-    r"|past)\b", re.I)
+    rf"\b(?:{'|'.join(WEEKDAYS + list(_WORDS.relative_date_words))})\b", re.I)
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 MONTH = re.compile(rf"\b((?:{'|'.join(f'{m[:3]}(?:{m[3:]})?' for m in MONTHS)})\b)\.?", re.I)
 DAY = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b")
-DURATION = re.compile(r"^(?:about |some |nearly |over |more than )?(?:a|an|one|two|three|four|"
-                      r"five|six|seven|eight|nine|ten|several|few|\d+)\s+(?:days?|weeks?|"
-                      r"months?|years?|decades?|hours?)$", re.I)
+DURATION = re.compile(
+    rf"^(?:(?:{'|'.join(_WORDS.duration_hedges)}) )?(?:{'|'.join(_WORDS.duration_counts)}|\d+)"
+    rf"\s+(?:{'|'.join(f'{u}s?' for u in _WORDS.duration_units)})$", re.I)
 
 
 @dataclass(frozen=True)

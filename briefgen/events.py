@@ -237,8 +237,8 @@ def _entity_spans(entities: Sequence[Entity]) -> dict[SourceId, list[Located]]:
             spans.items()}
 
 
-FRAME_CODE = ("events.py", "claims.py", "dates.py", "names.py", "records.py",
-              "data/events.yml", "data/resolve.yml")
+FRAME_CODE = ("events.py", "claims.py", "dates.py", "names.py", "records.py", "language.py",
+              "data/events.yml", "data/resolve.yml", "data/en.yml")
 
 
 @cache

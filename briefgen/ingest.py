@@ -187,7 +187,7 @@ def _is_entry(entry: dict, shown: str) -> bool:
 
 def _reader_stamp() -> str:
     """The reading code and what it depends on: changing any of them re-reads every file."""
-    return code_stamp(("ingest.py", "data/boilerplate.yml"),
+    return code_stamp(("ingest.py", "data/boilerplate.yml", "names.py", "data/resolve.yml"),
                       ("ftfy", "trafilatura", "htmldate", "py3langid", "charset-normalizer",
                        "datasketch"))
 

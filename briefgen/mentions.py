@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
+from briefgen.language import english
 from briefgen.names import (
     Rules,
     is_country_name,
@@ -332,7 +333,7 @@ def _noun_after(name: str, after: str, rules: Rules) -> str:
         "GPE" if rules.place_noun_after.match(after) else "")
     words = name.casefold().split()
     if not noun or is_qualifier(words[-1], rules) or words[-1] in rules.generic or (
-            words[0] in {"the", "a", "an"}) or is_country_name(name):
+            words[0] in english().determiners) or is_country_name(name):
         return ""
     return noun
 

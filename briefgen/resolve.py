@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 
 from briefgen.cache import EntryCache, cache_key, code_stamp
 from briefgen.curation import Curation, Override, apply_curation
+from briefgen.language import english
 from briefgen.mentions import repaired_mentions
 from briefgen.names import (
     Rules,
@@ -132,7 +133,8 @@ def _curated(entity: Entity, override: Override | None) -> Entity:
     )
 
 
-CANDIDATE_CODE = ("resolve.py", "mentions.py", "names.py", "data/resolve.yml")
+CANDIDATE_CODE = ("resolve.py", "mentions.py", "names.py", "language.py", "data/resolve.yml",
+                  "data/en.yml")
 
 
 def _article_candidates(
@@ -630,10 +632,9 @@ def _is_subsequence(short: list[str], long: list[str]) -> bool:
     return len(short) < len(long) and all(word in remaining for word in short)
 
 
-# Left out when names are compared as bags of words; "affairs" too, since "Foreign
-# Ministry" is the "Ministry of Foreign Affairs". In key form, as they are compared.
-STOPWORDS = frozenset(name_key(w, load_rules()) for w in (
-    "and", "of", "the", "on", "for", "in", "to", "affairs"))
+# Left out when names are compared as bags of words (data/en.yml), in key form, as they
+# are compared.
+STOPWORDS = frozenset(name_key(w, load_rules()) for w in english().name_stopwords)
 FUZZY_MIN_SCORE = 85
 FUZZY_MIN_CHARS = 6
 

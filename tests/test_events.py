@@ -312,6 +312,7 @@ def test_a_date_of_another_clause_does_not_date_the_event():
 
 @pytest.mark.parametrize(("sentence", "stance"), [
     ("Tehran was not involved in the attack on Camp Falcon, the mission said.", "denies"),
+    ("The ministry said reports of the attack on Camp Falcon were false.", "denies"),
     ("The base was not hit in the attack on Camp Falcon, the ministry said.", "denies"),
     ("There were no casualties in the attack on Camp Falcon, the ministry said.", "asserts"),
     ("Drones attacked Camp Falcon on Monday, officials said, but it was not immediately "

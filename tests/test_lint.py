@@ -29,3 +29,29 @@ def test_stages_import_downward_only():
                             text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_every_word_in_the_data_files_is_text():
+    """YAML reads a bare on, off, yes, no, true or false as a boolean: a word list holding
+    one silently compares words with it (denial_words held False, not "false")."""
+    from importlib import resources
+
+    import yaml
+
+    def words(value, where):
+        """Every item of every list, wherever it sits."""
+        if isinstance(value, dict):
+            for key, item in value.items():
+                assert isinstance(key, str), (where, key)
+                yield from words(item, f"{where}.{key}")
+        elif isinstance(value, list):
+            for item in value:
+                yield from (words(item, where) if isinstance(item, (dict, list))
+                            else [(where, item)])
+
+    data = resources.files("briefgen").joinpath("data")
+    for name in ("en.yml", "resolve.yml", "events.yml", "boilerplate.yml"):
+        loaded = yaml.safe_load(data.joinpath(name).read_text(encoding="utf-8"))
+        bad = [(where, value) for where, value in words(loaded, name)
+               if isinstance(value, bool)]
+        assert not bad, bad
