@@ -67,8 +67,8 @@ FRONT_MATTER_MAX_CHARS = 16_000
 TITLE_MAX_CHARS = 200
 # "ERBIL, Kurdistan Region - " or "BAGHDAD (Reuters) — " before the first sentence.
 DATELINE = re.compile(
-    r"^[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+)*(?:,(?: [A-Z][\w'.-]*)+)?"
-    r"(?: \([A-Z][\w ]+(?:[,/] ?[A-Z][\w ]+)*\))?"
+    r"^[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+)*(?:,(?: [A-Z][\w'.-]*| \d{1,2},?(?= ))+)?"
+    r"(?P<agency> \([A-Z][\w ]+(?:[,/] ?[A-Z][\w ]+)*\))?"
     r"\s+[-\u2013\u2014]+\s+(?=[A-Z\u201c\"])"
 )
 # A line that is only a person's name (two or three capitalised words), under the
@@ -76,6 +76,8 @@ DATELINE = re.compile(
 BYLINE_NAME = re.compile(r"(?:[A-Z][a-z’'-]+ ){1,2}[A-Z][a-z’'-]+")
 # The dateline opens the story, after at most a headline, a subtitle and a caption.
 DATELINE_MAX_LINE = 3
+# One that names its agency ("TEHRAN, Mar. 24 (MNA) –") may follow a longer page head.
+AGENCY_DATELINE_MAX_LINE = 8
 SENTENCE_END = ".!?:;\"”’'»)"
 
 
@@ -537,7 +539,8 @@ def _clean_paragraphs(text: str) -> tuple[list[str], list[str], str]:
         if 1 <= len(kept) <= DATELINE_MAX_LINE and BYLINE_NAME.fullmatch(line):
             dropped.append(line)  # a byline without "By": the reporter's name alone
             continue
-        if len(kept) <= DATELINE_MAX_LINE and (dateline := DATELINE.match(line)):
+        if (dateline := DATELINE.match(line)) and (len(kept) <= DATELINE_MAX_LINE or (
+                dateline.group("agency") and len(kept) <= AGENCY_DATELINE_MAX_LINE)):
             dropped.append(dateline.group(0).strip())
             line = line[dateline.end() :]
         kept.append(line)

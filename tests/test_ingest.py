@@ -95,6 +95,19 @@ def test_bylines_and_photo_credits_are_page_furniture():
     assert "By Jane Roe, John Doe and Ali Hassan" in dropped
     assert "By Jane Roe | February 14, 2018 | 4:33am EST" in dropped
     assert "(REUTERS/Jane Roe)" in dropped
+    # a credit line deep in the story, where no byline rule looks
+    story = [f"Paragraph {n} of the story ends here." for n in range(5)]
+    kept, dropped, _ = _clean_paragraphs("\n".join(
+        [*story, "Contributor Velmor Press", "Contributors to the fund met on Monday.",
+         "(Velmor Press)", "Troops ate at the base, Dec. 26, 2018. (Velmor Press)",
+         "The group (Saraya Velmor) said so."]))
+    assert kept == [*story, "Contributors to the fund met on Monday.",
+                    "Troops ate at the base, Dec. 26, 2018.", "The group (Saraya Velmor) said so."]
+    assert {"Contributor Velmor Press", "(Velmor Press)"} <= set(dropped)
+    # an agency's dateline after a long page head
+    kept, dropped, _ = _clean_paragraphs("\n".join(
+        [*story, "TEHRAN, Mar. 24 (VNA) – A base came under attack."]))
+    assert kept == [*story, "A base came under attack."]
 
 
 def test_a_dateline_crediting_several_agencies_and_a_trailing_via_credit_are_dropped():
@@ -111,6 +124,10 @@ def test_a_dateline_crediting_several_agencies_and_a_trailing_via_credit_are_dro
                     "A subtitle that runs on without a full stop",
                     "Rockets hit the base on Monday.", "Supplies reached the base via Kuwait."]
     assert "BAGHDAD (REUTERS, BLOOMBERG, AFP) -" in dropped
+    kept, dropped, _ = _clean_paragraphs(
+        "Base attacked\nTEHRAN, Mar. 24 (VNA) – A military base came under attack.\n")
+    assert kept == ["Base attacked", "A military base came under attack."]
+    assert "TEHRAN, Mar. 24 (VNA) –" in dropped
 
 
 def test_a_lone_byline_name_navigation_links_and_credits_in_brackets_are_dropped():
