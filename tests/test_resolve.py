@@ -621,3 +621,12 @@ def test_a_titled_surname_is_the_one_of_its_namesakes_with_that_title():
         "President Velmar met troops at the base.",
     ))
     assert entity_of(entities, "President Velmar") is entity_of(entities, "Jonah Velmar")
+
+
+def test_an_outlet_named_with_its_edition_is_the_outlet_but_not_a_country():
+    entities = _entities(parse_texts(
+        "A reporter for Velmor World said the base was hit, Velmor reported.",
+        "Iran International reported the strike, officials in Iran said.",
+    ))
+    assert entity_of(entities, "Velmor") is entity_of(entities, "Velmor World")
+    assert entity_of(entities, "Iran International") is not entity_of(entities, "Iran")
