@@ -550,8 +550,7 @@ def _clean_paragraphs(text: str) -> tuple[list[str], list[str], str]:
 # A few words before a colon at a paragraph's start: "EghtesadOnline: …" (not a dash:
 # "Rudaw — the Kurdish broadcaster — reported").
 MASTHEAD_LEAD = re.compile(r"([^:\n]{2,40}?)\s*:\s+(?=\S)")
-
-
+# An outlet's initials stand for it from three letters: "AM", "DO" are words too.
 MASTHEAD_MIN_INITIALS = 3
 
 
@@ -562,7 +561,7 @@ def _mastheads(outlet: str) -> set[str]:
     outlet = outlet[: FIELD_MAX_CHARS["outlet"]]  # the page shows no more of it either
     name = re.sub(r"\s*\([^()]*\)\s*", " ", outlet).strip().casefold().removeprefix("the ")
     words = re.findall(r"[^\W\d_]+", name)
-    initials = "".join(w[0] for w in words)  # three or more: "AM", "DO" are words too
+    initials = "".join(w[0] for w in words)
     return {n for n in (name, initials if len(words) >= MASTHEAD_MIN_INITIALS else "") if n}
 
 
