@@ -19,6 +19,7 @@ from briefgen.names import (
     is_country_name,
     is_demonym,
     is_qualifier,
+    load_rules,
     looks_like_person,
     name_key,
     strip_base_word,
@@ -26,7 +27,8 @@ from briefgen.names import (
 from briefgen.records import Mention, ParsedArticle, Sentence, SentenceId, Token
 
 TITLE_OF_BEFORE = re.compile(r"\b(?:Secretary|Minister|Ministry|Department)\s+of\s+$")
-NAME_WORD = re.compile(r"(?:(?:al|el|Al|El|Abu|Bin|bin|Ibn|ibn)-)?[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*")
+NAME_WORD = re.compile(rf"(?:(?:{load_rules().article}|Abu|Bin|bin|Ibn|ibn)-)?[A-Z][\w'’]*"
+                       r"(?:-[A-Z][\w'’]*)*")
 # A person's own surname ("al-Abbasi") ends a span of 3+ words NER took as one name.
 MIN_WORDS_BEFORE_SURNAME = 2
 # A body's leader in front of its description ("US-led coalition forces").
@@ -118,7 +120,7 @@ def _mended_spans(article: ParsedArticle, rules: Rules) -> Iterator[Mention]:
             and previous.label == label == "PERSON"
             and previous.sentence == mention.sentence
             and re.fullmatch(r"['’]?\s+", text[previous.end : start])
-            and re.match(r"(?:al|el|Al|El)-", text[start:end])
+            and re.match(rf"{rules.article}-", text[start:end])
         ):
             previous = replace(previous, end=end, text=text[previous.start : end])
             continue
@@ -186,7 +188,7 @@ def _split_trailing_surname(mention: Mention, text: str, surnames: set[str]) -> 
     words = mention.text.split()
     if mention.label == "PERSON" or len(words) <= MIN_WORDS_BEFORE_SURNAME:
         return [mention]
-    if words[-1] not in surnames or not re.match(r"(?:al|el|Al|El)-", words[-1]):
+    if words[-1] not in surnames or not re.match(rf"{load_rules().article}-", words[-1]):
         return [mention]
     surname_start = mention.start + mention.text.rindex(words[-1])
     head_end = mention.start + len(text[mention.start : surname_start].rstrip())

@@ -65,6 +65,9 @@ class Rules:
     weak_place_words: frozenset[str]
     equipment_uses: frozenset[str]
     name_glossary: dict[str, str]
+    article: str  # the Arabic article, lower case or capitalised: "(?:al|el|Al|El)"
+    article_lower: str
+    article_any: str  # with its assimilated forms: "(?:al|el|ul|ad|…)"
     described_body: re.Pattern
     described_heads: frozenset[str]
     described_modifiers: re.Pattern
@@ -78,9 +81,11 @@ def load_rules() -> Rules:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
     countries = data["country_words"]
+    articles = "|".join([*data["arabic_article"], *data["arabic_article_assimilated"]])
     folds = ((re.compile(rf"\b(?:{alternation(countries)})\b(?= \w)"),  # in front of a name
               lambda m: countries[m.group()]),) + tuple(
-        (re.compile(a), b) for a, b in data["folds"])
+        (re.compile(rf"\b(?:{articles}) "), "") if fold == "arabic_article"
+        else (re.compile(fold[0]), fold[1]) for fold in data["folds"])
 
     def keyed(words: Iterable[str]) -> frozenset[str]:
         """Word lists compared with name keys, folded the same way ("iraqi" → "iraki")."""
@@ -176,6 +181,10 @@ def load_rules() -> Rules:
             rf"\b(?:[Tt]he\s+)?((?:[A-Z][\w.]*-(?i:led)\s+)?(?i:(?:{alternation(data['described_modifiers'])})"
             rf"\s+){{0,3}}(?i:{alternation(data['described_heads'])}))\b(?![-\w])"
         ),
+        article="(?:" + "|".join(w for a in data["arabic_article"]
+                                 for w in (a, a.capitalize())) + ")",
+        article_lower="(?:" + "|".join(data["arabic_article"]) + ")",
+        article_any=f"(?:{articles})",
         described_heads=frozenset(data["described_heads"]),
         described_modifiers=re.compile(
             rf"\b(?:{alternation(data['described_modifiers'])})\b", re.I),
@@ -406,6 +415,7 @@ def in_title_case(sentence: str) -> bool:
     a sentence full of names still ends like one."""
     if sentence.rstrip().endswith((".", "!", "?", ".”", ".\"")):
         return False
-    words = re.findall(r"[^\W\d_][\w’'-]{3,}", re.sub(r"\b(?:al|el)-", "", sentence))
+    words = re.findall(r"[^\W\d_][\w’'-]{3,}",
+                       re.sub(rf"\b{load_rules().article_lower}-", "", sentence))
     capitals = sum(w[0].isupper() for w in words)
     return len(words) >= TITLE_CASE_MIN_WORDS and capitals >= TITLE_CASE_MIN_SHARE * len(words)

@@ -579,7 +579,7 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
         # "al-Nujaba" for "Harakat al-Nujaba", and "Nujaba" where the article names the
         # group in full; not "Hezbollah" for "Kataib Hezbollah", whose last word is a name
         # of its own, nor a person's surname ("Salam" of Nawaf Salam, not Saraya al-Salam)
-        if len(group) == 1 and (re.match(r"(?:al|el)-", c.name, re.I) or (
+        if len(group) == 1 and (re.match(rf"{rules.article}-", c.name, re.I) or (
                 group <= article_last and group <= groups_here[c.ref.source]
                 and words[0] not in full_by_surname)):
             # NER's label for the short form alone ("Nujaba" a place) says nothing
@@ -616,7 +616,7 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
 
 # A name whose last word is written with the Arabic article ("Harakat al-Nujaba",
 # "Harakat Hezbollah al- Nujaba").
-ARTICLE_LAST_WORD = re.compile(r"\b(?:al|el|Al|El)(?:-\s?|\s)\S+$")
+ARTICLE_LAST_WORD = re.compile(rf"\b{load_rules().article}(?:-\s?|\s)\S+$")
 
 
 def _base_vote(candidate: Candidate) -> bool:
@@ -1008,10 +1008,10 @@ def _short_forms(entity: Entity, rules: Rules) -> set[str]:
     if entity.type == "person" and looks_like_person(entity.name):
         last = words[-1]
         forms.add(last)
-        if (article := re.match(r"(?:al|el|Al|El)-(?=[A-Z])", last)) is not None:
+        if (article := re.match(rf"{rules.article}-(?=[A-Z])", last)) is not None:
             forms.add(last[article.end() :])
     elif len(words) == 2 and words[0].casefold() in rules.group_name_words:
-        if re.match(r"(?:al|el)-[A-Z]", words[1], re.I):
+        if re.match(rf"{rules.article}-[A-Z]", words[1], re.I):
             forms.add(words[1])
     elif entity.type == "media outlet":
         core = re.sub(rules.outlet_suffix.pattern, "", entity.name, flags=re.I)

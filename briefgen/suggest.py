@@ -41,7 +41,7 @@ MAX_POSTING = 40
 MAX_SUGGESTIONS = 100
 CONTEXT_SKIPS = frozenset({"person", "state", "place"})
 # "al-Asad", "d'Affaires": a lower-case article joined to a name is part of it.
-ARTICLE = re.compile(r"(?:al|el|ad|ar|as|at|az|an|ash|ath|ul|d)['’\-\u2014\u2013]", re.I)
+ARTICLE = re.compile(rf"(?:{load_rules().article_any}|d)['’\-\u2014\u2013]", re.I)
 NAME_PARTICLES = frozenset({"al", "el", "ad", "bin", "ibn", "abu", "of", "and", "the", "de",
                             "la", "in", "for", "to", "on"})
 
