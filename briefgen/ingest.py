@@ -376,9 +376,13 @@ def _article(path: Path, shown: str, raw: bytes, meta: dict, text: str) -> Artic
     notes: list[str] = []
     given = {key: _scalar(key, value, notes) for key, value in meta.items()}
     mastheads = _mastheads(given.get("outlet", "") or outlet)
-    dropped += [p for p in paragraphs if p.casefold().removeprefix("the ") in mastheads]
-    paragraphs = [_without_masthead(p, mastheads, dropped) for p in paragraphs
-                  if p.casefold().removeprefix("the ") not in mastheads]
+    story: list[str] = []
+    for paragraph in paragraphs:
+        if paragraph.casefold().removeprefix("the ") in mastheads:
+            dropped.append(paragraph)
+        else:
+            story.append(_without_masthead(paragraph, mastheads, dropped))
+    paragraphs = story
     if not paragraphs:
         raise Unreadable("no article text left after removing page furniture")
     url = web_url(given.get("url", ""))

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from briefgen.language import english
 from briefgen.names import (
     Rules,
+    described_body,
     is_country_name,
     is_demonym,
     is_qualifier,
@@ -31,8 +32,6 @@ NAME_WORD = re.compile(rf"(?:(?:{load_rules().article}|Abu|Bin|bin|Ibn|ibn)-)?[A
                        r"(?:-[A-Z][\w'’]*)*")
 # A person's own surname ("al-Abbasi") ends a span of 3+ words NER took as one name.
 MIN_WORDS_BEFORE_SURNAME = 2
-# A body's leader in front of its description ("US-led coalition forces").
-LED = re.compile(r"[\w.]+-led$", re.I)
 # A capitalised word right before a name, one space apart ("Kata’ib | Sayyid al-Shuhada").
 GROUP_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’]+) $")
 # A capitalised word right before a run of names ("Operation | Inherent Resolve").
@@ -76,9 +75,10 @@ def _described_bodies(
             start, end = match.span(1)
             words = match.group(1).split()
             definite = match.start(1) > match.start()  # "the international coalition"
+            led = (described := described_body(match.group(1), rules)) and described[0]
             crossed = any(m.start < end and start < m.end and not (
                 start <= m.start and m.end <= end) for m in mentions)
-            if len(words) < 2 or not (definite or LED.match(words[0])) or crossed:
+            if len(words) < 2 or not (definite or led) or crossed:
                 continue
             yield Mention(sentence.id, start, end, match.group(1), "ORG")
 

@@ -429,8 +429,8 @@ def _link_partial_acronyms(candidates: list[Candidate], rules: Rules) -> list[Ca
         words = c.name.split()
         if len(words) >= 2 and PARTIAL_ACRONYM.fullmatch(words[0]):
             fits = spelled.get((words[0], name_key(" ".join(words[1:]), rules)), set())
-            if len(fits - {c.key}) == 1:
-                c = replace(c, key=next(iter(fits - {c.key})))
+            if len(others := fits - {c.key}) == 1:
+                c = replace(c, key=next(iter(others)))
         out.append(c)
     return out
 
