@@ -46,6 +46,7 @@ from briefgen.claims import (
     subtree,
 )
 from briefgen.dates import StatedDate, compatible, normalise, parse_published
+from briefgen.language import english
 from briefgen.names import in_title_case, is_country_name
 from briefgen.records import (
     OTHER,
@@ -133,6 +134,8 @@ class Lexicon:
     quantity: re.Pattern
     once: OnceRules
     place_nouns: frozenset[str]  # "Anbar province": a place its modifiers name
+    aftermath: frozenset[str] = frozenset()  # "three were injured": what an event did
+    told_before: frozenset[str] = frozenset()  # "the incident": an event named again
 
 
 @cache
@@ -164,6 +167,8 @@ def load_lexicon() -> Lexicon:
             "campaign_adverbs", "attacks_stepped_up_by")}, event_words=frozenset(
                 lemma for rule in types.values() for lemma in rule.lemmas)),
         place_nouns=frozenset(data["place_nouns"]),
+        aftermath=frozenset(data["aftermath"]["lemmas"]),
+        told_before=frozenset(data["aftermath"]["told_before"]),
         types=types,
         claims=ClaimRules(stance, frozenset(cues["according_to"]),
                           frozenset(cues["denial_words"]), frozenset(cues["toll_words"])),
@@ -200,6 +205,10 @@ class Found:
     # A statement told beside an event (see _said_about_neighbours): it joins that event
     # and no other, and is no event of its own.
     attached: bool = False
+    lemma: str = ""  # the trigger's, lower case
+    # Named as a thing told of before ("the strikes", "this attack"): it refers back to
+    # the article's last mention with the same trigger word, however far back.
+    told_before: bool = False
 
 
 def extract_events(
@@ -270,16 +279,20 @@ def _found_row(f: Found, order: int) -> list:
             None if f.date is None else [f.date.shown, f.date.key], f.quantity,
             [[c.speaker, c.speaker_id, c.cue, c.stance, c.source, c.sentence, c.text]
              for c in f.claims],
-            None if f.published is None else f.published.isoformat(), f.words, f.attached]
+            None if f.published is None else f.published.isoformat(), f.words, f.attached,
+            f.lemma, f.told_before]
 
 
 def _found_from_row(row: list, order: int) -> Found:
     """A cache entry is input too: every field is checked to be what it should."""
     (kind, offset, source, sentence, trigger, actors, agents, targets, bases, places,
-     where, others, stated, quantity, claims, published, words, attached) = row
-    if not (isinstance(offset, int) and isinstance(attached, bool)):
+     where, others, stated, quantity, claims, published, words, attached, lemma,
+     told_before) = row
+    if not (isinstance(offset, int) and isinstance(attached, bool)
+            and isinstance(told_before, bool)):
         raise TypeError("frame")
-    _strings(kind, source, sentence, trigger, quantity, *actors, *agents, *targets, *bases,
+    _strings(kind, source, sentence, trigger, quantity, lemma, *actors, *agents, *targets,
+             *bases,
              *places, *where, *others, *words, *(stated or ()))
     checked = []
     for speaker, speaker_id, cue, stance, c_source, c_sentence, text in claims:
@@ -294,7 +307,7 @@ def _found_from_row(row: list, order: int) -> Found:
         date=None if stated is None else StatedDate(*stated), quantity=quantity,
         claims=tuple(checked),
         published=None if published is None else dt.date.fromisoformat(published),
-        words=tuple(words), attached=attached)
+        words=tuple(words), attached=attached, lemma=lemma, told_before=told_before)
 
 
 def _strings(*values: object) -> None:
@@ -329,11 +342,29 @@ def _article_events(
             yield _found(article, sentence, token, event_type, located, speakers, claims,
                          published, lexicon, order, dates[sentence.id], words)
             order += 1
-        if claims and not seen:  # said about something of no listed type: kept, not paged
-            cue = next(t for t in sentence.tokens if t.text == claims[0].cue)
+        if seen:
+            continue
+        # Said about something of no listed type (kept, not paged), or what an event
+        # did: both join an event told beside them (_said_about_neighbours).
+        cue = next((t for t in sentence.tokens if t.text == claims[0].cue), None) if (
+            claims) else _aftermath_word(sentence, lexicon)
+        if cue is not None:
             yield _found(article, sentence, cue, OTHER, located, speakers, claims,
                          published, lexicon, order, dates[sentence.id], _content_words(sentence))
             order += 1
+
+
+def _aftermath_word(sentence: Sentence, lexicon: Lexicon) -> Token | None:
+    """A word telling what an event did ("were injured", "casualties") or naming one
+    again ("the incident", "this operation")."""
+    definite = english().definite_determiners
+    for token in sentence.tokens:
+        lemma = token.lemma.lower()
+        if lemma in lexicon.aftermath or (lemma in lexicon.told_before and any(
+                t.dep == "det" and t.lemma.lower() in definite
+                for t in children(sentence, token))):
+            return token
+    return None
 
 
 def _said_about_neighbours(found: list[Found]) -> list[Found]:
@@ -348,6 +379,8 @@ def _said_about_neighbours(found: list[Found]) -> list[Found]:
         number = _sentence_number(f)
         near = sorted((abs(number - n), n > number, n) for n, _ in typed
                       if 0 < abs(number - n) <= FOLLOW_WITHIN_SENTENCES)
+        if f.type == OTHER and not f.claims and not near:
+            continue  # what an event did, with no event beside it
         if f.type == OTHER and near:
             # Only what was said joins the event: the statement's own names, places and
             # date are about whatever else it says ("…said in Baghdad on Wednesday").
@@ -425,6 +458,9 @@ def _found(
         actors = [m.entity.id for m in parties if _inside(m, own)
                   and m.entity.id not in speakers and m.entity.id not in targets]
     quantity = lexicon.quantity.search(sentence.text)
+    told_before = trigger.pos == "NOUN" and any(
+        t.dep == "det" and t.lemma.lower() in english().definite_determiners
+        for t in children(sentence, trigger))
     return Found(
         type=event_type,
         order=order,
@@ -441,6 +477,8 @@ def _found(
         claims=claims,
         published=published,
         words=words,
+        lemma=trigger.lemma.lower(),
+        told_before=told_before,
     )
 
 
@@ -815,6 +853,7 @@ def cluster(
     traits = {i: Traits({f.date}, set(f.bases), *_window(f)) for i, f in enumerate(found)}
     by_anchor: dict[tuple, list[int]] = defaultdict(list)
     previous_of_type: dict[tuple[str, SourceId], int] = {}
+    last_named: dict[tuple[str, SourceId, str], int | None] = defaultdict(lambda: None)
     for i, f in enumerate(found):
         source = f.mention.source
         specific = sorted(e for e in f.others if e not in broad)
@@ -835,11 +874,14 @@ def cluster(
                         for e in roles for d in (0, 1)]
         for anchor in anchors:
             by_anchor[(f.type, *anchor)].append(i)
-        if (f.type, source) in previous_of_type:
-            j = previous_of_type[(f.type, source)]
-            if _sentence_number(f) - _sentence_number(found[j]) <= FOLLOW_WITHIN_SENTENCES:
-                join(j, i)
+        j = previous_of_type.get((f.type, source))
+        if f.told_before and (k := last_named[(f.type, source, f.lemma)]) is not None:
+            join(k, i)  # "the strikes": those told of, not the nearest other attack
+        elif j is not None and (
+                _sentence_number(f) - _sentence_number(found[j]) <= FOLLOW_WITHIN_SENTENCES):
+            join(j, i)
         previous_of_type[(f.type, source)] = i
+        last_named[(f.type, source, f.lemma)] = i
     # Anchors are taken in the order of the mentions they hold, never by their ids:
     # ids depend on history (a kept URL, a numbered slug), and joins depend on order,
     # so ordering by id made an incremental build cluster differently from a clean one.

@@ -25,6 +25,7 @@ class Language:
     personal_pronouns: frozenset[str]
     name_stopwords: tuple[str, ...]
     determiners: frozenset[str]
+    definite_determiners: frozenset[str]
 
 
 @cache
@@ -41,4 +42,5 @@ def english() -> Language:
         personal_pronouns=frozenset(data["personal_pronouns"]),
         name_stopwords=tuple(data["name_stopwords"]),
         determiners=frozenset(data["determiners"]),
+        definite_determiners=frozenset(data["definite_determiners"]),
     )

@@ -582,3 +582,38 @@ def test_two_reports_stating_the_same_day_need_fewer_words_in_common():
         frames = [_frame(0, first, "2024-02-02"), _frame(1, second, day), *background]
         pairs = similar_reports({n: [f] for n, f in enumerate(frames)})
         assert ((0, 1) in pairs) is joined, (day, pairs)
+
+
+def test_what_an_event_did_is_told_on_its_page():
+    """A sentence with no event word of its own that tells what the event did ("Three
+    soldiers were injured", "No one was hurt during the incident") is part of the event
+    told just before it; the same words far from any event make no page."""
+    events, _ = _events(
+        "Rockets hit Camp Falcon near Mosul on Monday. "
+        "Three soldiers were injured. "
+        "No civilians were hurt during the incident. "
+        "The weather in Baghdad was hot. The football season starts in May. "
+        "The bridge over the Tigris reopened after repairs. "
+        "Two fishermen were injured in a storm on the lake."
+    )
+    attack = next(e for e in events if e.type == "attack")
+    told = {m.sentence for m in attack.mentions}
+    assert {"s-1", "s-2", "s-3"} <= told
+    assert not any(m.sentence == "s-7" for e in events for m in e.mentions)
+
+
+def test_the_strikes_named_again_far_on_are_the_strikes_told_of():
+    """"The strikes" several sentences on are the strikes the article told of, not a new
+    event: a definite noun refers back to the last mention with the same word."""
+    events, _ = _events(
+        "US warplanes carried out strikes on militia sites near Qaim on Tuesday. "
+        "The weather in Baghdad was hot. The football season starts in May. "
+        "A drone attack hit Camp Falcon on Sunday. "
+        "The bridge over the Tigris reopened after repairs. "
+        "The strikes destroyed two weapons depots, the Pentagon said.",
+        published="2024-02-07",
+    )
+    strikes = [e for e in events if any(m.sentence == "s-1" for m in e.mentions)]
+    assert len(strikes) == 1
+    assert "s-6" in {m.sentence for m in strikes[0].mentions}
+    assert not any({"s-4", "s-6"} <= {m.sentence for m in e.mentions} for e in events)
