@@ -56,8 +56,9 @@ def repaired_mentions(article: ParsedArticle, rules: Rules) -> list[Mention]:
     outlets = _cited_outlets(article, split + found, rules)
     described = list(_described_bodies(article, split + found + outlets, rules))
     wider = outlets + described
-    kept = [m for m in split + found if not any(o.start <= m.start and m.end <= o.end
-                                                 for o in wider)]
+    kept = [m for m in split + found if not any(
+        (o.start <= m.start or _determiner_before(text, m, o.start, o.end)) and m.end <= o.end
+        for o in wider)]
     return sorted(kept + wider, key=lambda m: (m.start, m.end))
 
 
@@ -77,10 +78,18 @@ def _described_bodies(
             definite = match.start(1) > match.start()  # "the international coalition"
             led = (described := described_body(match.group(1), rules)) and described[0]
             crossed = any(m.start < end and start < m.end and not (
-                start <= m.start and m.end <= end) for m in mentions)
-            if len(words) < 2 or not (definite or led) or crossed:
+                start <= m.start and m.end <= end) and not _determiner_before(
+                    text, m, start, end) for m in mentions)
+            if described is None or len(words) < 2 or not (definite or led) or crossed:
                 continue
             yield Mention(sentence.id, start, end, match.group(1), "ORG")
+
+
+def _determiner_before(text: str, mention: Mention, start: int, end: int) -> bool:
+    """Whether a name reaches outside [start, end) only by a determiner in front ("the
+    United States" in "the United States-led coalition")."""
+    return mention.end <= end and mention.start < start and text[
+        mention.start:start].strip().casefold() in english().determiners
 
 
 def _mended_spans(article: ParsedArticle, rules: Rules) -> Iterator[Mention]:

@@ -69,6 +69,7 @@ class Rules:
     article_lower: str
     article_any: str  # with its assimilated forms: "(?:al|el|ul|ad|…)"
     described_body: re.Pattern
+    described_leader: re.Pattern  # "United States-led "
     described_heads: frozenset[str]
     described_modifiers: re.Pattern
 
@@ -81,6 +82,7 @@ def load_rules() -> Rules:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
     countries = data["country_words"]
+    marks = alternation(data["described_leader_marks"])
     articles = "|".join([*data["arabic_article"], *data["arabic_article_assimilated"]])
     folds = ((re.compile(rf"\b(?:{alternation(countries)})\b(?= \w)"),  # in front of a name
               lambda m: countries[m.group()]),) + tuple(
@@ -177,10 +179,13 @@ def load_rules() -> Rules:
         name_glossary={_folded_key(arabic, folds): _folded_key(english, folds)
                        for arabic, english in data["name_glossary"].items()},
         # "the US-led (international) coalition": a leader, or a describing word, or both
+        # ("the United States-led coalition", "the US coalition": a leader, bare)
         described_body=re.compile(
-            rf"\b(?:[Tt]he\s+)?((?:[A-Z][\w.]*-(?i:led)\s+)?(?i:(?:{alternation(data['described_modifiers'])})"
+            rf"\b(?:[Tt]he\s+)?((?:(?:[A-Z][\w.]*\s+){{0,2}}[A-Z][\w.]*-(?i:{marks})\s+"
+            rf"|[A-Z][\w.]*\s+)?(?i:(?:{alternation(data['described_modifiers'])})"
             rf"\s+){{0,3}}(?i:{alternation(data['described_heads'])}))\b(?![-\w])"
         ),
+        described_leader=re.compile(rf"((?:[\w.]+\s+){{0,2}}[\w.]+)-(?:{marks})\s+", re.I),
         article="(?:" + "|".join(w for a in data["arabic_article"]
                                  for w in (a, a.capitalize())) + ")",
         article_lower="(?:" + "|".join(data["arabic_article"]) + ")",
@@ -303,12 +308,22 @@ def described_body(name: str, rules: Rules) -> tuple[str, str] | None:
     """(leader key, head) of a body's description ("US-led international coalition" →
     ("us", "coalition")), or None when the name says more than a description does."""
     leader = ""
-    if led := re.match(r"([\w.]+)-led\s+", name, re.I):
-        leader, name = name_key(led.group(1), rules), name[led.end():]
+    name = re.sub(r"^the\s+", "", name, flags=re.I)
+    if led := rules.described_leader.match(name):
+        leader, name = led.group(1), name[led.end():]
+    elif len(words := name.split()) > 1 and is_qualifier(words[0], rules) and not (
+            rules.described_modifiers.fullmatch(words[0])):  # "Global", "International"
+        leader, name = words[0], name.split(None, 1)[1]  # "the US coalition"
     rest = rules.described_modifiers.sub(" ", name).split()
     if len(rest) != 1 or rest[0].casefold() not in rules.described_heads:
         return None
-    return leader, rest[0].casefold()
+    return _country_word_key(leader, rules) if leader else "", rest[0].casefold()
+
+
+def _country_word_key(word: str, rules: Rules) -> str:
+    """A leader's key, one for every way of naming its country ("United States",
+    "US", "American"): compared as the word before a name, where the folds say so."""
+    return name_key(f"{word} x", rules).removesuffix(" x")
 
 
 def looks_like_person(name: str) -> bool:

@@ -685,7 +685,7 @@ def _merge_equivalent_keys(candidates: list[Candidate], rules: Rules) -> list[Ca
             if bare and len(bare) < len(key.split()) and " ".join(bare) not in countries:
                 shapes.append("place:" + " ".join(bare))
             shapes.append("place:" + key)
-        if cores[key] != key and len(cores[key]) >= 3:
+        if cores[key] != key and len(cores[key]) >= 2:  # "CNN" folds to "cn"
             shapes.append("key:" + cores[key])
         shapes.append("key:" + key)
         if labels[key] & GROUP_LABELS and (core := _group_core(key, rules)):
@@ -784,12 +784,22 @@ def _link_unqualified_names(candidates: list[Candidate], rules: Rules) -> list[C
     bases = {c.key for c in candidates if _base_vote(c)}
     shapes = _grouped({c.key for c in candidates}, _word_bag)
     longer: dict[str, set[str]] = defaultdict(set)
+    # "Popular Mobilisation" for "Iraqi Popular Mobilization Forces": without the
+    # collective noun too, where no full form fits as written
+    loosely: dict[str, set[str]] = defaultdict(set)
     for key in groups | bases:
         # a base keeps its one-word name: "US al-Tanf base" is al-Tanf
         for core in _unqualified(key, rules, min_words=1 if key in bases else 2):
             for short in shapes.get(_word_bag(core), ()):
                 if short != key:
                     longer[short].add(key)
+            words = core.split()
+            if len(words) > 2 and words[-1] in rules.collective_heads:
+                for short in shapes.get(_word_bag(" ".join(words[:-1])), ()):
+                    loosely[short].add(key)
+    for short, keys in loosely.items():
+        if short not in longer:
+            longer[short] = keys - {short}
     in_article: dict[str, set[str]] = defaultdict(set)
     for c in candidates:
         if c.key in groups or c.key in bases:

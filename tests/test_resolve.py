@@ -630,3 +630,58 @@ def test_an_outlet_named_with_its_edition_is_the_outlet_but_not_a_country():
     ))
     assert entity_of(entities, "Velmor") is entity_of(entities, "Velmor World")
     assert entity_of(entities, "Iran International") is not entity_of(entities, "Iran")
+
+
+def test_a_coalition_led_backed_or_named_by_its_leader_s_country_is_one_body():
+    """"The United States-led coalition", "the US-backed coalition", "the US coalition"
+    and "the American-led coalition" name one body; "the Saudi-led coalition" another;
+    "the Global Coalition" names no leader, and a town before "Coalition base" is none."""
+    entities = _entities(parse_texts(
+        "A jet was shot down by the United States-led coalition on Monday.",
+        "A spokesperson for the US-backed coalition said on Monday that it was hit.",
+        "The US coalition claimed in its statement that it had responded.",
+        "The American-led coalition said on Tuesday that it had left the town.",
+        "The Saudi-led coalition struck a port in Yemen on Monday.",
+        "Rockets hit the Zawir Coalition base on Tuesday.",
+    ))
+    coalition = entity_of(entities, "United States-led coalition")
+    for other in ("US-backed coalition", "US coalition", "American-led coalition"):
+        assert entity_of(entities, other) is coalition, other
+    assert entity_of(entities, "Saudi-led coalition") is not coalition
+    assert not any(name == "United States" for e in entities for name, _ in e.aliases)
+    assert entity_of(entities, "Zawir Coalition") is not coalition
+
+
+def test_an_outlet_s_edition_is_the_outlet_however_short_its_name():
+    # "CNN" folds to a two-letter key ("cn"); its edition is still the outlet
+    first, second = parse_texts("ZNN International reported the strike on Monday.",
+                                "RAQQA, Syria (ZNN) — A warplane was shot down.")
+    first = _with_labels(first, [("ZNN International", "ORG")])
+    second = _with_labels(second, [("RAQQA", "GPE"), ("Syria", "GPE"), ("ZNN", "ORG")])
+    entities = _entities([first, second])
+    assert entity_of(entities, "ZNN") is entity_of(entities, "ZNN International")
+
+
+def test_a_group_s_name_without_its_country_and_its_collective_noun_is_the_group():
+    """"The Tribal Mobilisation" is the "Iraqi Tribal Mobilization Forces": the
+    country in front and "Forces" at the end are left out by writers, together."""
+    first, second = parse_texts(
+        "The Iraqi Tribal Mobilization Forces said a drone struck its depot on Monday.",
+        "The deputy head of the Tribal Mobilisation, which is dominated by militias, "
+        "alleged that the US was behind the blast.",
+    )
+    entities = _entities([
+        _with_labels(first, [("Iraqi Tribal Mobilization Forces", "ORG")]),
+        _with_labels(second, [("the Tribal Mobilisation", "ORG"), ("US", "GPE")])])
+    assert entity_of(entities, "Tribal Mobilisation") is entity_of(
+        entities, "Iraqi Tribal Mobilization Forces")
+
+
+def test_a_place_told_as_the_area_of_it_is_a_place_and_its_spellings_meet():
+    entities = _entities(parse_texts(
+        "The jet crashed over the area of al-Rumana in the southern countryside of Raqqa.",
+        "Forces attacked SDF fighters near the Rumena village on Sunday.",
+    ))
+    place = entity_of(entities, "Rumena")
+    assert entity_of(entities, "al-Rumana") is place
+    assert place.kind == "place"
