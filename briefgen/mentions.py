@@ -141,7 +141,7 @@ def _mended_spans(article: ParsedArticle, rules: Rules) -> Iterator[Mention]:
 
 
 # Labels NER gives a body's name opened by "Operation" when it misreads it.
-OPENER_MISREAD_LABELS = frozenset({"FAC", "PERSON", "GPE", "LOC"})
+OPENER_MISREAD_LABELS = frozenset({"FAC", "PERSON", "GPE", "LOC", "WORK_OF_ART"})
 # Labels NER gives a name it does not know when the word looks like a nationality or a
 # first name ("Kata’ib" NORP, "Harir" NORP, "K1" PERSON).
 MISREAD_LABELS = frozenset({"NORP", "PERSON"})

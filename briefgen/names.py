@@ -97,7 +97,8 @@ def load_rules() -> Rules:
         labels=data["labels"],
         titles=tuple(sorted(data["titles"], key=len, reverse=True)),
         title_words=frozenset(w for title in data["titles"] for w in title.split()),
-        generic=frozenset(data["generic"]) | frozenset(data["platforms"]),
+        generic=frozenset(data["generic"]) | frozenset(data["platforms"]) | frozenset(
+            data["time_zones"]),
         base_after=re.compile(
             rf"\s*[-\s]?((?:military\s+)?(?:{alternation(data['base_cues_after'])}))\b", re.I),
         base_before=re.compile(rf"\b({alternation(data['base_cues_before'])})\s*$", re.I),
@@ -234,7 +235,9 @@ def strip_base_word(name: str, rules: Rules) -> tuple[str, bool]:
 
 # Equipment codes ("MQ-9", "C-RAM"); a code followed by a base word is a base's name
 # ("the K1 airbase", "T-4 air base").
-EQUIPMENT_CODE = re.compile(r"[A-Za-z]+-?\d+\w*|[A-Z]-[A-Z]{2,}")
+# A code may lead the maker's name for it ("F/A-18E Super Hornet", "MQ-9 Reaper").
+EQUIPMENT_CODE = re.compile(r"(?:(?:[A-Za-z]+/)?[A-Za-z]+-?\d+\w*|[A-Z]-[A-Z]{2,})"
+                            r"(?:\s+[A-Z][\w-]*)*")
 
 
 def is_junk(name: str, rules: Rules, *, base: bool = False, described: bool = False) -> bool:

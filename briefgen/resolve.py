@@ -95,6 +95,7 @@ def resolve(
     candidates = [replace(c, key=rules.known_aliases.get(c.key, c.key)) for c in candidates]
     candidates = _link_acronyms(candidates, articles, rules)
     candidates = _link_partial_acronyms(candidates, rules)
+    candidates = _link_compound_acronyms(candidates)
     candidates = _merge_spelling_variants(candidates)
     candidates = _link_partial_names(candidates, rules)
     candidates = _link_unqualified_names(candidates, rules)
@@ -406,6 +407,33 @@ def _link_acronyms(
                for a, b in combinations(sorted(names), 2)):
             links.setdefault(alias, max(names, key=lambda k: (len(k), k)))
     return [replace(c, key=_follow(links, c.key)) for c in candidates + extra]
+
+
+# Two acronyms joined by a dash name one body ("CJTF-OIR", "CJTF–OIR").
+COMPOUND_ACRONYM = re.compile(r"([A-Z]{2,6})\s?[-–‐]\s?([A-Z]{2,6})")
+
+
+def _link_compound_acronyms(candidates: list[Candidate]) -> list[Candidate]:
+    """Two acronyms joined by a dash ("CJTF-OIR", for "Combined Joint Task Force –
+    Operation Inherent Resolve") are one body with the names each stands for: the one
+    group name of the corpus whose capitals spell it, where only one does."""
+    spelled: dict[str, set[str]] = defaultdict(set)  # capitals → keys of group names
+    for c in candidates:
+        capitals = [w[0] for w in c.name.split() if w[:1].isupper()]
+        if c.label in GROUP_LABELS and len(capitals) >= 2 and len(capitals) == len(
+                [w for w in c.name.split() if w.casefold() not in STOPWORDS]):
+            spelled["".join(capitals)].add(c.key)
+    links: dict[str, str] = {}
+    for c in candidates:
+        if c.label not in GROUP_LABELS or not (
+                compound := COMPOUND_ACRONYM.fullmatch(c.name)):
+            continue
+        fulls = sorted(k for part in compound.groups() if len(spelled[part]) == 1
+                       for k in spelled[part] if k != c.key)
+        for key in (c.key, *fulls[1:]):
+            if fulls:
+                links.setdefault(key, fulls[0])
+    return [replace(c, key=_follow(links, c.key)) for c in candidates]
 
 
 # The initials of a name's first words, written in place of them ("MSS", "FOB").

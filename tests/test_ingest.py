@@ -213,3 +213,16 @@ def test_a_hostile_outlet_is_read_no_further_than_the_page_shows_it():
     assert max(map(len, _mastheads("(" * 20000 + "x"))) <= 120
     assert _mastheads("The Velmor Herald (Reuters)") == {"velmor herald"}  # "VH": a word?
     assert _mastheads("Velmor Daily Herald") == {"velmor daily herald", "vdh"}
+
+
+def test_an_outlet_s_standards_link_is_furniture():
+    from briefgen.ingest import _clean_paragraphs
+
+    kept, dropped, _ = _clean_paragraphs(
+        "Rockets hit the base on Monday, officials said.\n"
+        "Our Standards:The principles of Velmor Trust.\n"
+        "Our standards of living fell in the war, he said.\n"
+    )
+    assert kept == ["Rockets hit the base on Monday, officials said.",
+                    "Our standards of living fell in the war, he said."]
+    assert "Our Standards:The principles of Velmor Trust." in dropped

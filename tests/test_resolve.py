@@ -685,3 +685,32 @@ def test_a_place_told_as_the_area_of_it_is_a_place_and_its_spellings_meet():
     place = entity_of(entities, "Rumena")
     assert entity_of(entities, "al-Rumana") is place
     assert place.kind == "place"
+
+
+def test_two_acronyms_joined_by_a_dash_are_the_body_each_spells():
+    """"CJTF-OIR" is the "Combined Joint Task Force – Operation Inherent Resolve": one
+    body with the "Combined Joint Task Force" and "Operation Inherent Resolve", which
+    the tagger may call a work of art."""
+    first, second, third = parse_texts(
+        '"The bombs fell near Tabqa," Operation Velvet Shield said in a statement.',
+        "The jet was shot down, the Joint Allied Task Force said on Monday.",
+        '"The mission of JATF-OVS in Iraq is to enable our partners," it said.',
+    )
+    entities = _entities([
+        _with_labels(first, [("Tabqa", "GPE"), ("Operation Velvet Shield", "WORK_OF_ART")]),
+        _with_labels(second, [("the Joint Allied Task Force", "ORG")]),
+        _with_labels(third, [("JATF-OVS", "ORG"), ("Iraq", "GPE")]),
+    ])
+    body = entity_of(entities, "JATF-OVS")
+    assert entity_of(entities, "Joint Allied Task Force") is body
+    assert entity_of(entities, "Operation Velvet Shield") is body
+
+
+def test_an_aircraft_by_its_code_and_name_and_a_time_zone_are_no_entities():
+    article, = parse_texts(
+        "At 6:43pm (16:43 BST) the jet was shot down by a US F/A-28E Storm Falcon, "
+        "the ministry said at 1743 GMT.")
+    entities = _entities([_with_labels(article, [
+        ("BST", "ORG"), ("US", "GPE"), ("F/A-28E Storm Falcon", "ORG"), ("GMT", "ORG")])])
+    names = {name for e in entities for name, _ in e.aliases}
+    assert names == {"US"}
