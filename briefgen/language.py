@@ -26,6 +26,7 @@ class Language:
     name_stopwords: tuple[str, ...]
     determiners: frozenset[str]
     definite_determiners: frozenset[str]
+    nicknames: dict[str, str]
 
 
 @cache
@@ -43,4 +44,5 @@ def english() -> Language:
         name_stopwords=tuple(data["name_stopwords"]),
         determiners=frozenset(data["determiners"]),
         definite_determiners=frozenset(data["definite_determiners"]),
+        nicknames={str(k): str(v) for k, v in data["nicknames"].items()},
     )

@@ -27,6 +27,7 @@ class Rules:
     labels: dict[str, dict[str, str]]
     titles: tuple[str, ...]
     title_words: frozenset[str]
+    bare_titles: frozenset[str]  # one-word titles without their dot: "brig", "gen"
     generic: frozenset[str]
     base_after: re.Pattern
     base_before: re.Pattern
@@ -97,6 +98,7 @@ def load_rules() -> Rules:
         labels=data["labels"],
         titles=tuple(sorted(data["titles"], key=len, reverse=True)),
         title_words=frozenset(w for title in data["titles"] for w in title.split()),
+        bare_titles=frozenset(t.rstrip(".") for t in data["titles"] if " " not in t),
         generic=frozenset(data["generic"]) | frozenset(data["platforms"]) | frozenset(
             data["time_zones"]),
         base_after=re.compile(
@@ -249,6 +251,7 @@ def is_junk(name: str, rules: Rules, *, base: bool = False, described: bool = Fa
         not letters
         or len(name) > MAX_NAME_CHARS
         or name.casefold() in rules.generic
+        or name.casefold().rstrip(".") in rules.bare_titles  # "Brig" of "Brig. Gen. X"
         or not (described or name[0].isupper() or name[0].isdigit()
                 or re.match(r"(al|el|ad)-", name))
         or ftfy.is_bad(name)
@@ -320,10 +323,10 @@ def described_body(name: str, rules: Rules) -> tuple[str, str] | None:
     rest = rules.described_modifiers.sub(" ", name).split()
     if len(rest) != 1 or rest[0].casefold() not in rules.described_heads:
         return None
-    return _country_word_key(leader, rules) if leader else "", rest[0].casefold()
+    return country_word_key(leader, rules) if leader else "", rest[0].casefold()
 
 
-def _country_word_key(word: str, rules: Rules) -> str:
+def country_word_key(word: str, rules: Rules) -> str:
     """A leader's key, one for every way of naming its country ("United States",
     "US", "American"): compared as the word before a name, where the folds say so."""
     return name_key(f"{word} x", rules).removesuffix(" x")

@@ -26,6 +26,7 @@ from briefgen.mentions import repaired_mentions
 from briefgen.names import (
     Rules,
     clean_name,
+    country_word_key,
     described_body,
     in_title_case,
     is_country_name,
@@ -97,6 +98,7 @@ def resolve(
     candidates = _link_partial_acronyms(candidates, rules)
     candidates = _link_compound_acronyms(candidates)
     candidates = _merge_spelling_variants(candidates)
+    candidates = _merge_person_forms(candidates, rules)
     candidates = _link_partial_names(candidates, rules)
     candidates = _link_unqualified_names(candidates, rules)
     candidates = _link_described_bodies(candidates, rules)
@@ -545,6 +547,43 @@ def _merge_spelling_variants(candidates: list[Candidate]) -> list[Candidate]:
     return [replace(c, key=joined[c.key]) if c.key in joined else c for c in candidates]
 
 
+MIDDLE_INITIAL = re.compile(r"(?<=\w)\s+[A-Z]\.(?=\s+\w)")
+
+
+def _merge_person_forms(candidates: list[Candidate], rules: Rules) -> list[Candidate]:
+    """One person written with and without a middle initial ("Patrick S. Ryder",
+    "Patrick Ryder") or with a short form of the first name ("Pat Ryder"), where NER
+    calls one of them a person: one key, the most used form's. Two different middle
+    initials ("George H. W. Bush", "George W. Bush") are two people."""
+    nicknames = {name_key(short, rules): name_key(full, rules)
+                 for short, full in english().nicknames.items()}
+
+    def plain(key: str) -> tuple[str, str]:
+        """(the name without its middle initials, the initials)"""
+        words = key.split()
+        middle = [w for w in words[1:-1] if len(w) == 1]
+        kept = [w for w in words if w not in middle or w in (words[0], words[-1])]
+        return " ".join([nicknames.get(kept[0], kept[0]), *kept[1:]]), "".join(middle)
+
+    forms: dict[str, Counter[str]] = defaultdict(Counter)  # plain form → keys, by use
+    initials: dict[str, set[str]] = defaultdict(set)
+    person: set[str] = set()
+    for c in candidates:
+        if len(c.key.split()) >= 2 and looks_like_person(MIDDLE_INITIAL.sub("", c.name)):
+            form, middle = plain(c.key)
+            forms[form][c.key] += 1
+            if middle:
+                initials[form].add(middle)
+            if c.label == "PERSON":
+                person.add(form)
+    joined: dict[str, str] = {}
+    for form, keys in forms.items():
+        if len(keys) > 1 and form in person and len(initials[form]) <= 1:
+            main = min(keys, key=lambda k: (-keys[k], -len(k), k))
+            joined.update({k: main for k in keys if k != main})
+    return [replace(c, key=joined[c.key]) if c.key in joined else c for c in candidates]
+
+
 def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candidate]:
     """A shorter reference joins the one full name it is part of: a person's surname
     ("Sudani", "al-Sudani") in the same article first, else across the corpus when only
@@ -811,13 +850,18 @@ def _link_unqualified_names(candidates: list[Candidate], rules: Rules) -> list[C
     groups = {c.key for c in candidates if c.label in GROUP_LABELS}
     bases = {c.key for c in candidates if _base_vote(c)}
     shapes = _grouped({c.key for c in candidates}, _word_bag)
+    # a full form as written, where an earlier link gave it another key ("US Defense
+    # Department", known as the Pentagon, is what "Defense Department" shortens)
+    written = {(key, key) for key in groups | bases} | {
+        (name_key(c.name, rules), c.key) for c in candidates
+        if c.key in groups or c.key in bases}
     longer: dict[str, set[str]] = defaultdict(set)
     # "Popular Mobilisation" for "Iraqi Popular Mobilization Forces": without the
     # collective noun too, where no full form fits as written
     loosely: dict[str, set[str]] = defaultdict(set)
-    for key in groups | bases:
+    for name, key in sorted(written):
         # a base keeps its one-word name: "US al-Tanf base" is al-Tanf
-        for core in _unqualified(key, rules, min_words=1 if key in bases else 2):
+        for core in _unqualified(name, rules, min_words=1 if key in bases else 2):
             for short in shapes.get(_word_bag(core), ()):
                 if short != key:
                     longer[short].add(key)
@@ -832,15 +876,25 @@ def _link_unqualified_names(candidates: list[Candidate], rules: Rules) -> list[C
     for c in candidates:
         if c.key in groups or c.key in bases:
             in_article[c.ref.source].add(c.key)
+    # whose a full form is, as written ("US Defense Department" is the US's)
+    own: dict[str, set[str]] = defaultdict(set)
+    for name, key in written:
+        own[key] |= {country_word_key(w, rules) for w in name.split()
+                     if w in rules.qualifiers - rules.descriptive_qualifiers}
+    # a country's possessive right before a name says whose it is ("Australia's ...")
+    possessor = {(c.ref.source, c.ref.end + len(mark)): country_word_key(c.key, rules)
+                 for c in candidates if is_country_name(c.name) for mark in ("'s ", "’s ")}
     out = []
     for c in candidates:
         fits = _one_per_word_bag(longer.get(c.key, set()))
         local = fits & in_article[c.ref.source]
+        whose = possessor.get((c.ref.source, c.ref.start))
         if len(local) == 1:
             c = replace(c, key=next(iter(local)))
         elif not local and len(fits) == 1:
             only = next(iter(fits))
-            if not _other_country_named(c.key, only, in_article[c.ref.source], rules):
+            if not _other_country_named(c.key, only, in_article[c.ref.source], rules) and (
+                    whose is None or not own[only] or whose in own[only]):
                 c = replace(c, key=only)
         out.append(c)
     return out

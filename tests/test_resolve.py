@@ -714,3 +714,35 @@ def test_an_aircraft_by_its_code_and_name_and_a_time_zone_are_no_entities():
         ("BST", "ORG"), ("US", "GPE"), ("F/A-28E Storm Falcon", "ORG"), ("GMT", "ORG")])])
     names = {name for e in entities for name, _ in e.aliases}
     assert names == {"US"}
+
+
+def test_a_person_with_a_middle_initial_or_a_short_first_name_is_one_person():
+    """"Pat Velmont", "Patrick Velmont" and "Brig. Gen. Patrick S. Velmont" are one man
+    (and "Brig" of the title is no one); two different middle initials are two men."""
+    first, second, third = parse_texts(
+        "Press secretary Pat Velmont said the drone was shot down. Velmont said so.",
+        "Spokesman Brig. Gen. Patrick S. Velmont said on Thursday the drone was a threat.",
+        "Patrick Velmont told reporters. John H. W. Dorran and John W. Dorran met.",
+    )
+    entities = _entities([
+        _with_labels(first, [("Pat Velmont", "PERSON"), ("Velmont", "PERSON")]),
+        _with_labels(second, [("Brig", "PERSON"), ("Patrick S. Velmont", "PERSON")]),
+        _with_labels(third, [("Patrick Velmont", "PERSON"), ("John H. W. Dorran", "PERSON"),
+                             ("John W. Dorran", "PERSON")]),
+    ])
+    man = entity_of(entities, "Patrick S. Velmont")
+    for other in ("Pat Velmont", "Patrick Velmont", "Velmont"):
+        assert entity_of(entities, other) is man, other
+    assert entity_of(entities, "John H. W. Dorran") is not entity_of(entities, "John W. Dorran")
+    assert not any(name == "Brig" for e in entities for name, _ in e.aliases)
+
+
+def test_a_body_without_its_country_joins_the_full_form_known_by_another_name():
+    """"The Defense Department" shortens "the US Defense Department", which the known
+    aliases already made the Pentagon's: it is the Pentagon too."""
+    entities = _entities(parse_texts(
+        "The US Defense Department said on Monday that two drones were shot down.",
+        "The Pentagon said the drones came from Iraq.",
+        "The Defense Department said on Tuesday that no one was hurt.",
+    ))
+    assert entity_of(entities, "Defense Department") is entity_of(entities, "Pentagon")
