@@ -83,6 +83,9 @@ TRIGGER_POS = frozenset({"VERB", "NOUN"})
 LEAD_SENTENCES = 3
 # A mention joins one of the same type in the same article up to this many sentences back.
 FOLLOW_WITHIN_SENTENCES = 2
+# A headline (or an opening sentence) tells the event its lead then tells, however many
+# captions and date lines stand between them.
+HEADLINE_SENTENCES = 2
 # A name titles an event as its actor or target when this share of its sentences say so.
 ROLE_BACKING = 3
 # Entity types that report events and are never their actors or targets.
@@ -853,6 +856,7 @@ def cluster(
     traits = {i: Traits({f.date}, set(f.bases), *_window(f)) for i, f in enumerate(found)}
     by_anchor: dict[tuple, list[int]] = defaultdict(list)
     previous_of_type: dict[tuple[str, SourceId], int] = {}
+    first_of_type: dict[tuple[str, SourceId], int] = {}
     last_named: dict[tuple[str, SourceId, str], int | None] = defaultdict(lambda: None)
     for i, f in enumerate(found):
         source = f.mention.source
@@ -878,9 +882,13 @@ def cluster(
         if f.told_before and (k := last_named[(f.type, source, f.lemma)]) is not None:
             join(k, i)  # "the strikes": those told of, not the nearest other attack
         elif j is not None and (
-                _sentence_number(f) - _sentence_number(found[j]) <= FOLLOW_WITHIN_SENTENCES):
-            join(j, i)
+                _sentence_number(f) - _sentence_number(found[j]) <= FOLLOW_WITHIN_SENTENCES
+                or (_sentence_number(found[j]) <= HEADLINE_SENTENCES
+                    and _sentence_number(f) <= LEAD_SENTENCES + HEADLINE_SENTENCES
+                    and first_of_type[(f.type, source)] == j)):
+            join(j, i)  # the next sentences, or the headline's event told in the lead
         previous_of_type[(f.type, source)] = i
+        first_of_type.setdefault((f.type, source), i)
         last_named[(f.type, source, f.lemma)] = i
     # Anchors are taken in the order of the mentions they hold, never by their ids:
     # ids depend on history (a kept URL, a numbered slug), and joins depend on order,

@@ -629,6 +629,7 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
             if ARTICLE_LAST_WORD.search(c.name):
                 article_last.add(c.key)
     fuller: dict[str, str] = {}  # a person's name without a middle name → the full one
+    based: dict[tuple[str, str], str] = {}  # (article, a base's last word) → the base
     for keys in by_ends.values():
         for key in keys:
             longer = {k for k in keys if _is_subsequence(key.split(), k.split())}
@@ -668,6 +669,7 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
                     (c.ref.source, c.key) in person_here and len(c.kind_votes) == 1)):
                 c = replace(c, key=next(iter(target)))
             elif _base_vote(c) and len(bases := bases_by_last.get(words[0], set())) == 1:
+                based[(c.ref.source, c.key)] = next(iter(bases))
                 c = replace(c, key=next(iter(bases)))
         elif len(words) == 2 and c.label == "PERSON" and looks_like_person(c.name):
             tail = skeleton(c.key)
@@ -678,7 +680,10 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
                     c.key, " ".join((full := next(iter(target))).split()[-2:])):
                 c = replace(c, key=full)
         linked.append(replace(c, key=fuller[c.key]) if c.key in fuller else c)
-    return linked
+    # A base's name alone that NER calls a group or a person ("The attack on Al Asad"
+    # after "Al Asad air base") is the base its article names, not a body of that name.
+    return [replace(c, key=based[(c.ref.source, c.key)]) if (c.ref.source, c.key) in based
+            and c.label not in PLACE_LABELS and not _base_vote(c) else c for c in linked]
 
 
 # A name whose last word is written with the Arabic article ("Harakat al-Nujaba",

@@ -617,3 +617,17 @@ def test_the_strikes_named_again_far_on_are_the_strikes_told_of():
     assert len(strikes) == 1
     assert "s-6" in {m.sentence for m in strikes[0].mentions}
     assert not any({"s-4", "s-6"} <= {m.sentence for m in e.mentions} for e in events)
+
+
+def test_a_headline_s_event_is_the_one_its_lead_tells_past_captions_and_date_lines():
+    events, _ = _events(
+        "Several US Personnel Hurt in Attack Against Base in Iraq, Officials Say\n"
+        "Military vehicles are seen at Camp Falcon in Anbar province, Iraq, in 2020.\n"
+        "August 5, 2024\n"
+        "At least five personnel were injured in an attack against a base in Iraq on "
+        "Monday, officials said.",
+        published="2024-08-05",
+    )
+    headline = [e for e in events if any(m.sentence == "s-1" for m in e.mentions)]
+    assert len(headline) == 1
+    assert "s-4" in {m.sentence for m in headline[0].mentions}

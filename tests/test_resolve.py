@@ -746,3 +746,20 @@ def test_a_body_without_its_country_joins_the_full_form_known_by_another_name():
         "The Defense Department said on Tuesday that no one was hurt.",
     ))
     assert entity_of(entities, "Defense Department") is entity_of(entities, "Pentagon")
+
+
+def test_a_base_s_name_alone_that_ner_calls_a_group_is_the_base():
+    """"The attack on Al Zawir" after "Al Zawir air base" in one article is the base
+    (named "Ain al-Zawir air base" elsewhere), whatever label NER gives the bare name."""
+    first, second = parse_texts(
+        "The incident occurred at Al Zawir air base, officials said on Monday. "
+        "Al Zawir has been a frequent target for militants. "
+        "The attack on Al Zawir was first reported by Velmor News.",
+        "Rockets hit Ain al-Zawir air base on Monday.")
+    entities = _entities([
+        _with_labels(first, [("Al Zawir", "ORG"), ("Al Zawir", "ORG"), ("Al Zawir", "ORG"),
+                             ("Velmor News", "ORG")]),
+        _with_labels(second, [("Ain al-Zawir", "PERSON")])])
+    base = entity_of(entities, "Ain al-Zawir air base")
+    assert entity_of(entities, "Al Zawir") is base
+    assert base.kind == "base"
