@@ -17,6 +17,7 @@ from briefgen.language import english
 from briefgen.names import (
     Rules,
     described_body,
+    describes,
     is_country_name,
     is_demonym,
     is_qualifier,
@@ -99,8 +100,11 @@ def _mended_spans(article: ParsedArticle, rules: Rules) -> Iterator[Mention]:
     a town's facility named by a lower-case noun ("Baghdad | airport")."""
     text = article.article.text
     previous: Mention | None = None
+    swallowed = 0  # where a span mended forward ends: NER's spans before it are in it
     for mention in article.mentions:
         start, end, label = mention.start, mention.end, mention.label
+        if start < swallowed:
+            continue
         span = text[start:end]
         if (cut := re.search(r"^.*(?:['’]s\s+|\)\s*)", span)) and cut.end() < len(span):
             start += cut.end()
@@ -108,7 +112,7 @@ def _mended_spans(article: ParsedArticle, rules: Rules) -> Iterator[Mention]:
             end = start + text[start:end].index("(")
         if (tail := rules.trailing_descriptors.search(text[start:end])) and len(
             text[start:end].split()
-        ) > 2:
+        ) > 2 and describes(tail.group().strip(), rules):
             end = start + tail.start()
         if TITLE_OF_BEFORE.search(text[max(0, start - 40) : start]) and (
             department := rules.department_after_title.match(text[start:end])
@@ -117,6 +121,12 @@ def _mended_spans(article: ParsedArticle, rules: Rules) -> Iterator[Mention]:
             if looks_like_person(rest.strip(" ,")):
                 start, label = start + department.end(), "PERSON"
         end = start + len(text[start:end].rstrip(" ,;:-"))
+        # cut after a joining word ("The Islamic Resistance in | Iraq"): the capitalised
+        # words after it end the name; with none, the joining word is no part of it
+        if label in NAME_LABELS and (joint := TRAILING_JOINT.search(text, start, end)):
+            rest = CAPITALISED_RUN.match(text, end)
+            end = rest.end() if rest else joint.start()
+            swallowed = end
         if end <= start:
             continue
         if unit := ADMINISTRATIVE_UNIT_AFTER.match(text, end):  # "al-Hasakah | Governorate"
@@ -140,6 +150,11 @@ def _mended_spans(article: ParsedArticle, rules: Rules) -> Iterator[Mention]:
         yield previous
 
 
+# A span that ends in a word that joins a name's parts, and the capitalised words that
+# can finish it ("in | Iraq", "of | the Levant" is not: "the" is lower case).
+TRAILING_JOINT = re.compile(
+    r"\s+(?:" + "|".join(w for w in english().name_stopwords if w != "affairs") + r")$")
+CAPITALISED_RUN = re.compile(r"\s+[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*")
 # Labels NER gives a body's name opened by "Operation" when it misreads it.
 OPENER_MISREAD_LABELS = frozenset({"FAC", "PERSON", "GPE", "LOC", "WORK_OF_ART"})
 # Labels NER gives a name it does not know when the word looks like a nationality or a

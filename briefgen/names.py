@@ -210,7 +210,9 @@ def clean_name(text: str, rules: Rules) -> tuple[str, str]:
     # NER ran on past the name: "Kataib Hezbollah in", "Global Coalition to"
     name = re.sub(r"(?:\s+(?:in|to|of|and|the|for|on|at|by|with|from))+$", "", name, flags=re.I)
     name = re.sub(r"\s+(?:of|in|for)\s+[a-z][a-z\s]*$", "", name)  # "State of responsibility"
-    name = rules.trailing_descriptors.sub("", name) if len(name.split()) > 2 else name
+    if len(name.split()) > 2 and (tail := rules.trailing_descriptors.search(name)) and (
+            describes(tail.group().strip(), rules)):
+        name = name[:tail.start()]
     role = ""
     lowered = name.casefold()
     for title in rules.titles:
@@ -219,6 +221,12 @@ def clean_name(text: str, rules: Rules) -> tuple[str, str]:
             name = name[len(title) + 1 :].strip()
             break
     return name, role
+
+
+def describes(word: str, rules: Rules) -> bool:
+    """Whether a word glued to a name's end describes it ("X militia", "X Shia") rather
+    than ending it ("the Islamic Resistance"): lower case, or a creed or people."""
+    return word[:1].islower() or is_demonym(word, rules)
 
 
 def strip_base_word(name: str, rules: Rules) -> tuple[str, bool]:

@@ -763,3 +763,21 @@ def test_a_base_s_name_alone_that_ner_calls_a_group_is_the_base():
     base = entity_of(entities, "Ain al-Zawir air base")
     assert entity_of(entities, "Al Zawir") is base
     assert base.kind == "base"
+
+
+def test_a_name_cut_after_a_joining_word_takes_the_rest_and_a_capitalised_head_stays():
+    """NER stops at "in" ("The Velmoran Resistance in | Iraq"): the capitalised words after
+    it finish the name; "the Velmoran Resistance" ends in its own word, not a descriptor
+    to cut, while "Kataib Velmor Shia" ends in one."""
+    first, second = parse_texts(
+        "The Velmoran Resistance in Iraq published footage of the launch on Monday.",
+        "The Velmoran Resistance said last week that it struck a target. "
+        "Kataib Velmor Shia fighters fired rockets.",
+    )
+    entities = _entities([
+        _with_labels(first, [("The Velmoran Resistance in", "ORG"), ("Iraq", "GPE")]),
+        _with_labels(second, [("The Velmoran Resistance", "ORG"),
+                              ("Kataib Velmor Shia", "ORG")])])
+    group = entity_of(entities, "The Velmoran Resistance in Iraq")
+    assert entity_of(entities, "The Velmoran Resistance") is group
+    assert entity_of(entities, "Kataib Velmor").name == "Kataib Velmor"
