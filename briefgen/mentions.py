@@ -124,8 +124,8 @@ def _mended_spans(article: ParsedArticle, rules: Rules) -> Iterator[Mention]:
         # cut after a joining word ("The Islamic Resistance in | Iraq"): the capitalised
         # words after it end the name; with none, the joining word is no part of it
         if label in NAME_LABELS and (joint := TRAILING_JOINT.search(text, start, end)):
-            rest = CAPITALISED_RUN.match(text, end)
-            end = rest.end() if rest else joint.start()
+            after = CAPITALISED_RUN.match(text, end)
+            end = after.end() if after else joint.start()
             swallowed = end
         if end <= start:
             continue
