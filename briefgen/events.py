@@ -209,6 +209,9 @@ class Found:
     # and no other, and is no event of its own.
     attached: bool = False
     lemma: str = ""  # the trigger's, lower case
+    # Said of many events or of a threat ("attacked at least 40 times, the official
+    # said"): a statement that joins no event told beside it.
+    apart: bool = False
     # Named as a thing told of before ("the strikes", "this attack"): it refers back to
     # the article's last mention with the same trigger word, however far back.
     told_before: bool = False
@@ -283,16 +286,16 @@ def _found_row(f: Found, order: int) -> list:
             [[c.speaker, c.speaker_id, c.cue, c.stance, c.source, c.sentence, c.text]
              for c in f.claims],
             None if f.published is None else f.published.isoformat(), f.words, f.attached,
-            f.lemma, f.told_before]
+            f.lemma, f.told_before, f.apart]
 
 
 def _found_from_row(row: list, order: int) -> Found:
     """A cache entry is input too: every field is checked to be what it should."""
     (kind, offset, source, sentence, trigger, actors, agents, targets, bases, places,
      where, others, stated, quantity, claims, published, words, attached, lemma,
-     told_before) = row
-    if not (isinstance(offset, int) and isinstance(attached, bool)
-            and isinstance(told_before, bool)):
+     told_before, apart) = row
+    if not (isinstance(offset, int) and all(
+            isinstance(flag, bool) for flag in (attached, told_before, apart))):
         raise TypeError("frame")
     _strings(kind, source, sentence, trigger, quantity, lemma, *actors, *agents, *targets,
              *bases,
@@ -310,7 +313,8 @@ def _found_from_row(row: list, order: int) -> Found:
         date=None if stated is None else StatedDate(*stated), quantity=quantity,
         claims=tuple(checked),
         published=None if published is None else dt.date.fromisoformat(published),
-        words=tuple(words), attached=attached, lemma=lemma, told_before=told_before)
+        words=tuple(words), attached=attached, lemma=lemma, told_before=told_before,
+        apart=apart)
 
 
 def _strings(*values: object) -> None:
@@ -334,11 +338,14 @@ def _article_events(
         claims = tuple(sentence_claims(sentence, source, located, lexicon.claims, memory))
         speakers = {c.speaker_id for c in claims if c.speaker_id}
         seen: set[str] = set()
+        told_of_others = False  # a count of events: no aftermath of one, nor a statement
         words: tuple[str, ...] | None = None  # the sentence's content words, found once
         for token in sentence.tokens:
             event_type = _trigger_type(token, sentence, lexicon, headline)
-            if event_type is None or event_type in seen or not _happened_once(
-                    sentence, token, lexicon.once, event_type):
+            if event_type is None or event_type in seen:
+                continue
+            if not _happened_once(sentence, token, lexicon.once, event_type):
+                told_of_others |= told_of_many(sentence, token, lexicon.once)
                 continue
             seen.add(event_type)
             words = words if words is not None else _content_words(sentence)
@@ -350,10 +357,11 @@ def _article_events(
         # Said about something of no listed type (kept, not paged), or what an event
         # did: both join an event told beside them (_said_about_neighbours).
         cue = next((t for t in sentence.tokens if t.text == claims[0].cue), None) if (
-            claims) else _aftermath_word(sentence, lexicon)
+            claims) else None if told_of_others else _aftermath_word(sentence, lexicon)
         if cue is not None:
-            yield _found(article, sentence, cue, OTHER, located, speakers, claims,
-                         published, lexicon, order, dates[sentence.id], _content_words(sentence))
+            yield replace(_found(article, sentence, cue, OTHER, located, speakers, claims,
+                                 published, lexicon, order, dates[sentence.id],
+                                 _content_words(sentence)), apart=told_of_others)
             order += 1
 
 
@@ -384,7 +392,7 @@ def _said_about_neighbours(found: list[Found]) -> list[Found]:
                       if 0 < abs(number - n) <= FOLLOW_WITHIN_SENTENCES)
         if f.type == OTHER and not f.claims and not near:
             continue  # what an event did, with no event beside it
-        if f.type == OTHER and near:
+        if f.type == OTHER and near and not f.apart:
             # Only what was said joins the event: the statement's own names, places and
             # date are about whatever else it says ("…said in Baghdad on Wednesday").
             _, _, n = near[0]
@@ -646,8 +654,15 @@ def _happened_once(
             owner := by_i.get(head.head)) is not None and owner.pos == "NOUN" and (
             owner.lemma.lower() in stoppers):
         return False
+    return not told_of_many(sentence, trigger, rules)
+
+
+def told_of_many(sentence: Sentence, trigger: Token, rules: OnceRules) -> bool:
+    """Whether the trigger counts events rather than telling one ("27 rocket and drone
+    attacks", "attacked 74 times", "a series of attacks targeted ...")."""
+    by_i = sentence.by_index()
     if _counted_times(sentence, _governing_verb(trigger, by_i), rules):
-        return False
+        return True
     plural = trigger.pos == "NOUN" and trigger.text.lower() != trigger.lemma.lower()
     if trigger.pos == "VERB":  # "a series of rocket attacks targeted …", "some of which
         # injured US personnel": a verb told of many events
@@ -663,8 +678,8 @@ def _happened_once(
                     for o in children(sentence, p)))
             if of_events and (subject.text.lower() in rules.counts
                               or _counted(sentence, subject, by_i, rules)):
-                return False
-    return not (plural and _counted(sentence, trigger, by_i, rules))
+                return True
+    return plural and _counted(sentence, trigger, by_i, rules)
 
 
 def _governing_verb(token: Token, by_i: dict[int, Token]) -> Token:

@@ -81,7 +81,11 @@ def _described_bodies(
             crossed = any(m.start < end and start < m.end and not (
                 start <= m.start and m.end <= end) and not _determiner_before(
                     text, m, start, end) for m in mentions)
-            if described is None or len(words) < 2 or not (definite or led) or crossed:
+            # one capitalised word alone, past its sentence's start, is the body too
+            # ("in self-defence of Coalition partnered forces", "the Coalition said")
+            proper = len(words) == 1 and words[0][:1].isupper() and start > sentence.start
+            if described is None or not (len(words) >= 2 or proper) or not (
+                    definite or led or proper) or crossed:
                 continue
             yield Mention(sentence.id, start, end, match.group(1), "ORG")
 

@@ -253,12 +253,12 @@ EQUIPMENT_CODE = re.compile(r"(?:(?:[A-Za-z]+/)?[A-Za-z]+-?\d+\w*|[A-Z]-[A-Z]{2,
 def is_junk(name: str, rules: Rules, *, base: bool = False, described: bool = False) -> bool:
     """Whether `name` can be no entity's name; `base` when a base word follows it,
     `described` for a body's description, which may be lower case ("the international
-    coalition")."""
+    coalition") or one capitalised word ("Coalition")."""
     letters = [c for c in name if c.isalpha()]
     return (
         not letters
         or len(name) > MAX_NAME_CHARS
-        or name.casefold() in rules.generic
+        or (name.casefold() in rules.generic and not (described and name[:1].isupper()))
         or name.casefold().rstrip(".") in rules.bare_titles  # "Brig" of "Brig. Gen. X"
         or not (described or name[0].isupper() or name[0].isdigit()
                 or re.match(r"(al|el|ad)-", name))

@@ -631,3 +631,26 @@ def test_a_headline_s_event_is_the_one_its_lead_tells_past_captions_and_date_lin
     headline = [e for e in events if any(m.sentence == "s-1" for m in e.mentions)]
     assert len(headline) == 1
     assert "s-4" in {m.sentence for m in headline[0].mentions}
+
+
+def test_a_statement_that_counts_events_joins_none_told_beside_it():
+    """"Forces have been attacked at least 40 times, an official said" beside one attack
+    is about all of them: it stays a statement of its own; "warned before the strikes"
+    is about these strikes and joins them."""
+    events, _ = _events(
+        "Two drones hit Camp Falcon near Erbil on Tuesday, officials said. "
+        "US forces have been attacked at least 40 times since October, an official said. "
+        "The weather in Baghdad was hot. The football season starts in May. "
+        "US warplanes struck militia sites near Qaim on Friday. "
+        "A spokesperson said the United States had warned the Iraqi government before "
+        "the strikes. "
+        "The US has carried out five waves of airstrikes since October.",
+        published="2024-02-03",
+    )
+    drones = next(e for e in events if any(m.sentence == "s-1" for m in e.mentions))
+    assert "s-2" not in {m.sentence for m in drones.mentions}
+    assert any(m.sentence == "s-2" for e in events if e.type == "other" for m in e.mentions)
+    strikes = next(e for e in events if any(m.sentence == "s-5" for m in e.mentions))
+    assert "s-6" in {m.sentence for m in strikes.mentions}
+    assert not any(m.sentence == "s-7" for e in events if e.type != "other"
+                   for m in e.mentions)
