@@ -781,3 +781,14 @@ def test_a_name_cut_after_a_joining_word_takes_the_rest_and_a_capitalised_head_s
     group = entity_of(entities, "The Velmoran Resistance in Iraq")
     assert entity_of(entities, "The Velmoran Resistance") is group
     assert entity_of(entities, "Kataib Velmor").name == "Kataib Velmor"
+
+
+def test_a_capitalised_coalition_alone_is_the_coalition_its_article_names():
+    entities = _entities(parse_texts(
+        "The US-led coalition said a jet was shot down on Monday in self-defence of "
+        "Coalition partnered forces.",
+        "Coalition forces left the town. The coalition of parties met in Baghdad.",
+    ))
+    coalition = entity_of(entities, "US-led coalition")
+    assert entity_of(entities, "Coalition") is coalition
+    assert [name for name, _ in coalition.aliases].count("Coalition") == 1
