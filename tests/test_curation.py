@@ -122,12 +122,12 @@ def test_suggested_merges_are_listed_and_a_pasted_line_merges_them(tmp_path, cap
     seeds = tmp_path / "in"
     seeds.mkdir()
     (seeds / "a.txt").write_text(
-        "Guards blamed\nThe Islamic Revolutionary Guards Corps said on Monday that it had "
-        "sent advisers to Damascus, officials in Tehran said. The US-led coalition "
+        "Advisers sent\nThe Kurdistan Regional Government said on Monday that it had "
+        "sent advisers to Damascus, officials in Erbil said. The US-led coalition "
         "said it was aware of the reports.\n", encoding="utf-8")
     (seeds / "b.txt").write_text(
-        "Advisers sent\nThe Revolutionary Guards denied on Tuesday that they had sent "
-        "fighters to Aleppo, a spokesman in Tehran said.\n", encoding="utf-8")
+        "Advisers denied\nThe Kurdistan Region Government denied on Tuesday that it had "
+        "sent fighters to Aleppo, a spokesman in Erbil said.\n", encoding="utf-8")
     project = make_project(tmp_path / "p", seeds)
     assert run_build(project) == 0
     capsys.readouterr()
@@ -135,15 +135,15 @@ def test_suggested_merges_are_listed_and_a_pasted_line_merges_them(tmp_path, cap
     printed = capsys.readouterr().out
     merges = yaml.safe_load(printed)["merge"]
     assert "US-led coalition" not in (yaml.safe_load(printed).get("ignore") or [])
-    pair = next(m for m in merges if "Revolutionary Guards" in m)
-    assert "Islamic Revolutionary Guards Corps" in pair
+    pair = next(m for m in merges if "Kurdistan Region Government" in m)
+    assert "Kurdistan Regional Government" in pair
     report = (project / "site" / "report" / "index.html").read_text(encoding="utf-8")
-    assert "Suggested merges" in report and "Revolutionary Guards" in report
+    assert "Suggested merges" in report and "Kurdistan Region Government" in report
     (project / "seeds" / "curation.yml").write_text(yaml.safe_dump({"merge": [pair]}))
     assert run_build(project) == 0
     entities = json.loads((project / "site/data/entities.json").read_text(encoding="utf-8"))
-    merged = [e for e in entities if "Revolutionary Guards" in e["aliases"]]
-    assert len(merged) == 1 and "Islamic Revolutionary Guards Corps" in merged[0]["aliases"]
+    merged = [e for e in entities if "Kurdistan Region Government" in e["aliases"]]
+    assert len(merged) == 1 and "Kurdistan Regional Government" in merged[0]["aliases"]
 
 
 def test_a_renamed_entity_redirects_without_directory_urls(tmp_path):
