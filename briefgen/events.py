@@ -894,14 +894,14 @@ def cluster(
         for anchor in anchors:
             by_anchor[(f.type, *anchor)].append(i)
         j = previous_of_type.get((f.type, source))
-        if f.told_before and (k := last_named[(f.type, source, f.lemma)]) is not None:
-            join(k, i)  # "the strikes": those told of, not the nearest other attack
-        elif j is not None and (
+        if j is not None and (
                 _sentence_number(f) - _sentence_number(found[j]) <= FOLLOW_WITHIN_SENTENCES
                 or (_sentence_number(found[j]) <= HEADLINE_SENTENCES
                     and _sentence_number(f) <= LEAD_SENTENCES + HEADLINE_SENTENCES
                     and first_of_type[(f.type, source)] == j)):
             join(j, i)  # the next sentences, or the headline's event told in the lead
+        elif f.told_before and (k := last_named[(f.type, source, f.lemma)]) is not None:
+            join(k, i)  # "the strikes", far on: those told of before
         previous_of_type[(f.type, source)] = i
         first_of_type.setdefault((f.type, source), i)
         last_named[(f.type, source, f.lemma)] = i

@@ -72,22 +72,31 @@ def _described_bodies(
     without "the", a leader. A name NER tagged across it stands;
     one inside it ("US" in "US-led") is the description's."""
     text = article.article.text
-    for sentence in article.sentences:
-        for match in rules.described_body.finditer(text, sentence.start, sentence.end):
-            start, end = match.span(1)
-            words = match.group(1).split()
-            definite = match.start(1) > match.start()  # "the international coalition"
-            led = (described := described_body(match.group(1), rules)) and described[0]
-            crossed = any(m.start < end and start < m.end and not (
-                start <= m.start and m.end <= end) and not _determiner_before(
-                    text, m, start, end) for m in mentions)
-            # one capitalised word alone, past its sentence's start, is the body too
-            # ("in self-defence of Coalition partnered forces", "the Coalition said")
-            proper = len(words) == 1 and words[0][:1].isupper() and start > sentence.start
-            if described is None or not (len(words) >= 2 or proper) or not (
-                    definite or led or proper) or crossed:
-                continue
-            yield Mention(sentence.id, start, end, match.group(1), "ORG")
+    matches = [(sentence, match) for sentence in article.sentences
+               for match in rules.described_body.finditer(text, sentence.start, sentence.end)]
+    described_here = any(len(m.group(1).split()) > 1 and described_body(m.group(1), rules)
+                         for _, m in matches)
+    for sentence, match in matches:
+        start, end = match.span(1)
+        words = match.group(1).split()
+        definite = match.start(1) > match.start()  # "the international coalition"
+        led = (described := described_body(match.group(1), rules)) and described[0]
+        crossed = any(m.start < end and start < m.end and not (
+            start <= m.start and m.end <= end) and not _determiner_before(
+                text, m, start, end) for m in mentions)
+        # one capitalised word alone, after "the" or "of" ("in self-defence of Coalition
+        # partnered forces"), is the body the article describes; not "the ruling
+        # Coalition" or "al-Sudani's Coalition", which are someone's
+        proper = len(words) == 1 and words[0][:1].isupper() and described_here and (
+            BARE_BODY_AFTER.search(text, sentence.start, start))
+        if described is None or not (len(words) >= 2 or proper) or not (
+                definite or led or proper) or crossed:
+            continue
+        yield Mention(sentence.id, start, end, match.group(1), "ORG")
+
+
+# The word before a body named by its head noun alone ("the Coalition", "of Coalition").
+BARE_BODY_AFTER = re.compile(r"(?<![\w'’])(?:the|of)\s+$", re.I)
 
 
 def _determiner_before(text: str, mention: Mention, start: int, end: int) -> bool:
@@ -104,7 +113,8 @@ def _mended_spans(article: ParsedArticle, rules: Rules) -> Iterator[Mention]:
     a town's facility named by a lower-case noun ("Baghdad | airport")."""
     text = article.article.text
     previous: Mention | None = None
-    swallowed = 0  # where a span mended forward ends: NER's spans before it are in it
+    swallowed = 0  # where a span mended forward ends: NER's spans inside it are in it
+    sentence_end = {s.id: s.end for s in article.sentences}
     for mention in article.mentions:
         start, end, label = mention.start, mention.end, mention.label
         if start < swallowed:
@@ -128,8 +138,14 @@ def _mended_spans(article: ParsedArticle, rules: Rules) -> Iterator[Mention]:
         # cut after a joining word ("The Islamic Resistance in | Iraq"): the capitalised
         # words after it end the name; with none, the joining word is no part of it
         if label in NAME_LABELS and (joint := TRAILING_JOINT.search(text, start, end)):
-            after = CAPITALISED_RUN.match(text, end)
-            end = after.end() if after else joint.start()
+            after = CAPITALISED_RUN.match(text, end, sentence_end.get(mention.sentence, end))
+            # never into a name NER tagged that goes on past the words taken
+            stop = min((m.start for m in article.mentions if after and end <= m.start
+                        < after.end() < m.end), default=None)
+            end = (stop if stop is not None else after.end()) if after else joint.start()
+            end = start + len(text[start:end].rstrip())
+            if end <= joint.start():
+                end = joint.start()
             swallowed = end
         if end <= start:
             continue
@@ -155,10 +171,12 @@ def _mended_spans(article: ParsedArticle, rules: Rules) -> Iterator[Mention]:
 
 
 # A span that ends in a word that joins a name's parts, and the capitalised words that
-# can finish it ("in | Iraq", "of | the Levant" is not: "the" is lower case).
+# can finish it, on its line, four at most ("in | Iraq"; "of | the Levant" is not: "the"
+# is lower case).
 TRAILING_JOINT = re.compile(
     r"\s+(?:" + "|".join(w for w in english().name_stopwords if w != "affairs") + r")$")
-CAPITALISED_RUN = re.compile(r"\s+[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*")
+CAPITALISED_RUN = re.compile(r"[ \t]+[A-Z][\w'’-]{0,40}(?![\w'’-])"
+                             r"(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'’-]{0,40}(?![\w'’-])){0,3}")
 # Labels NER gives a body's name opened by "Operation" when it misreads it.
 OPENER_MISREAD_LABELS = frozenset({"FAC", "PERSON", "GPE", "LOC", "WORK_OF_ART"})
 # Labels NER gives a name it does not know when the word looks like a nationality or a

@@ -183,9 +183,11 @@ def load_rules() -> Rules:
                        for arabic, english in data["name_glossary"].items()},
         # "the US-led (international) coalition": a leader, or a describing word, or both
         # ("the United States-led coalition", "the US coalition": a leader, bare)
+        # (words of at most 40 letters, each begun where no word goes on: a crafted run
+        # of "A.A.A…" is read once, not from every letter)
         described_body=re.compile(
-            rf"\b(?:[Tt]he\s+)?((?:(?:[A-Z][\w.]*\s+){{0,2}}[A-Z][\w.]*-(?i:{marks})\s+"
-            rf"|[A-Z][\w.]*\s+)?(?i:(?:{alternation(data['described_modifiers'])})"
+            rf"(?<![\w.-])(?:[Tt]he\s+)?((?:(?:[A-Z][\w.]{{0,40}}\s+){{0,2}}[A-Z][\w.]{{0,40}}"
+            rf"-(?i:{marks})\s+|[A-Z][\w.]{{0,40}}\s+)?(?i:(?:{alternation(data['described_modifiers'])})"
             rf"\s+){{0,3}}(?i:{alternation(data['described_heads'])}))\b(?![-\w])"
         ),
         described_leader=re.compile(rf"((?:[\w.]+\s+){{0,2}}[\w.]+)-(?:{marks})\s+", re.I),

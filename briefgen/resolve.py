@@ -96,7 +96,7 @@ def resolve(
     candidates = [replace(c, key=rules.known_aliases.get(c.key, c.key)) for c in candidates]
     candidates = _link_acronyms(candidates, articles, rules)
     candidates = _link_partial_acronyms(candidates, rules)
-    candidates = _link_compound_acronyms(candidates)
+    candidates = _link_compound_acronyms(candidates, rules)
     candidates = _merge_spelling_variants(candidates)
     candidates = _merge_person_forms(candidates, rules)
     candidates = _link_partial_names(candidates, rules)
@@ -415,10 +415,12 @@ def _link_acronyms(
 COMPOUND_ACRONYM = re.compile(r"([A-Z]{2,6})\s?[-–‐]\s?([A-Z]{2,6})")
 
 
-def _link_compound_acronyms(candidates: list[Candidate]) -> list[Candidate]:
-    """Two acronyms joined by a dash ("CJTF-OIR", for "Combined Joint Task Force –
-    Operation Inherent Resolve") are one body with the names each stands for: the one
-    group name of the corpus whose capitals spell it, where only one does."""
+def _link_compound_acronyms(candidates: list[Candidate], rules: Rules) -> list[Candidate]:
+    """Two acronyms joined by a dash name one body where one of them is its operation
+    ("CJTF-OIR": the Combined Joint Task Force – Operation Inherent Resolve, one body
+    with both names); otherwise they may be two ("KDP-PUK", "EU-NATO"), and the compound
+    is one part's body only where the corpus spells out that part alone. A part is
+    spelled by the one group name of the corpus whose capitals are its letters."""
     spelled: dict[str, set[str]] = defaultdict(set)  # capitals → keys of group names
     for c in candidates:
         capitals = [w[0] for w in c.name.split() if w[:1].isupper()]
@@ -432,9 +434,13 @@ def _link_compound_acronyms(candidates: list[Candidate]) -> list[Candidate]:
             continue
         fulls = sorted(k for part in compound.groups() if len(spelled[part]) == 1
                        for k in spelled[part] if k != c.key)
-        for key in (c.key, *fulls[1:]):
-            if fulls:
-                links.setdefault(key, fulls[0])
+        operations = [k for k in fulls if k.split()[0] in rules.organisation_openers]
+        if len(fulls) == 2 and len(operations) != 1:
+            continue  # two bodies, or two of anything: the compound stays its own
+        body = next(k for k in fulls if k not in operations) if fulls else None
+        for key in (c.key, *fulls):
+            if body is not None and key != body:
+                links.setdefault(key, body)
     return [replace(c, key=_follow(links, c.key)) for c in candidates]
 
 
@@ -552,9 +558,10 @@ MIDDLE_INITIAL = re.compile(r"(?<=\w)\s+[A-Z]\.(?=\s+\w)")
 
 def _merge_person_forms(candidates: list[Candidate], rules: Rules) -> list[Candidate]:
     """One person written with and without a middle initial ("Patrick S. Ryder",
-    "Patrick Ryder") or with a short form of the first name ("Pat Ryder"), where NER
-    calls one of them a person: one key, the most used form's. Two different middle
-    initials ("George H. W. Bush", "George W. Bush") are two people."""
+    "Patrick Ryder"), where NER calls one of them a person, or in one article with a
+    short form of the first name ("Pat Ryder"; across articles "Jack Reed" and "John
+    Reed" may be two men): one key, the most used form's. Two different middle initials
+    ("George H. W. Bush", "George W. Bush") are two people."""
     nicknames = {name_key(short, rules): name_key(full, rules)
                  for short, full in english().nicknames.items()}
 
@@ -568,10 +575,12 @@ def _merge_person_forms(candidates: list[Candidate], rules: Rules) -> list[Candi
     forms: dict[str, Counter[str]] = defaultdict(Counter)  # plain form → keys, by use
     initials: dict[str, set[str]] = defaultdict(set)
     person: set[str] = set()
+    sources: dict[str, set[str]] = defaultdict(set)
     for c in candidates:
         if len(c.key.split()) >= 2 and looks_like_person(MIDDLE_INITIAL.sub("", c.name)):
             form, middle = plain(c.key)
             forms[form][c.key] += 1
+            sources[c.key].add(c.ref.source)
             if middle:
                 initials[form].add(middle)
             if c.label == "PERSON":
@@ -580,7 +589,10 @@ def _merge_person_forms(candidates: list[Candidate], rules: Rules) -> list[Candi
     for form, keys in forms.items():
         if len(keys) > 1 and form in person and len(initials[form]) <= 1:
             main = min(keys, key=lambda k: (-keys[k], -len(k), k))
-            joined.update({k: main for k in keys if k != main})
+            first = main.split()[0]
+            beside = set().union(*(sources[k] for k in keys if k.split()[0] == first))
+            joined.update({k: main for k in keys if k != main and (
+                k.split()[0] == first or sources[k] & beside)})
     return [replace(c, key=joined[c.key]) if c.key in joined else c for c in candidates]
 
 
@@ -1142,8 +1154,8 @@ def _canonical_name(group: list[Candidate]) -> str:
     # a name over a description of the body ("Global Coalition", not "international
     # coalition"); a description that titles the page starts with a capital
     rules = load_rules()
-    descriptions = {n for n in full if described_body(n, rules) and any(
-        w[:1].islower() for w in re.split(r"[\s-]", n))}
+    descriptions = {n for n in full if described_body(n, rules) and (any(
+        w[:1].islower() for w in re.split(r"[\s-]", n)) or " " not in n)}  # "Coalition"
     full = [n for n in full if n not in descriptions] or full
     people = sum(c.label == "PERSON" for c in group) * 2 > len(group)
     if people and any(len(n.split()) > 1 for n in full):  # a full name, not the surname

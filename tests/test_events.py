@@ -609,14 +609,22 @@ def test_the_strikes_named_again_far_on_are_the_strikes_told_of():
         "US warplanes carried out strikes on militia sites near Qaim on Tuesday. "
         "The weather in Baghdad was hot. The football season starts in May. "
         "A drone attack hit Camp Falcon on Sunday. "
-        "The bridge over the Tigris reopened after repairs. "
-        "The strikes destroyed two weapons depots, the Pentagon said.",
+        "The bridge over the Tigris reopened after repairs. The markets were busy. "
+        "The strikes destroyed two weapons depots, the Pentagon said. "
+        "In January, a drone attack killed three soldiers at Tower 22 in Jordan. "
+        "The weather was cold. The roads were closed. The schools were shut. "
+        "On Monday, rockets struck Camp Zulu in western Iraq. "
+        "The attack wounded two soldiers, officials said.",
         published="2024-02-07",
     )
     strikes = [e for e in events if any(m.sentence == "s-1" for m in e.mentions)]
     assert len(strikes) == 1
-    assert "s-6" in {m.sentence for m in strikes[0].mentions}
-    assert not any({"s-4", "s-6"} <= {m.sentence for m in e.mentions} for e in events)
+    assert "s-7" in {m.sentence for m in strikes[0].mentions}
+    assert not any({"s-4", "s-7"} <= {m.sentence for m in e.mentions} for e in events)
+    # a definite noun next to an event of its type is that event, whatever its word
+    monday = next(e for e in events if any(m.sentence == "s-12" for m in e.mentions))
+    assert "s-13" in {m.sentence for m in monday.mentions}
+    assert "s-8" not in {m.sentence for m in monday.mentions}
 
 
 def test_a_headline_s_event_is_the_one_its_lead_tells_past_captions_and_date_lines():

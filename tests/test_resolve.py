@@ -717,22 +717,27 @@ def test_an_aircraft_by_its_code_and_name_and_a_time_zone_are_no_entities():
 
 
 def test_a_person_with_a_middle_initial_or_a_short_first_name_is_one_person():
-    """"Pat Velmont", "Patrick Velmont" and "Brig. Gen. Patrick S. Velmont" are one man
-    (and "Brig" of the title is no one); two different middle initials are two men."""
+    """"Patrick Velmont" and "Brig. Gen. Patrick S. Velmont" are one man (and "Brig" of
+    the title is no one), and "Pat Velmont" beside him in one article; across articles
+    a short first name may be another man ("Jack Rennet" and "John Rennet"); two
+    different middle initials are two men."""
     first, second, third = parse_texts(
-        "Press secretary Pat Velmont said the drone was shot down. Velmont said so.",
+        "Press secretary Pat Velmont said the drone was shot down. Velmont said so. "
+        "Patrick Velmont told reporters. Senator Jack Rennet spoke.",
         "Spokesman Brig. Gen. Patrick S. Velmont said on Thursday the drone was a threat.",
-        "Patrick Velmont told reporters. John H. W. Dorran and John W. Dorran met.",
+        "John Rennet, an aid worker, was freed. John H. W. Dorran and John W. Dorran met.",
     )
     entities = _entities([
-        _with_labels(first, [("Pat Velmont", "PERSON"), ("Velmont", "PERSON")]),
+        _with_labels(first, [("Pat Velmont", "PERSON"), ("Velmont", "PERSON"),
+                             ("Patrick Velmont", "PERSON"), ("Jack Rennet", "PERSON")]),
         _with_labels(second, [("Brig", "PERSON"), ("Patrick S. Velmont", "PERSON")]),
-        _with_labels(third, [("Patrick Velmont", "PERSON"), ("John H. W. Dorran", "PERSON"),
+        _with_labels(third, [("John Rennet", "PERSON"), ("John H. W. Dorran", "PERSON"),
                              ("John W. Dorran", "PERSON")]),
     ])
     man = entity_of(entities, "Patrick S. Velmont")
     for other in ("Pat Velmont", "Patrick Velmont", "Velmont"):
         assert entity_of(entities, other) is man, other
+    assert entity_of(entities, "Jack Rennet") is not entity_of(entities, "John Rennet")
     assert entity_of(entities, "John H. W. Dorran") is not entity_of(entities, "John W. Dorran")
     assert not any(name == "Brig" for e in entities for name, _ in e.aliases)
 
@@ -792,3 +797,44 @@ def test_a_capitalised_coalition_alone_is_the_coalition_its_article_names():
     coalition = entity_of(entities, "US-led coalition")
     assert entity_of(entities, "Coalition") is coalition
     assert [name for name, _ in coalition.aliases].count("Coalition") == 1
+
+
+def test_two_bodies_joined_by_a_dash_stay_two():
+    """"KDP-PUK" names two parties: neither is joined to the other, nor is the pair
+    either one (only a body and its operation make one, as "CJTF-OIR")."""
+    first, second = parse_texts(
+        "The Velmor Democratic Party won 39 seats on Monday. "
+        "The Patriotic Union of Zawir won 23 seats.",
+        "Officials of VDP-PUZ said on Tuesday that talks had begun.",
+    )
+    entities = _entities([
+        _with_labels(first, [("The Velmor Democratic Party", "ORG"),
+                             ("The Patriotic Union of Zawir", "ORG")]),
+        _with_labels(second, [("VDP-PUZ", "ORG")])])
+    parties = {entity_of(entities, n) for n in (
+        "Velmor Democratic Party", "Patriotic Union of Zawir", "VDP-PUZ")}
+    assert len(parties) == 3
+
+
+def test_someone_s_coalition_is_not_the_coalition_an_article_describes():
+    first, second = parse_texts(
+        "Prime Minister Karim Velmar's Coalition won 46 seats on Monday. "
+        "The vote left the ruling Coalition short of a majority.",
+        "The US-led coalition said a jet was shot down on Monday.",
+    )
+    entities = _entities([first, second])
+    coalition = entity_of(entities, "US-led coalition")
+    assert coalition.name == "US-led coalition"
+    assert "Coalition" not in {name for name, _ in coalition.aliases}
+
+
+def test_the_words_taken_after_a_cut_name_stop_at_the_line_and_spare_other_names():
+    article, = parse_texts(
+        "The attack was claimed on Monday by the Islamic Velmor in\n"
+        "Iraq Kataib Zawir Harakat Zawir al-Rumana said nothing.")
+    entities = _entities([_with_labels(article, [
+        ("the Islamic Velmor in", "ORG"), ("Iraq", "GPE"), ("Kataib Zawir", "ORG"),
+        ("Harakat Zawir al-Rumana", "ORG")])])
+    names = {name for e in entities for name, _ in e.aliases}
+    assert "Harakat Zawir al-Rumana" in names and "Kataib Zawir" in names
+    assert not any("\n" in name or "Kataib" in name and "Velmor" in name for name in names)
