@@ -9,8 +9,11 @@
    anchor — any entity but a whole country or an outlet within one article; across
    articles the base where it happened, a person among the actors, or two names among
    its roles (who, whom, where). Within an article a mention also joins one of its type
-   up to two sentences before it ("the deployment"), and a statement of no listed type
-   ("no casualties were reported, it added") joins the event beside it.
+   up to two sentences before it ("the deployment"), a headline's joins the one its lead
+   tells, and a definite noun further on ("the strikes") the last with its word; a
+   statement of no listed type ("no casualties were reported, it added") or a sentence
+   of what an event did ("three soldiers were injured") joins the event beside it,
+   unless it counts events ("attacked 40 times, an official said").
    Groups from different articles that tell the story in the same rare words (tf-idf
    cosine), first reported within days of each other, join as well: two reports of one
    event often share no name but a country; so do two articles that lead with an event
@@ -138,7 +141,7 @@ class Lexicon:
     once: OnceRules
     place_nouns: frozenset[str]  # "Anbar province": a place its modifiers name
     aftermath: frozenset[str] = frozenset()  # "three were injured": what an event did
-    told_before: frozenset[str] = frozenset()  # "the incident": an event named again
+    named_again: frozenset[str] = frozenset()  # "the incident": an event named again
 
 
 @cache
@@ -171,7 +174,7 @@ def load_lexicon() -> Lexicon:
                 lemma for rule in types.values() for lemma in rule.lemmas)),
         place_nouns=frozenset(data["place_nouns"]),
         aftermath=frozenset(data["aftermath"]["lemmas"]),
-        told_before=frozenset(data["aftermath"]["told_before"]),
+        named_again=frozenset(data["aftermath"]["named_again"]),
         types=types,
         claims=ClaimRules(stance, frozenset(cues["according_to"]),
                           frozenset(cues["denial_words"]), frozenset(cues["toll_words"])),
@@ -209,8 +212,8 @@ class Found:
     # and no other, and is no event of its own.
     attached: bool = False
     lemma: str = ""  # the trigger's, lower case
-    # Said of many events or of a threat ("attacked at least 40 times, the official
-    # said"): a statement that joins no event told beside it.
+    # Said of many events ("attacked at least 40 times, the official said"): a statement
+    # that joins no event told beside it.
     apart: bool = False
     # Named as a thing told of before ("the strikes", "this attack"): it refers back to
     # the article's last mention with the same trigger word, however far back.
@@ -298,8 +301,7 @@ def _found_from_row(row: list, order: int) -> Found:
             isinstance(flag, bool) for flag in (attached, told_before, apart))):
         raise TypeError("frame")
     _strings(kind, source, sentence, trigger, quantity, lemma, *actors, *agents, *targets,
-             *bases,
-             *places, *where, *others, *words, *(stated or ()))
+             *bases, *places, *where, *others, *words, *(stated or ()))
     checked = []
     for speaker, speaker_id, cue, stance, c_source, c_sentence, text in claims:
         _strings(speaker, cue, c_source, c_sentence, text, *([speaker_id] if speaker_id else []))
@@ -371,7 +373,7 @@ def _aftermath_word(sentence: Sentence, lexicon: Lexicon) -> Token | None:
     definite = english().definite_determiners
     for token in sentence.tokens:
         lemma = token.lemma.lower()
-        if lemma in lexicon.aftermath or (lemma in lexicon.told_before and any(
+        if lemma in lexicon.aftermath or (lemma in lexicon.named_again and any(
                 t.dep == "det" and t.lemma.lower() in definite
                 for t in children(sentence, token))):
             return token
