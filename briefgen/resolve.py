@@ -101,6 +101,7 @@ def resolve(
     candidates = _merge_person_forms(candidates, rules)
     candidates = _link_partial_names(candidates, rules)
     candidates = _link_unqualified_names(candidates, rules)
+    candidates = _link_name_tails(candidates)
     candidates = _link_described_bodies(candidates, rules)
     candidates = _merge_equivalent_keys(candidates, rules)
     groups: dict[str, list[Candidate]] = defaultdict(list)
@@ -761,6 +762,7 @@ def _merge_equivalent_keys(candidates: list[Candidate], rules: Rules) -> list[Ca
         shapes = []
         if len(words) >= 2:
             shapes.append("bag:" + _word_bag(key))
+            shapes.append("solid:" + _solid(key))
         if key in countries:  # "Islamic Republic of Iran" is Iran
             shapes.append("key:" + countries[key])
         if labels[key] & PLACE_LABELS or key in placed:  # "Gaza Strip" is Gaza
@@ -867,6 +869,7 @@ def _link_unqualified_names(candidates: list[Candidate], rules: Rules) -> list[C
     groups = {c.key for c in candidates if c.label in GROUP_LABELS}
     bases = {c.key for c in candidates if _base_vote(c)}
     shapes = _grouped({c.key for c in candidates}, _word_bag)
+    solid = _grouped({c.key for c in candidates}, _solid)  # "Counterterrorism Service"
     # a full form as written, where an earlier link gave it another key ("US Defense
     # Department", known as the Pentagon, is what "Defense Department" shortens)
     written = {(key, key) for key in groups | bases} | {
@@ -879,7 +882,7 @@ def _link_unqualified_names(candidates: list[Candidate], rules: Rules) -> list[C
     for name, key in sorted(written):
         # a base keeps its one-word name: "US al-Tanf base" is al-Tanf
         for core in _unqualified(name, rules, min_words=1 if key in bases else 2):
-            for short in shapes.get(_word_bag(core), ()):
+            for short in {*shapes.get(_word_bag(core), ()), *solid.get(_solid(core), ())}:
                 if short != key:
                     longer[short].add(key)
             words = core.split()
@@ -915,6 +918,34 @@ def _link_unqualified_names(candidates: list[Candidate], rules: Rules) -> list[C
                 c = replace(c, key=only)
         out.append(c)
     return out
+
+
+def _link_name_tails(candidates: list[Candidate]) -> list[Candidate]:
+    """A body named again by the last words of its name in the same article ("the
+    Council of Ministers" after "the Kurdistan Regional Council of Ministers", "the
+    Operations Command" after "the Al-Jazira Operations Command") is that body, where
+    the article names only one body ending so."""
+    groups_here: dict[str, set[str]] = defaultdict(set)
+    for c in candidates:
+        if c.label in GROUP_LABELS:
+            groups_here[c.ref.source].add(c.key)
+    tails: dict[tuple[str, str], set[str]] = defaultdict(set)  # (article, tail) → full keys
+    for source, keys in groups_here.items():
+        for key in keys:
+            words = key.split()
+            for n in range(1, len(words) - 1):
+                tails[(source, " ".join(words[n:]))].add(key)
+    links: dict[str, dict[str, str]] = defaultdict(dict)  # article → short key → fuller
+    for (source, tail), fits in tails.items():
+        # names nested in one another ("the Al-Jazira Operations Command" inside "the 47th
+        # Brigade of the Al-Jazira Operations Command"): the shortest is the one meant
+        nearest = min(fits, key=lambda k: (len(k), k))
+        if len(tail.split()) >= 2 and all(k == nearest or k.endswith(" " + nearest)
+                                          for k in fits):
+            links[source][tail] = nearest
+    return [replace(c, key=_follow(links[c.ref.source], c.key))
+            if c.label in GROUP_LABELS and c.key in links[c.ref.source] else c
+            for c in candidates]
 
 
 def _link_described_bodies(candidates: list[Candidate], rules: Rules) -> list[Candidate]:
@@ -966,6 +997,12 @@ def _head(key: str) -> str:
     """The head noun of a name: "ministry" in "ministry of foreign affairs" and in
     "iraqi foreign ministry"."""
     return re.split(r" (?:of|in|for) ", key)[0].split()[-1]
+
+
+def _solid(key: str) -> str:
+    """A key with its words run together: a compound written whole or in parts
+    ("Counterterrorism" / "Counter-Terrorism") is one word."""
+    return key.replace(" ", "")
 
 
 def _word_bag(key: str) -> str:

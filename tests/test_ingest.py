@@ -226,3 +226,15 @@ def test_an_outlet_s_standards_link_is_furniture():
     assert kept == ["Rockets hit the base on Monday, officials said.",
                     "Our standards of living fell in the war, he said."]
     assert "Our Standards:The principles of Velmor Trust." in dropped
+
+
+def test_a_byline_with_an_arabic_article_and_a_place_s_news_section_are_furniture():
+    from briefgen.ingest import _clean_paragraphs
+
+    kept, dropped, _ = _clean_paragraphs(
+        "Iraq News\nBy Faris al-Velmor and AFP\n"
+        "Iraq detained 14 fighters on Friday, officials said.\n"
+        "The Iraq News Agency said so.\n")
+    assert kept == ["Iraq detained 14 fighters on Friday, officials said.",
+                    "The Iraq News Agency said so."]
+    assert {"Iraq News", "By Faris al-Velmor and AFP"} <= set(dropped)

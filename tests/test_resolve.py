@@ -838,3 +838,35 @@ def test_the_words_taken_after_a_cut_name_stop_at_the_line_and_spare_other_names
     names = {name for e in entities for name, _ in e.aliases}
     assert "Harakat Zawir al-Rumana" in names and "Kataib Zawir" in names
     assert not any("\n" in name or "Kataib" in name and "Velmor" in name for name in names)
+
+
+def test_a_compound_written_whole_or_in_parts_is_one_name():
+    first, second = parse_texts(
+        "The Iraqi Counter-Velmor Service said on Monday that it raided a depot.",
+        "The Countervelmor Service arrested 14 men on Tuesday.",
+    )
+    entities = _entities([
+        _with_labels(first, [("The Iraqi Counter-Velmor Service", "ORG")]),
+        _with_labels(second, [("The Countervelmor Service", "ORG")])])
+    assert entity_of(entities, "Countervelmor Service") is entity_of(
+        entities, "Iraqi Counter-Velmor Service")
+
+
+def test_a_body_named_again_by_the_end_of_its_name_in_one_article_is_that_body():
+    """"The Operations Command" after "the 47th Brigade of the Al-Zawir Operations
+    Command" and "the Al-Zawir Operations Command" is the command (the shortest of the
+    nested names); in another article it is no one's in particular."""
+    first, second = parse_texts(
+        "The strike hit the 47th Brigade of the Al-Zawir Operations Command on Tuesday. "
+        "The Al-Zawir Operations Command said two were hurt. "
+        "The Operations Command said it would investigate.",
+        "The Operations Command said on Friday that the roads were open.",
+    )
+    entities = _entities([
+        _with_labels(first, [("the 47th Brigade of the Al-Zawir Operations Command", "ORG"),
+                             ("The Al-Zawir Operations Command", "ORG"),
+                             ("The Operations Command", "ORG")]),
+        _with_labels(second, [("The Operations Command", "ORG")])])
+    command = entity_of(entities, "Al-Zawir Operations Command")
+    mentions = {m.source for m in command.mentions if m.text == "The Operations Command"}
+    assert mentions == {"a0"}
