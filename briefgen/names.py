@@ -263,7 +263,7 @@ def is_junk(name: str, rules: Rules, *, base: bool = False, described: bool = Fa
         or (name.casefold() in rules.generic and not (described and name[:1].isupper()))
         or name.casefold().rstrip(".") in rules.bare_titles  # "Brig" of "Brig. Gen. X"
         or not (described or name[0].isupper() or name[0].isdigit()
-                or re.match(r"(al|el|ad)-", name))
+                or re.match(rf"{rules.article_any}-", name))
         or ftfy.is_bad(name)
         or any(unicodedata.category(c) in {"So", "Sk", "Co"} for c in name)
         or (name.isupper() and len(name.split()) > 2)
