@@ -370,14 +370,19 @@ def _article_events(
 def _aftermath_word(sentence: Sentence, lexicon: Lexicon) -> Token | None:
     """A word telling what an event did ("were injured", "casualties") or naming one
     again ("the incident", "this operation")."""
-    definite = english().definite_determiners
     for token in sentence.tokens:
         lemma = token.lemma.lower()
-        if lemma in lexicon.aftermath or (lemma in lexicon.named_again and any(
-                t.dep == "det" and t.lemma.lower() in definite
-                for t in children(sentence, token))):
+        if lemma in lexicon.aftermath or (lemma in lexicon.named_again
+                                          and _definite(sentence, token)):
             return token
     return None
+
+
+def _definite(sentence: Sentence, noun: Token) -> bool:
+    """Whether a noun points back to a thing already told of ("the strikes", "this
+    incident")."""
+    return any(t.dep == "det" and t.lemma.lower() in english().definite_determiners
+               for t in children(sentence, noun))
 
 
 def _said_about_neighbours(found: list[Found]) -> list[Found]:
@@ -471,9 +476,7 @@ def _found(
         actors = [m.entity.id for m in parties if _inside(m, own)
                   and m.entity.id not in speakers and m.entity.id not in targets]
     quantity = lexicon.quantity.search(sentence.text)
-    told_before = trigger.pos == "NOUN" and any(
-        t.dep == "det" and t.lemma.lower() in english().definite_determiners
-        for t in children(sentence, trigger))
+    told_before = trigger.pos == "NOUN" and _definite(sentence, trigger)
     return Found(
         type=event_type,
         order=order,

@@ -72,15 +72,15 @@ def _described_bodies(
     without "the", a leader. A name NER tagged across it stands;
     one inside it ("US" in "US-led") is the description's."""
     text = article.article.text
-    matches = [(sentence, match) for sentence in article.sentences
+    matches = [(sentence, match, described_body(match.group(1), rules))
+               for sentence in article.sentences
                for match in rules.described_body.finditer(text, sentence.start, sentence.end)]
-    described_here = any(len(m.group(1).split()) > 1 and described_body(m.group(1), rules)
-                         for _, m in matches)
-    for sentence, match in matches:
+    described_here = any(len(m.group(1).split()) > 1 and described for _, m, described in matches)
+    for sentence, match, described in matches:
         start, end = match.span(1)
         words = match.group(1).split()
         definite = match.start(1) > match.start()  # "the international coalition"
-        led = (described := described_body(match.group(1), rules)) and described[0]
+        led = described and described[0]
         crossed = any(m.start < end and start < m.end and not (
             start <= m.start and m.end <= end) and not _determiner_before(
                 text, m, start, end) for m in mentions)

@@ -584,6 +584,16 @@ def test_two_reports_stating_the_same_day_need_fewer_words_in_common():
         assert ((0, 1) in pairs) is joined, (day, pairs)
 
 
+def _told_in(event):
+    """The sentence ids of an event's mentions, for a test of one article."""
+    return {m.sentence for m in event.mentions}
+
+
+def _telling(events, sentence):
+    """The events that cite a sentence (of a one-article test)."""
+    return [e for e in events if sentence in _told_in(e)]
+
+
 def test_what_an_event_did_is_told_on_its_page():
     """A sentence with no event word of its own that tells what the event did ("Three
     soldiers were injured", "No one was hurt during the incident") is part of the event
@@ -597,9 +607,9 @@ def test_what_an_event_did_is_told_on_its_page():
         "Two fishermen were injured in a storm on the lake."
     )
     attack = next(e for e in events if e.type == "attack")
-    told = {m.sentence for m in attack.mentions}
+    told = _told_in(attack)
     assert {"s-1", "s-2", "s-3"} <= told
-    assert not any(m.sentence == "s-7" for e in events for m in e.mentions)
+    assert not _telling(events, "s-7")
 
 
 def test_the_strikes_named_again_far_on_are_the_strikes_told_of():
@@ -617,14 +627,14 @@ def test_the_strikes_named_again_far_on_are_the_strikes_told_of():
         "The attack wounded two soldiers, officials said.",
         published="2024-02-07",
     )
-    strikes = [e for e in events if any(m.sentence == "s-1" for m in e.mentions)]
+    strikes = _telling(events, "s-1")
     assert len(strikes) == 1
-    assert "s-7" in {m.sentence for m in strikes[0].mentions}
-    assert not any({"s-4", "s-7"} <= {m.sentence for m in e.mentions} for e in events)
+    assert "s-7" in _told_in(strikes[0])
+    assert not any({"s-4", "s-7"} <= _told_in(e) for e in events)
     # a definite noun next to an event of its type is that event, whatever its word
-    monday = next(e for e in events if any(m.sentence == "s-12" for m in e.mentions))
-    assert "s-13" in {m.sentence for m in monday.mentions}
-    assert "s-8" not in {m.sentence for m in monday.mentions}
+    monday = _telling(events, "s-12")[0]
+    assert "s-13" in _told_in(monday)
+    assert "s-8" not in _told_in(monday)
 
 
 def test_a_headline_s_event_is_the_one_its_lead_tells_past_captions_and_date_lines():
@@ -636,9 +646,9 @@ def test_a_headline_s_event_is_the_one_its_lead_tells_past_captions_and_date_lin
         "Monday, officials said.",
         published="2024-08-05",
     )
-    headline = [e for e in events if any(m.sentence == "s-1" for m in e.mentions)]
+    headline = _telling(events, "s-1")
     assert len(headline) == 1
-    assert "s-4" in {m.sentence for m in headline[0].mentions}
+    assert "s-4" in _told_in(headline[0])
 
 
 def test_a_statement_that_counts_events_joins_none_told_beside_it():
@@ -655,10 +665,9 @@ def test_a_statement_that_counts_events_joins_none_told_beside_it():
         "The US has carried out five waves of airstrikes since October.",
         published="2024-02-03",
     )
-    drones = next(e for e in events if any(m.sentence == "s-1" for m in e.mentions))
-    assert "s-2" not in {m.sentence for m in drones.mentions}
-    assert any(m.sentence == "s-2" for e in events if e.type == "other" for m in e.mentions)
-    strikes = next(e for e in events if any(m.sentence == "s-5" for m in e.mentions))
-    assert "s-6" in {m.sentence for m in strikes.mentions}
-    assert not any(m.sentence == "s-7" for e in events if e.type != "other"
-                   for m in e.mentions)
+    drones = _telling(events, "s-1")[0]
+    assert "s-2" not in _told_in(drones)
+    assert any(e.type == "other" for e in _telling(events, "s-2"))
+    strikes = _telling(events, "s-5")[0]
+    assert "s-6" in _told_in(strikes)
+    assert all(e.type == "other" for e in _telling(events, "s-7"))
