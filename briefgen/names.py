@@ -64,6 +64,7 @@ class Rules:
     collective_heads: frozenset[str]
     place_generic_words: frozenset[str]
     weak_place_words: frozenset[str]
+    given_name_of: dict[str, int]  # a given name's key → which name it is a spelling of
     equipment_uses: frozenset[str]
     name_glossary: dict[str, str]
     article: str  # the Arabic article, lower case or capitalised: "(?:al|el|Al|El)"
@@ -178,6 +179,8 @@ def load_rules() -> Rules:
         collective_heads=keyed(data["collective_heads"]),
         place_generic_words=keyed(data["place_generic_words"]),
         weak_place_words=keyed(data["weak_place_words"]),
+        given_name_of={key: n for n, spellings in enumerate(data["distinct_given_names"])
+                       for key in keyed(spellings)},
         equipment_uses=frozenset(data["equipment_uses"]),
         name_glossary={_folded_key(arabic, folds): _folded_key(english, folds)
                        for arabic, english in data["name_glossary"].items()},
@@ -353,8 +356,9 @@ def looks_like_person(name: str) -> bool:
 
 
 # Letters that transliterations of one Arabic or Persian sound vary between.
-_SOUND_FOLDS = (("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("w", "v"), ("c", "k"),
-                ("q", "k"))
+# ("ch" is the French spelling of "sh": "Hochiar"/"Hoshyar", "Chafik"/"Shafiq")
+_SOUND_FOLDS = (("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("w", "v"), ("ch", "sh"),
+                ("c", "k"), ("q", "k"))
 SKELETON_MIN_CONSONANTS = 4
 SKELETON_SINGLE_WORD = 6
 SKELETON_MIN_WORD = 5
@@ -377,34 +381,46 @@ def skeleton(key: str) -> str:
 PLACE_ANCHOR_MIN_LETTERS = 4
 
 
-def same_spelling_variant(a: str, b: str, *, place: bool = False) -> bool:
+def same_spelling_variant(a: str, b: str, *, place: bool = False, person: bool = False) -> bool:
     """Whether two keys with one skeleton are one name spelt two ways: word by word the
     same, or (for words of five letters or more) the same consonants and as many vowel
-    groups. "Mohammed" (folded to mhmd) is not "Mahmoud"; "Ali" is not "Ala". A place's
-    short word may differ in its vowels, an opening one included, where another word of
-    the name is the same ("Tal Afar"/"Tel Afar"), a word of its own, not a generic one
-    ("Ma'an"/"Amman Governorate" are two places): people's short names are too many."""
+    groups. "Mohammed" (folded to mhmd) is not "Mahmoud"; "Ali" is not "Ala"; two given
+    names known apart (data `distinct_given_names`: "Hassan", "Hussein") are two names.
+    A place's short word may differ in its vowels, an opening one included, where another
+    word of the name is the same ("Tal Afar"/"Tel Afar"), a word of its own, not a
+    generic one ("Ma'an"/"Amman Governorate" are two places). A person's short word may
+    differ in an inner vowel where a long word of the name is the same ("Adel"/"Adil
+    Abdul-Mahdi"): its first and last letters and two consonants stay ("Omar" is not
+    "Amer")."""
     words_a, words_b = a.split(), b.split()
     if len(words_a) != len(words_b) or a == b:
         return a == b
-    if all(x == y or _initial_vowel_only(x, y) for x, y in zip(words_a, words_b, strict=True)):
+    rules = load_rules()
+    pairs = list(zip(words_a, words_b, strict=True))
+    known = rules.given_name_of
+    if any(x in known and y in known and known[x] != known[y] for x, y in pairs):
+        return False
+    if all(x == y or _initial_vowel_only(x, y) for x, y in pairs):
         return True
     consonants = sum(len(w) for w in skeleton(a).split())
     # A single long word may have few consonants ("Conoco", "Koniko"); short words
     # with few consonants are too many different names.
     long_single = len(words_a) == 1 and min(len(a), len(b)) >= SKELETON_SINGLE_WORD
-    weak = load_rules().weak_place_words
-    anchored = place and any(x == y and len(x) >= PLACE_ANCHOR_MIN_LETTERS and x not in weak
-                             for x, y in zip(words_a, words_b, strict=True))
+    anchored = (place or person) and any(
+        x == y and len(x) >= (PLACE_ANCHOR_MIN_LETTERS if place else SKELETON_MIN_WORD)
+        and x not in rules.weak_place_words for x, y in pairs)
     if consonants < SKELETON_MIN_CONSONANTS and not (long_single or anchored):
         return False
-    for x, y in zip(words_a, words_b, strict=True):
+    for x, y in pairs:
         if x == y:
             continue
         if skeleton(x) != skeleton(y):
             return False
         if anchored and min(len(x), len(y)) < SKELETON_MIN_WORD:
-            x, y = x.lstrip("aeiou"), y.lstrip("aeiou")
+            if place:
+                x, y = x.lstrip("aeiou"), y.lstrip("aeiou")
+            elif (x[0], x[-1]) != (y[0], y[-1]) or len(skeleton(x)) < 2:
+                return False
         elif min(len(x), len(y)) < SKELETON_MIN_WORD:
             return False
         if len(re.findall(r"[aeiouy]+", x)) != len(re.findall(r"[aeiouy]+", y)):

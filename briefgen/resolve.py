@@ -549,7 +549,8 @@ def _merge_spelling_variants(candidates: list[Candidate]) -> list[Candidate]:
             for other in keys[n + 1 :]:
                 shared = families[key] & families[other]
                 if other not in joined and shared and same_spelling_variant(
-                        spelt(key), spelt(other), place="place" in shared):
+                        spelt(key), spelt(other), place="place" in shared,
+                        person=shared == {"person"}):
                     joined[other] = key
     return [replace(c, key=joined[c.key]) if c.key in joined else c for c in candidates]
 
@@ -627,8 +628,11 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
                 not group_word):
             if c.role:
                 roles_of[c.key].add(c.role.casefold())
-            full_by_surname[words[-1]].add(c.key)
-            in_article[(c.ref.source, words[-1])].add(c.key)
+            # by the surname as written too, where another spelling gave the key
+            # ("Sabah al-Saidi" under "Sabah al Saadi": "Al-Saidi" is still his)
+            for surname in {words[-1], name_key(c.name, rules).split()[-1]}:
+                full_by_surname[surname].add(c.key)
+                in_article[(c.ref.source, surname)].add(c.key)
             by_ends[(words[0], words[-1])].add(c.key)
             if len(words) >= 3:
                 tail = skeleton(" ".join(words[-2:]))

@@ -189,6 +189,42 @@ def test_different_names_with_the_same_consonants_stay_apart():
         entities, "Mahmoud Karim Haddad")
 
 
+def test_two_given_names_with_one_skeleton_stay_two_people():
+    """Hassan and Hussein (or Omar and Amer) share their consonants but are two names:
+    brothers of one family name are two people."""
+    entities = _entities(parse_texts(
+        "Hassan Talib Marzouki met the governor in Basra on Monday.",
+        "Hussein Talib Marzouki, a lawmaker, criticised the governor in Basra on Tuesday.",
+        "Omar Fadel Zubeidi spoke to reporters in Najaf on Monday.",
+        "Amer Fadel Zubeidi, a tribal leader, spoke to reporters in Najaf on Friday.",
+    ))
+    assert entity_of(entities, "Hassan Talib Marzouki") is not entity_of(
+        entities, "Hussein Talib Marzouki")
+    assert entity_of(entities, "Omar Fadel Zubeidi") is not entity_of(
+        entities, "Amer Fadel Zubeidi")
+
+
+def test_one_person_spelt_two_ways_across_articles_is_one_person():
+    """A French "ch" for "sh" ("Hochiar"/"Hoshyar"), a short word's vowel ("Adel"/
+    "Adil", "al-Baidi"/"al Baadi") where the rest of the name is written alike."""
+    entities = _entities(parse_texts(
+        "The airport's director, Dilan Rashwani, said the runway was not damaged.",
+        "Airport director Dilan Rachwani told reporters there was no damage.",
+        "Prime Minister Adel Abdul-Karim Zubeidi condemned the attack on Monday.",
+        "Adil Abdul-Karim Zubeidi, the prime minister, called the strike a violation.",
+        "Lawmaker Nabil al-Baidi called for an emergency session of parliament. "
+        "Al-Baidi said the visit was a violation.",
+        "Nabil al Baadi, the leader of the Islah bloc, called for a session of parliament. "
+        "Nabil al Baadi said the bloc would vote.",
+    ))
+    assert entity_of(entities, "Dilan Rashwani") is entity_of(entities, "Dilan Rachwani")
+    assert entity_of(entities, "Adel Abdul-Karim Zubeidi") is entity_of(
+        entities, "Adil Abdul-Karim Zubeidi")
+    nabil = entity_of(entities, "Nabil al Baadi")
+    assert entity_of(entities, "Nabil al-Baidi") is nabil
+    assert "Al-Baidi" in {alias for alias, _ in nabil.aliases}  # his surname, as written
+
+
 def test_a_group_named_without_its_country_joins_the_one_full_form():
     entities = _entities(parse_texts(
         "US Central Command said its forces struck two sites in Syria on Friday.",
