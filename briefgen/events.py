@@ -142,6 +142,7 @@ class Lexicon:
     place_nouns: frozenset[str]  # "Anbar province": a place its modifiers name
     aftermath: frozenset[str] = frozenset()  # "three were injured": what an event did
     named_again: frozenset[str] = frozenset()  # "the incident": an event named again
+    people_of: frozenset[str] = frozenset()  # "the leader of ISIS": a person, not ISIS
 
 
 @cache
@@ -175,6 +176,7 @@ def load_lexicon() -> Lexicon:
         place_nouns=frozenset(data["place_nouns"]),
         aftermath=frozenset(data["aftermath"]["lemmas"]),
         named_again=frozenset(data["aftermath"]["named_again"]),
+        people_of=frozenset(data["people_of"]),
         types=types,
         claims=ClaimRules(stance, frozenset(cues["according_to"]),
                           frozenset(cues["denial_words"]), frozenset(cues["toll_words"])),
@@ -441,6 +443,7 @@ def _found(
         noun and trigger.dep in SUBJECT_DEPS) else None
     if verb is not None:
         obj |= _role_starts(sentence, verb, frozenset({"dobj"}), TARGET_PREPOSITIONS)
+    obj -= _whose_people(sentence, lexicon.people_of)
     # An outlet reports an event (its claims say so); it is never who did it or to whom.
     parties = [m for m in located if m.entity.kind == "actor" and m.entity.type not in REPORTERS]
     # Nor is whoever tells of it ("the Pentagon said bases came under attack"), unless
@@ -782,6 +785,16 @@ def _role_starts(
         if child.dep in deps or (child.dep == "prep" and child.text.lower() in prepositions):
             starts.update(t.start for t in subtree(sentence, child))
     return frozenset(starts)
+
+
+def _whose_people(sentence: Sentence, people: frozenset[str]) -> frozenset[int]:
+    """Where the bodies that people are named by begin ("ISIS" in "the leader of ISIS
+    in Iraq was killed"): what was done to the leader was not done to ISIS."""
+    by_i = sentence.by_index()
+    return frozenset(
+        t.start for of in sentence.tokens if of.dep == "prep" and of.text.lower() == "of"
+        and (owner := by_i.get(of.head)) is not None and owner.lemma.lower() in people
+        for t in subtree(sentence, of))
 
 
 def _inside(mention: Located, span: tuple[int, int] | None) -> bool:

@@ -54,6 +54,7 @@ def repaired_mentions(article: ParsedArticle, rules: Rules) -> list[Mention]:
     for mention in _extend_organisations(article, mended, runs, rules):
         split.extend(_split_trailing_surname(mention, text, surnames))
     found = list(_skipped_names(article, split, runs, rules))
+    split, found = _known_names(article, split + found, rules), []
     outlets = _cited_outlets(article, split + found, rules)
     described = list(_described_bodies(article, split + found + outlets, rules))
     wider = outlets + described
@@ -61,6 +62,64 @@ def repaired_mentions(article: ParsedArticle, rules: Rules) -> list[Mention]:
         (o.start <= m.start or _determiner_before(text, m, o.start, o.end)) and m.end <= o.end
         for o in wider)]
     return sorted(kept + wider, key=lambda m: (m.start, m.end))
+
+
+def _known_names(article: ParsedArticle, mentions: list[Mention], rules: Rules) -> list[Mention]:
+    """Names of the known-alias lists (data `known_aliases`, `known_place_aliases`) as
+    written in the text, where NER missed them ("IS fighters"), cut them ("Islamic" of
+    "Islamic State militants") or glued a creed or country word to them ("Shiite Hashd
+    al-Shaabi"). A longer name around one is kept ("Islamic State Khorasan Province"),
+    and so is a line in capitals, where "IS" is a verb."""
+    text = article.article.text
+    found: list[Mention] = []
+    dropped: set[Mention] = set()
+    for pattern, label in ((rules.known_bodies_written, "ORG"),
+                           (rules.known_places_written, "LOC")):
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if _shouted(text, start, end) or not _only_descriptors(
+                    _capitalised_beside(text, start, end), rules):
+                continue
+            overlapping = [m for m in mentions if m.start < end and start < m.end]
+            if any(m.start == start and m.end == end for m in overlapping):
+                continue
+            wider = [m for m in overlapping if m.start <= start and end <= m.end]
+            if any(not _only_descriptors(text[m.start:start] + " " + text[end:m.end], rules)
+                   for m in wider):
+                continue
+            sentence = next((s for s in article.sentences if s.start <= start < s.end), None)
+            if sentence is None or end > sentence.end:
+                continue
+            dropped.update(overlapping)
+            found.append(Mention(sentence.id, start, end, match.group(), label))
+    return sorted([m for m in mentions if m not in dropped] + found,
+                  key=lambda m: (m.start, m.end))
+
+
+# A capitalised word right before or after a span, on its line: a longer name goes on.
+CAPITALISED_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*)[ \t]+$")
+CAPITALISED_AFTER = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
+
+
+def _capitalised_beside(text: str, start: int, end: int) -> str:
+    """The capitalised words on either side of a span ("Sepah" in "Sepah News" has
+    "News"), which a known name inside a longer one has."""
+    before = CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
+    after = CAPITALISED_AFTER.match(text, end)
+    return " ".join(m.group(1) for m in (before, after) if m)
+
+
+def _shouted(text: str, start: int, end: int) -> bool:
+    """Whether the line around a span is written in capitals (a headline, a credit)."""
+    line = text[text.rfind("\n", 0, start) + 1 : (text.find("\n", end) + 1 or len(text) + 1) - 1]
+    return sum(c.isupper() for c in line) > sum(c.islower() for c in line)
+
+
+def _only_descriptors(words: str, rules: Rules) -> bool:
+    """Whether the words around a name say only whose or which creed it is ("Shiite",
+    "Iraqi", "the"), so that the name alone is the name."""
+    return all(is_demonym(w, rules) or w.casefold() in english().determiners
+               for w in words.split())
 
 
 def _described_bodies(

@@ -61,6 +61,8 @@ class Rules:
     descriptive_qualifiers: frozenset[str]
     country_names: dict[str, str]
     known_aliases: dict[str, str]
+    known_bodies_written: re.Pattern  # any known alias of a body, as written
+    known_places_written: re.Pattern
     collective_heads: frozenset[str]
     place_generic_words: frozenset[str]
     weak_place_words: frozenset[str]
@@ -175,7 +177,11 @@ def load_rules() -> Rules:
         country_names=dict(data["country_names"]),
         # each alias's key → the key of the body's usual name
         known_aliases={_folded_key(alias, folds): _folded_key(names[0], folds)
-                       for names in data["known_aliases"] for alias in names},
+                       for names in data["known_aliases"] + data["known_place_aliases"]
+                       for alias in names},
+        known_bodies_written=_written(name for names in data["known_aliases"] for name in names),
+        known_places_written=_written(
+            name for names in data["known_place_aliases"] for name in names),
         collective_heads=keyed(data["collective_heads"]),
         place_generic_words=keyed(data["place_generic_words"]),
         weak_place_words=keyed(data["weak_place_words"]),
@@ -290,6 +296,13 @@ def _folded_key(name: str, folds: tuple[tuple[re.Pattern, Fold], ...]) -> str:
     for pattern, replacement in folds:
         key = pattern.sub(replacement, key)
     return re.sub(r"\s+", " ", key).strip()
+
+
+def _written(names: Iterable[str]) -> re.Pattern:
+    """Any of the names as a whole word or words, the longest first ("Islamic State in
+    Iraq and Syria" before "Islamic State"); never part of a hyphened word ("IS-K")."""
+    ordered = sorted(set(names), key=len, reverse=True)
+    return re.compile(rf"(?<![\w'’-])(?:{'|'.join(re.escape(n) for n in ordered)})(?![\w'’-])")
 
 
 def is_qualifier(word: str, rules: Rules) -> bool:

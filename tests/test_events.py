@@ -384,6 +384,16 @@ def test_the_killing_of_someone_names_the_victim_not_the_killer():
     assert killing.title.startswith("Assassination of Karim Salih"), killing.title
 
 
+def test_what_was_done_to_a_leader_was_not_done_to_the_body_he_leads():
+    events, names = _events(
+        "The fugitive leader of the Velmor Front in Iraq was killed in an airstrike on "
+        "Friday, officials said."
+    )
+    killing = next(e for e in events if e.type == "killing")
+    assert "Velmor Front" not in {names[t] for t in killing.targets}, killing
+    assert "Velmor Front" not in killing.title, killing.title
+
+
 @pytest.mark.parametrize(("sentence", "event_type", "happened"), [
     ("Lawmakers approved a bill that requires the government to withdraw all foreign "
      "forces from Iraq.", "withdrawal", False),

@@ -906,3 +906,24 @@ def test_a_body_named_again_by_the_end_of_its_name_in_one_article_is_that_body()
     command = entity_of(entities, "Al-Zawir Operations Command")
     mentions = {m.source for m in command.mentions if m.text == "The Operations Command"}
     assert mentions == {"a0"}
+
+
+def test_a_known_name_the_tagger_missed_or_cut_is_found_as_written():
+    """The known-alias lists are looked for in the text: "Islamic State militants" (NER
+    keeps "Islamic"), "IS fighters" (untagged), "Shiite Hashd al-Shaabi" (a creed glued
+    on); a line in capitals, where "IS" is a verb, is left alone."""
+    entities = _entities(parse_texts(
+        "Fighting between Iraqi security forces and Islamic State militants went on in "
+        "the old city on Saturday.",
+        "The strike had been requested by Iraqi forces to target IS fighters and equipment.",
+        "Iraqi forces, including the Iranian-backed mainly Shiite Hashd al-Shaabi, began "
+        "an attack on the town.",
+        "THE WAR IS NOT OVER\nOfficials in Baghdad said the Popular Mobilization Forces "
+        "would stay.",
+    ))
+    group = entity_of(entities, "Islamic State")
+    aliases = {alias for alias, _ in group.aliases}
+    assert aliases == {"Islamic State", "IS"}, aliases
+    assert len(group.mentions) == 2  # not the headline's "IS"
+    assert entity_of(entities, "Hashd al-Shaabi") is entity_of(
+        entities, "Popular Mobilization Forces")
