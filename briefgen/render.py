@@ -2,20 +2,18 @@
 
 Templates in templates/ get small view objects built here; all article text passes
 through `md_text`, so whatever an article contains is shown as text, never run as HTML
-or Markdown. Files are written only when their bytes change, and files this build did
-not produce are removed, so content/ always mirrors the current seeds.
+or Markdown. Pages go to content/ through writer.TreeWriter as they are rendered.
 """
 
 from __future__ import annotations
 
 import csv
-import hashlib
 import html
 import io
 import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import cast
 
@@ -23,7 +21,6 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 
 from briefgen.changes import Changes
 from briefgen.digest import atom_feed, coverage, independent_outlets, is_contested, new_items
-from briefgen.errors import ContentError
 from briefgen.graphs import corpus_graph_svg, ego_graph_svg
 from briefgen.progress import Progress, quiet_progress
 from briefgen.records import (
@@ -38,11 +35,12 @@ from briefgen.records import (
     SourceId,
     sentence_number,
 )
-from briefgen.sanitize import contained_path, csv_cell
+from briefgen.sanitize import csv_cell
 from briefgen.slugs import SECTION_OF_KIND, entity_path, event_path
 from briefgen.suggest import Suggestion, suggestions
 from briefgen.tags import entity_tags, event_tags, tag_index, tag_slugs
 from briefgen.urls import DIRECTORY_URLS, Urls, content_path
+from briefgen.writer import TreeWriter, WriteResult
 
 SECTION_TITLES = {
     "actors": "Actors", "bases": "Bases", "places": "Places", "events": "Events",
@@ -71,15 +69,6 @@ def front_matter_title(text: str) -> str:
     HTML-escaped text, because Material prints `page.meta.title` into the header and
     the `<title>` unescaped, and search shows it as HTML."""
     return json.dumps(html.escape(str(text), quote=True), ensure_ascii=False)
-
-
-@dataclass(frozen=True)
-class RenderResult:
-    written: int
-    unchanged: int
-    removed: int
-    # Every file of content/ with the SHA-256 of its bytes: what the site is built from.
-    files: dict[str, str] = field(default_factory=dict)
 
 
 class _Links:
@@ -123,7 +112,7 @@ def render(
     changes: Changes | None = None,
     site_name: str = "Briefing",
     urls: Urls = DIRECTORY_URLS,
-) -> RenderResult:
+) -> WriteResult:
     env = Environment(
         loader=FileSystemLoader(str(templates_dir)),
         autoescape=False,
@@ -145,7 +134,7 @@ def render(
     tags = tag_index(shown)
     env.globals["tag_slug"] = tag_slugs(tags).__getitem__
     total = len(shown.articles) + len(shown.entities) + len(shown.events)
-    tree = _TreeWriter(docs_dir)
+    tree = TreeWriter(docs_dir)
     links = _Links(shown, urls)
     views = _overview(shown, links)  # the home page, sections, timeline and report share it
     with progress("render", total) as tick:
@@ -526,79 +515,3 @@ def _json(rows: list | dict) -> bytes:
         lines = [json.dumps(row, ensure_ascii=False) for row in rows]
         body = "[\n" + ",\n".join(lines) + "\n]" if lines else "[]"
     return (body + "\n").encode("utf-8")
-
-
-MANIFEST_NAME = ".briefgen-files.json"  # a dot file: MkDocs does not publish it
-TEMPORARY_SUFFIX = ".briefgen-tmp"
-
-
-class _TreeWriter:
-    """Writes content/ page by page as pages are rendered (a large corpus's pages are
-    never all in memory): only files whose bytes changed. At the end it deletes the files
-    the previous build wrote (its manifest) that this one did not: a file someone else
-    put in content/ is never deleted, only reported."""
-
-    def __init__(self, root: Path):
-        self.root = root
-        self.digests: dict[str, str] = {}
-        self.written = self.unchanged = 0
-        root.mkdir(parents=True, exist_ok=True)
-        self._manifest_text = ""  # as read, so that an unchanged manifest is not rewritten
-        self.owned = self._manifest()
-        for stale in root.rglob(f".*{TEMPORARY_SUFFIX}"):  # an interrupted build's
-            stale.unlink(missing_ok=True)
-
-    def _manifest(self) -> set[str]:
-        try:
-            self._manifest_text = (self.root / MANIFEST_NAME).read_text(encoding="utf-8")
-            listed = json.loads(self._manifest_text)
-        except (OSError, ValueError):
-            return set()
-        if not isinstance(listed, list):
-            return set()
-        return {p for p in listed if isinstance(p, str) and contained_path(self.root, p)}
-
-    def write(self, relative: str, data: bytes) -> None:
-        self.digests[relative] = hashlib.sha256(data).hexdigest()
-        path = contained_path(self.root, relative)
-        if path is None:
-            raise ContentError(f"{self.root / relative}: a folder on the way is a symbolic "
-                               "link; briefgen writes only into real folders of content/")
-        if path.is_file() and not path.is_symlink() and path.read_bytes() == data:
-            self.unchanged += 1
-            return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}{TEMPORARY_SUFFIX}")
-        tmp.write_bytes(data)
-        tmp.replace(path)
-        self.written += 1
-
-    def _present(self) -> list[str]:
-        return sorted(
-            p.relative_to(self.root).as_posix() for p in self.root.rglob("*")
-            if (p.is_file() or p.is_symlink())
-            and not any(part.startswith(".") for part in p.relative_to(self.root).parts)
-        )
-
-    def foreign(self) -> list[str]:
-        """Files in content/ that neither this build nor the previous one wrote."""
-        return [p for p in self._present() if p not in self.owned and p not in self.digests]
-
-    def finish(self) -> RenderResult:
-        removed = 0
-        for relative in sorted(self.owned - set(self.digests), reverse=True):
-            path = contained_path(self.root, relative)
-            if path is None:
-                continue
-            if path.is_file() or path.is_symlink():
-                path.unlink()
-                removed += 1
-            folder = path.parent
-            while folder != self.root and folder.is_dir() and not any(folder.iterdir()):
-                folder.rmdir()
-                folder = folder.parent
-        digests = dict(sorted(self.digests.items()))
-        manifest = json.dumps(sorted(digests), ensure_ascii=False, indent=0) + "\n"
-        if manifest != self._manifest_text:
-            (self.root / MANIFEST_NAME).write_text(manifest, encoding="utf-8")
-        return RenderResult(self.written, self.unchanged, removed, digests)
