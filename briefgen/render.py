@@ -22,6 +22,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from briefgen.changes import Changes
 from briefgen.digest import atom_feed, coverage, independent_outlets, is_contested, new_items
 from briefgen.graphs import corpus_graph_svg, ego_graph_svg
+from briefgen.links import Links
 from briefgen.progress import Progress, quiet_progress
 from briefgen.records import (
     OTHER,
@@ -71,39 +72,6 @@ def front_matter_title(text: str) -> str:
     return json.dumps(html.escape(str(text), quote=True), ensure_ascii=False)
 
 
-class _Links:
-    """Relative links between pages, from a page at `depth` folders below content/."""
-
-    def __init__(self, briefing: Briefing, urls: Urls):
-        self.entities = {e.id: e for e in briefing.entities}
-        self.sources = {p.article.source_id: p for p in briefing.articles}
-        self.order = {p.article.source_id: n for n, p in enumerate(briefing.articles)}
-        self.urls = urls
-        # From a source, entity or event page (all one folder deep) up to the site's root.
-        self.up = urls.to_root("sources/page.md")
-
-    def entity(self, entity_id: EntityId, depth: int = 1) -> str:
-        section = SECTION_OF_KIND[self.entities[entity_id].kind]
-        return f"{'../' * depth}{section}/{entity_id}.md"
-
-    def sentence(self, source: SourceId, sentence: str, depth: int = 1) -> str:
-        return f"{'../' * depth}sources/{source}.md#{sentence}"
-
-    # Final URLs for raw HTML, which MkDocs does not rewrite: from a source, entity or
-    # event page, in the site's URL scheme.
-    def entity_href(self, entity_id: EntityId) -> str:
-        return self.up + self.urls.url(entity_path(self.entities[entity_id]))
-
-    def event_href(self, event_id: str) -> str:
-        return self.up + self.urls.url(event_path(event_id))
-
-    def source_href(self, source: SourceId) -> str:
-        return self.up + self.urls.url(f"sources/{source}.md")
-
-    def sentence_href(self, source: SourceId, sentence: str) -> str:
-        return f"{self.source_href(source)}#{sentence}"
-
-
 def render(
     briefing: Briefing,
     templates_dir: Path,
@@ -135,7 +103,7 @@ def render(
     env.globals["tag_slug"] = tag_slugs(tags).__getitem__
     total = len(shown.articles) + len(shown.entities) + len(shown.events)
     tree = TreeWriter(docs_dir)
-    links = _Links(shown, urls)
+    links = Links(shown, urls)
     views = _overview(shown, links)  # the home page, sections, timeline and report share it
     with progress("render", total) as tick:
         for path, data in _pages(shown, env, links, changes or Changes(), briefing.events,
@@ -164,7 +132,7 @@ def render(
     return tree.finish()
 
 
-def _suggestion_view(suggestion: Suggestion, links: _Links) -> dict:
+def _suggestion_view(suggestion: Suggestion, links: Links) -> dict:
     """A suggestion for the report page (at the top level of the site)."""
     return {
         "action": suggestion.action, "score": suggestion.score, "why": suggestion.why,
@@ -179,7 +147,7 @@ def _suggestion_view(suggestion: Suggestion, links: _Links) -> dict:
 def _pages(
     briefing: Briefing,
     env: Environment,
-    links: _Links,
+    links: Links,
     changes: Changes,
     all_events: tuple[Event, ...],
     views: dict,
@@ -232,7 +200,7 @@ def _mention_index(entities: Iterable[Entity]) -> dict[SourceId, dict[int, tuple
 
 
 def _linked_sentence(
-    sentence: Sentence, mentions: dict[int, tuple[int, Entity]], links: _Links
+    sentence: Sentence, mentions: dict[int, tuple[int, Entity]], links: Links
 ) -> str:
     """The sentence as HTML, each resolved mention linked to its entity page."""
     out, cursor = [], sentence.start
@@ -250,7 +218,7 @@ def _linked_sentence(
     return "".join(out)
 
 
-def _source_view(parsed: ParsedArticle, index: dict, links: _Links) -> dict:
+def _source_view(parsed: ParsedArticle, index: dict, links: Links) -> dict:
     mentions = index.get(parsed.article.source_id, {})
     paragraphs: dict[int, list[dict]] = defaultdict(list)
     for sentence in parsed.sentences:
@@ -276,7 +244,7 @@ def _quote(parsed: ParsedArticle, sentence_id: str, spans: list[tuple[int, int]]
 
 
 def _entity_view(
-    entity: Entity, links: _Links, related: Counter, events: list[Event], statements: list[dict]
+    entity: Entity, links: Links, related: Counter, events: list[Event], statements: list[dict]
 ) -> dict:
     by_source: dict[SourceId, dict[str, list[tuple[int, int]]]] = defaultdict(dict)
     for ref in entity.mentions:
@@ -308,7 +276,7 @@ def _entity_view(
     }
 
 
-def _statements_by_speaker(events: Iterable[Event], links: _Links) -> dict[EntityId, list[dict]]:
+def _statements_by_speaker(events: Iterable[Event], links: Links) -> dict[EntityId, list[dict]]:
     """Each actor's claims, once per sentence, with the event they are about."""
     out: dict[EntityId, dict[tuple, dict]] = defaultdict(dict)
     for event in events:
@@ -347,7 +315,7 @@ def _events_by_entity(events: Iterable[Event]) -> dict[EntityId, list[Event]]:
     return out
 
 
-def _event_view(event: Event, links: _Links) -> dict:
+def _event_view(event: Event, links: Links) -> dict:
     def named(ids: Iterable[EntityId]) -> list[dict]:
         return [{"name": links.entities[i].name, "url": links.entity(i)} for i in ids]
 
@@ -370,7 +338,7 @@ def _event_view(event: Event, links: _Links) -> dict:
             "asserts": claims("asserts"), "denies": claims("denies"), "quotes": quotes}
 
 
-def _overview(briefing: Briefing, links: _Links) -> dict:
+def _overview(briefing: Briefing, links: Links) -> dict:
     """Lists shared by the home page, the section indexes and the timeline."""
     def rows(kind: str) -> list[dict]:
         chosen = [e for e in briefing.entities if e.kind == kind]
@@ -409,7 +377,7 @@ def _overview(briefing: Briefing, links: _Links) -> dict:
 
 
 def _export(briefing: Briefing, urls: Urls) -> dict[str, bytes]:
-    links = _Links(briefing, urls)
+    links = Links(briefing, urls)
     entities = [
         {"id": e.id, "name": e.name, "kind": e.kind, "type": e.type,
          "aliases": [a for a, _ in e.aliases] + list(e.short_forms), "roles": list(e.roles),
@@ -449,7 +417,7 @@ CSV_COLUMNS = (
 )
 
 
-def _events_csv(briefing: Briefing, links: _Links) -> bytes:
+def _events_csv(briefing: Briefing, links: Links) -> bytes:
     """One row per event, in the spirit of ACLED's export: actors, location, date,
     sources, and who reports and denies it; opens in any spreadsheet."""
     out = io.StringIO()
