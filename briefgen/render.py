@@ -7,9 +7,7 @@ or Markdown. Pages go to content/ through writer.TreeWriter as they are rendered
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -21,6 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 
 from briefgen.changes import Changes
 from briefgen.digest import atom_feed, coverage, independent_outlets, is_contested, new_items
+from briefgen.export import export, json_bytes
 from briefgen.graphs import corpus_graph_svg, ego_graph_svg
 from briefgen.links import Links
 from briefgen.progress import Progress, quiet_progress
@@ -36,8 +35,7 @@ from briefgen.records import (
     SourceId,
     sentence_number,
 )
-from briefgen.sanitize import csv_cell
-from briefgen.slugs import SECTION_OF_KIND, entity_path, event_path
+from briefgen.slugs import SECTION_OF_KIND, entity_path
 from briefgen.suggest import Suggestion, suggestions
 from briefgen.tags import entity_tags, event_tags, tag_index, tag_slugs
 from briefgen.urls import DIRECTORY_URLS, Urls, content_path
@@ -111,8 +109,8 @@ def render(
             tree.write(path, data)
             tick()
     extra = {
-        **_export(briefing, urls),
-        "data/changes.json": _json((changes or Changes()).as_json()),
+        **export(briefing, urls),
+        "data/changes.json": json_bytes((changes or Changes()).as_json()),
         "feed.xml": atom_feed(site_name, new_items(shown, changes or Changes(), urls),
                               home=urls.url("index.md") or "./"),
         **_redirect_pages(briefing.redirects, urls),
@@ -122,7 +120,7 @@ def render(
     for path, data in extra.items():
         tree.write(path, data)
     suggested = suggestions(shown)
-    tree.write("data/suggestions.json", _json([s.as_json() for s in suggested]))
+    tree.write("data/suggestions.json", json_bytes([s.as_json() for s in suggested]))
     # Last: it lists files in content/ that this build did not write.
     foreign = tuple(Problem(f"{docs_dir.name}/{path}", "not written by briefgen; left in place "
                             "(MkDocs publishes it with the site)", "warning")
@@ -376,81 +374,11 @@ def _overview(briefing: Briefing, links: Links) -> dict:
     }
 
 
-def _export(briefing: Briefing, urls: Urls) -> dict[str, bytes]:
-    links = Links(briefing, urls)
-    entities = [
-        {"id": e.id, "name": e.name, "kind": e.kind, "type": e.type,
-         "aliases": [a for a, _ in e.aliases] + list(e.short_forms), "roles": list(e.roles),
-         "url": urls.url(entity_path(e)),
-         "mentions": [{"source": m.source, "sentence": m.sentence, "text": m.text}
-                      for m in e.mentions]}
-        for e in briefing.entities
-    ]
-    events = [
-        {"id": e.id, "title": e.title, "type": e.type, "date": e.date,
-         "sort_date": e.sort_date, "quantity": e.quantity,
-         "actors": list(e.actors), "targets": list(e.targets), "bases": list(e.bases),
-         "places": list(e.places), "url": urls.url(event_path(e.id)) if e.type != OTHER else "",
-         "mentions": [{"source": m.source, "sentence": m.sentence} for m in e.mentions],
-         "claims": [{"speaker": c.speaker, "speaker_id": c.speaker_id, "stance": c.stance,
-                     "cue": c.cue, "source": c.source, "sentence": c.sentence, "text": c.text}
-                    for c in e.claims]}
-        for e in briefing.events
-    ]
-    sources = [
-        {"id": p.article.source_id, "title": p.article.title, "outlet": p.article.outlet,
-         "url": p.article.url, "published": p.article.published, "path": p.article.path,
-         "page": urls.url(f"sources/{p.article.source_id}.md"),
-         "sentences": [{"id": s.id, "text": s.text} for s in p.sentences]}
-        for p in links.sources.values()
-    ]
-    files = {f"data/{name}.json": _json(rows)
-             for name, rows in (("entities", entities), ("events", events), ("sources", sources))}
-    files["data/events.csv"] = _events_csv(briefing, links)
-    return files
-
-
-CSV_COLUMNS = (
-    "event_id", "event_date", "date_as_stated", "year", "event_type", "title", "actor1",
-    "actor2", "base", "location", "quantity", "sources", "source_outlets", "reported_by",
-    "denied_by", "notes", "url",
-)
-
-
-def _events_csv(briefing: Briefing, links: Links) -> bytes:
-    """One row per event, in the spirit of ACLED's export: actors, location, date,
-    sources, and who reports and denies it; opens in any spreadsheet."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-
-    def names(ids: Iterable[EntityId]) -> str:
-        return "; ".join(links.entities[i].name for i in ids)
-
-    def speakers(event: Event, stance: str) -> str:
-        return "; ".join(dict.fromkeys(c.speaker for c in event.claims if c.stance == stance))
-
-    paged = (e for e in briefing.events if e.type != OTHER)
-    for e in sorted(paged, key=lambda e: (e.sort_date or "~", e.id)):
-        sources = sorted({m.source for m in e.mentions}, key=links.order.__getitem__)
-        first = e.mentions[0]
-        writer.writerow([csv_cell(cell) for cell in [
-            e.id, e.sort_date, e.date, e.sort_date[:4], e.type, e.title, names(e.actors),
-            names(e.targets), names(e.bases), names(e.places), e.quantity, len(sources),
-            "; ".join(dict.fromkeys(links.sources[s].article.outlet or links.sources[s]
-                                    .article.title for s in sources)),
-            speakers(e, "asserts"), speakers(e, "denies"),
-            links.sources[first.source].sentence(first.sentence).text,
-            links.urls.url(event_path(e.id)),
-        ]])
-    return out.getvalue().encode("utf-8")
-
-
 def _redirect_pages(redirects: tuple[tuple[str, str], ...], urls: Urls) -> dict[str, bytes]:
     """A static page at each old entity or event URL that sends the reader to the new one (the
     same page mkdocs-redirects writes), and the list in data/ for the next build (in the
     canonical form of urls.py)."""
-    pages = {"data/redirects.json": _json(dict(redirects))}
+    pages = {"data/redirects.json": json_bytes(dict(redirects))}
     for old, new in redirects:
         target = urls.to_root(content_path(old)) + urls.of(new)
         pages[urls.output(content_path(old))] = REDIRECT_HTML.format(url=target).encode("utf-8")
@@ -469,17 +397,3 @@ REDIRECT_HTML = """<!doctype html>
 <body>This page has moved to <a href="{url}">{url}</a>.</body>
 </html>
 """
-
-
-def _json(rows: list | dict) -> bytes:
-    """One record per line: a diff shows which records changed, and dumping each record
-    without indentation uses json's C encoder (indenting falls back to pure Python,
-    seconds on a large corpus's sentence export)."""
-    if isinstance(rows, dict):
-        items = [f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}"
-                 for k, v in rows.items()]
-        body = "{\n" + ",\n".join(items) + "\n}" if items else "{}"
-    else:
-        lines = [json.dumps(row, ensure_ascii=False) for row in rows]
-        body = "[\n" + ",\n".join(lines) + "\n]" if lines else "[]"
-    return (body + "\n").encode("utf-8")
