@@ -35,10 +35,11 @@ from briefgen.records import (
     SourceId,
     sentence_number,
 )
+from briefgen.redirects import redirect_pages
 from briefgen.slugs import SECTION_OF_KIND, entity_path
 from briefgen.suggest import Suggestion, suggestions
 from briefgen.tags import entity_tags, event_tags, tag_index, tag_slugs
-from briefgen.urls import DIRECTORY_URLS, Urls, content_path
+from briefgen.urls import DIRECTORY_URLS, Urls
 from briefgen.writer import TreeWriter, WriteResult
 
 SECTION_TITLES = {
@@ -113,7 +114,7 @@ def render(
         "data/changes.json": json_bytes((changes or Changes()).as_json()),
         "feed.xml": atom_feed(site_name, new_items(shown, changes or Changes(), urls),
                               home=urls.url("index.md") or "./"),
-        **_redirect_pages(briefing.redirects, urls),
+        **redirect_pages(briefing.redirects, urls),
         **{f"assets/{asset.name}": asset.read_bytes()
            for asset in sorted((templates_dir / "assets").glob("*"))},
     }
@@ -372,28 +373,3 @@ def _overview(briefing: Briefing, links: Links) -> dict:
         "top_n": TOP_N,
         "problem_count": len(briefing.problems),
     }
-
-
-def _redirect_pages(redirects: tuple[tuple[str, str], ...], urls: Urls) -> dict[str, bytes]:
-    """A static page at each old entity or event URL that sends the reader to the new one (the
-    same page mkdocs-redirects writes), and the list in data/ for the next build (in the
-    canonical form of urls.py)."""
-    pages = {"data/redirects.json": json_bytes(dict(redirects))}
-    for old, new in redirects:
-        target = urls.to_root(content_path(old)) + urls.of(new)
-        pages[urls.output(content_path(old))] = REDIRECT_HTML.format(url=target).encode("utf-8")
-    return pages
-
-
-REDIRECT_HTML = """<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>Moved</title>
-<link rel="canonical" href="{url}">
-<meta http-equiv="refresh" content="0; url={url}">
-<meta name="robots" content="noindex">
-</head>
-<body>This page has moved to <a href="{url}">{url}</a>.</body>
-</html>
-"""
