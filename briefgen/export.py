@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterable
 
 from briefgen.links import Links
+from briefgen.pagekinds import SOURCE
 from briefgen.records import OTHER, Briefing, Entity, EntityId, Event, ParsedArticle
 from briefgen.sanitize import csv_cell
 from briefgen.slugs import entity_path, event_path
@@ -56,7 +57,7 @@ def _source(p: ParsedArticle, urls: Urls) -> dict:
     return {
         "id": p.article.source_id, "title": p.article.title, "outlet": p.article.outlet,
         "url": p.article.url, "published": p.article.published, "path": p.article.path,
-        "page": urls.url(f"sources/{p.article.source_id}.md"),
+        "page": urls.url(SOURCE.path(p.article.source_id)),
         "sentences": [{"id": s.id, "text": s.text} for s in p.sentences],
     }
 

@@ -5,8 +5,9 @@ folder below content/, with the briefing's records looked up by id.
 
 from __future__ import annotations
 
+from briefgen.pagekinds import ENTITY_KINDS, SOURCE
 from briefgen.records import Briefing, EntityId, SourceId
-from briefgen.slugs import SECTION_OF_KIND, entity_path, event_path
+from briefgen.slugs import entity_path, event_path
 from briefgen.urls import Urls
 
 
@@ -19,14 +20,13 @@ class Links:
         self.order = {p.article.source_id: n for n, p in enumerate(briefing.articles)}
         self.urls = urls
         # From a source, entity or event page (all one folder deep) up to the site's root.
-        self.up = urls.to_root("sources/page.md")
+        self.up = urls.to_root(SOURCE.path("page"))
 
     def entity(self, entity_id: EntityId, depth: int = 1) -> str:
-        section = SECTION_OF_KIND[self.entities[entity_id].kind]
-        return f"{'../' * depth}{section}/{entity_id}.md"
+        return "../" * depth + ENTITY_KINDS[self.entities[entity_id].kind].path(entity_id)
 
     def sentence(self, source: SourceId, sentence: str, depth: int = 1) -> str:
-        return f"{'../' * depth}sources/{source}.md#{sentence}"
+        return f"{'../' * depth}{SOURCE.path(source)}#{sentence}"
 
     # Final URLs for raw HTML, which MkDocs does not rewrite: from a source, entity or
     # event page, in the site's URL scheme.
@@ -37,7 +37,7 @@ class Links:
         return self.up + self.urls.url(event_path(event_id))
 
     def source_href(self, source: SourceId) -> str:
-        return self.up + self.urls.url(f"sources/{source}.md")
+        return self.up + self.urls.url(SOURCE.path(source))
 
     def sentence_href(self, source: SourceId, sentence: str) -> str:
         return f"{self.source_href(source)}#{sentence}"

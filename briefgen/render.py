@@ -22,6 +22,7 @@ from briefgen.digest import atom_feed, coverage, independent_outlets, is_contest
 from briefgen.export import export, json_bytes
 from briefgen.graphs import corpus_graph_svg, ego_graph_svg
 from briefgen.links import Links
+from briefgen.pagekinds import ENTITY_KINDS, EVENT, PAGE_KINDS, SOURCE
 from briefgen.progress import Progress, quiet_progress
 from briefgen.records import (
     OTHER,
@@ -36,16 +37,12 @@ from briefgen.records import (
     sentence_number,
 )
 from briefgen.redirects import redirect_pages
-from briefgen.slugs import SECTION_OF_KIND, entity_path
+from briefgen.slugs import entity_path, event_path
 from briefgen.suggest import Suggestion, suggestions
 from briefgen.tags import entity_tags, event_tags, tag_index, tag_slugs
 from briefgen.urls import DIRECTORY_URLS, Urls
 from briefgen.writer import TreeWriter, WriteResult
 
-SECTION_TITLES = {
-    "actors": "Actors", "bases": "Bases", "places": "Places", "events": "Events",
-    "sources": "Sources",
-}
 TOP_N = 15
 RELATED_N = 12
 # Characters Markdown (or an extension) could read as syntax inside running text. Text
@@ -157,22 +154,22 @@ def _pages(
     events_of = _events_by_entity(briefing.events)
     statements = _statements_by_speaker(all_events, links)
     for parsed in briefing.articles:
-        yield _page(env, "source.md.j2", f"sources/{parsed.article.source_id}.md",
+        yield _page(env, SOURCE.template, SOURCE.path(parsed.article.source_id),
                     source=_source_view(parsed, entity_index, links))
     for entity in briefing.entities:
-        section = SECTION_OF_KIND[entity.kind]
+        kind = ENTITY_KINDS[entity.kind]
         yield _page(
-            env, f"{entity.kind}.md.j2", f"{section}/{entity.id}.md",
+            env, kind.template, kind.path(entity.id), kind=kind,
             entity=_entity_view(entity, links, related[entity.id], events_of[entity.id],
                                 statements.get(entity.id, [])),
             graph=ego_graph_svg(entity, related[entity.id], links.entities, links.entity_href),
         )
     for event in briefing.events:
-        yield _page(env, "event.md.j2", f"events/{event.id}.md",
+        yield _page(env, EVENT.template, EVENT.path(event.id),
                     event=_event_view(event, links))
-    for section in SECTION_TITLES:
-        yield _page(env, "section.md.j2", f"{section}/index.md",
-                    section=section, title=SECTION_TITLES[section], **views)
+    for kind in PAGE_KINDS:
+        yield _page(env, "section.md.j2", kind.index,
+                    section=kind.folder, title=kind.title, **views)
     yield _page(env, "index.md.j2", "index.md", new=new_items(briefing, changes),
                 changes=changes, coverage=coverage(briefing), **views)
     yield _page(env, "contested.md.j2", "contested.md", **views)
@@ -258,7 +255,7 @@ def _entity_view(
                                      key=lambda kv: sentence_number(kv[0]))
         ]
         groups.append({"title": parsed.article.title, "url": links.source_href(source),
-                       "page": f"../sources/{source}.md",
+                       "page": f"../{SOURCE.path(source)}",
                        "outlet": parsed.article.outlet, "quotes": quotes})
     return {
         "entity": entity,
@@ -343,7 +340,7 @@ def _overview(briefing: Briefing, links: Links) -> dict:
         chosen = [e for e in briefing.entities if e.kind == kind]
         chosen.sort(key=lambda e: (-len(e.mentions), e.name))
         return [{"name": e.name, "type": e.type, "mentions": len(e.mentions),
-                 "sources": len(e.sources), "path": f"{SECTION_OF_KIND[kind]}/{e.id}.md"}
+                 "sources": len(e.sources), "path": entity_path(e)}
                 for e in chosen]
 
     outlets = {e.id: independent_outlets(e, links.sources) for e in briefing.events}
@@ -352,10 +349,10 @@ def _overview(briefing: Briefing, links: Links) -> dict:
         "sources": [
             {"title": p.article.title, "outlet": p.article.outlet,
              "published": p.article.published, "sentences": len(p.sentences),
-             "path": f"sources/{p.article.source_id}.md", "file": p.article.path}
+             "path": SOURCE.path(p.article.source_id), "file": p.article.path}
             for p in briefing.articles
         ],
-        "entity_rows": {"actors": rows("actor"), "bases": rows("base"), "places": rows("place")},
+        "entity_rows": {kind.folder: rows(name) for name, kind in ENTITY_KINDS.items()},
         "event_rows": [
             {"title": e.title, "type": e.type, "date": e.date, "sort_date": e.sort_date,
              "quantity": e.quantity, "mentions": len(e.mentions),
@@ -367,7 +364,7 @@ def _overview(briefing: Briefing, links: Links) -> dict:
              "where": [links.entities[w].name for w in (e.bases + e.places)[:2]],
              "reported_by": sorted({c.speaker for c in e.claims if c.stance == "asserts"}),
              "denied_by": sorted({c.speaker for c in e.claims if c.stance == "denies"}),
-             "path": f"events/{e.id}.md"}
+             "path": event_path(e.id)}
             for e in events
         ],
         "top_n": TOP_N,

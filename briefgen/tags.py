@@ -9,23 +9,21 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from briefgen.pagekinds import ENTITY_KINDS, EVENT
 from briefgen.records import Briefing
 from briefgen.sanitize import first_free
-from briefgen.slugs import SECTION_OF_KIND, slug_of
-
-KIND_TAGS = {"actor": "Actor", "base": "Base", "place": "Place"}
-EVENT_TAG = "Event"
+from briefgen.slugs import entity_path, event_path, slug_of
 
 
 def entity_tags(kind: str, entity_type: str) -> list[str]:
-    tags = [KIND_TAGS[kind]]
+    tags = [ENTITY_KINDS[kind].label]
     if entity_type.casefold() != kind:
         tags.append(entity_type.capitalize())
     return tags
 
 
 def event_tags(event_type: str) -> list[str]:
-    return [EVENT_TAG, event_type.replace("_", " ").capitalize()]
+    return [EVENT.label, event_type.replace("_", " ").capitalize()]
 
 
 def tag_slugs(tags: Iterable[str]) -> dict[str, str]:
@@ -46,9 +44,9 @@ def tag_index(briefing: Briefing) -> dict[str, list[dict]]:
     pages: dict[str, list[dict]] = defaultdict(list)
     for e in briefing.entities:
         for tag in entity_tags(e.kind, e.type):
-            pages[tag].append({"title": e.name, "path": f"{SECTION_OF_KIND[e.kind]}/{e.id}.md"})
+            pages[tag].append({"title": e.name, "path": entity_path(e)})
     for ev in briefing.events:
         for tag in event_tags(ev.type):
-            pages[tag].append({"title": ev.title, "path": f"events/{ev.id}.md"})
+            pages[tag].append({"title": ev.title, "path": event_path(ev.id)})
     return {tag: sorted(rows, key=lambda r: (r["title"], r["path"]))
             for tag, rows in sorted(pages.items())}
