@@ -7,8 +7,6 @@ or Markdown. Pages go to content/ through writer.TreeWriter as they are rendered
 
 from __future__ import annotations
 
-import html
-import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -19,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 
 from briefgen.changes import Changes
 from briefgen.digest import atom_feed, coverage, independent_outlets, is_contested, new_items
+from briefgen.escape import front_matter_title, html_text, md_text
 from briefgen.export import export, json_bytes
 from briefgen.graphs import corpus_graph_svg, ego_graph_svg
 from briefgen.links import Links
@@ -45,27 +44,6 @@ from briefgen.writer import TreeWriter, WriteResult
 
 TOP_N = 15
 RELATED_N = 12
-# Characters Markdown (or an extension) could read as syntax inside running text. Text
-# never starts a line in our templates, so "-", "+" and "1." cannot open a list, and with
-# "[" escaped no "(" can close a link: leaving those out keeps pages small and fast.
-MARKDOWN_SPECIALS = frozenset("\\`*_{}[]#!|~^=:$<>&")
-
-
-def html_text(text: str) -> str:
-    """Article text for raw HTML blocks, which Markdown passes through untouched."""
-    return html.escape(text, quote=True)
-
-
-def md_text(text: str) -> str:
-    """Article text made inert: HTML-escaped and Markdown syntax turned into entities."""
-    return "".join(f"&#{ord(c)};" if c in MARKDOWN_SPECIALS else c for c in text)
-
-
-def front_matter_title(text: str) -> str:
-    """A page title for front matter: a JSON string (valid YAML whatever it holds) of
-    HTML-escaped text, because Material prints `page.meta.title` into the header and
-    the `<title>` unescaped, and search shows it as HTML."""
-    return json.dumps(html.escape(str(text), quote=True), ensure_ascii=False)
 
 
 def render(
