@@ -28,7 +28,7 @@ from briefgen.records import OTHER, Briefing, Event, Problem
 from briefgen.redirects import redirect_pages
 from briefgen.slugs import entity_path
 from briefgen.suggest import suggestions
-from briefgen.tags import entity_tags, event_tags, tag_index, tag_slugs
+from briefgen.tags import TaggedPage, entity_tags, event_tags, tag_index, tag_slugs
 from briefgen.urls import DIRECTORY_URLS, Urls
 from briefgen.views import PageViews, suggestion_view
 from briefgen.writer import TreeWriter, WriteResult
@@ -109,7 +109,7 @@ def _pages(
     changes: Changes,
     all_events: tuple[Event, ...],
     lists: dict[str, object],
-    tags: dict[str, list[dict]],
+    tags: dict[str, list[TaggedPage]],
 ) -> Iterable[tuple[str, bytes]]:
     pages = PageViews(briefing, links, all_events)
     for parsed in briefing.articles:
