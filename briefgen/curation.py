@@ -14,10 +14,11 @@ from typing import Generic, Protocol, TypeVar
 
 import yaml
 
+from briefgen.pagekinds import ENTITY_KINDS
 from briefgen.records import Problem
 from briefgen.sanitize import NoAliasLoader, single_line
 
-KINDS = ("actor", "base", "place")
+KINDS = tuple(ENTITY_KINDS)
 # A curation file is a few hundred short lines.
 CURATION_MAX_BYTES = 1_000_000
 NAME_MAX_CHARS = 200

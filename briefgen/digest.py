@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from xml.sax.saxutils import escape, quoteattr
 
 from briefgen.changes import Changes
+from briefgen.pagekinds import SOURCE
 from briefgen.records import Briefing, Entity, Event, ParsedArticle, SourceId
 from briefgen.slugs import entity_path, event_path
 from briefgen.urls import DIRECTORY_URLS, Urls
@@ -58,8 +59,8 @@ def new_items(
     entities: dict[str, Entity] = {e.id: e for e in briefing.entities}
     events = {e.id: e for e in briefing.events}
     return {
-        "sources": [{"title": sources[s].article.title, "path": f"sources/{s}.md",
-                     "url": urls.url(f"sources/{s}.md"), "id": f"source:{s}",
+        "sources": [{"title": sources[s].article.title, "path": SOURCE.path(s),
+                     "url": urls.url(SOURCE.path(s)), "id": f"source:{s}",
                      "published": sources[s].article.published}
                     for s in changes.sources if s in sources],
         "entities": [{"title": entities[e].name, "path": entity_path(entities[e]),

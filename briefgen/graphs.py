@@ -14,9 +14,9 @@ from html import escape
 
 import networkx as nx
 
+from briefgen.pagekinds import ENTITY_KINDS
 from briefgen.records import Entity, EntityId
 
-KIND_COLOURS = {"actor": "#3f51b5", "base": "#c62828", "place": "#2e7d32"}
 LAYOUT_SEED = 7
 
 
@@ -115,7 +115,7 @@ def _svg(
         entity = entities[node]
         x, y = at(node)
         radius = round(6 + 12 * math.sqrt(sizes[node] / most), 1)
-        colour = KIND_COLOURS[entity.kind]
+        colour = ENTITY_KINDS[entity.kind].colour
         label = escape(entity.name)
         shown, anchor, text_x = _label(entity.name, x, width)
         css = "bg-node bg-centre" if node == centre else "bg-node"

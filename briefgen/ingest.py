@@ -32,6 +32,7 @@ from slugify import slugify
 from briefgen.cache import IngestCache, cache_key, code_stamp
 from briefgen.inputs import input_files
 from briefgen.names import is_country_name
+from briefgen.pagekinds import SOURCE
 from briefgen.records import Article, Problem, SourceId
 from briefgen.sanitize import (
     FIELD_MAX_CHARS,
@@ -264,7 +265,7 @@ def _assign_ids(
             holder = owner.get(wanted, "")
             why = f"is already the page of {holder}" if holder else "is a reserved page name"
             problems.append(Problem(article.path, f"id {wanted!r} {why}; this article's page "
-                                    f"is sources/{source_id}/", "warning"))
+                                    f"is {SOURCE.folder}/{source_id}/", "warning"))
         out.append(replace(article, source_id=SourceId(source_id)))
     return out, tuple(problems)
 
@@ -398,7 +399,7 @@ def _article(path: Path, shown: str, raw: bytes, meta: dict, text: str) -> Artic
     source_id = _slug(wanted_id)
     if len(slugify(wanted_id)) > len(source_id):
         notes.append(f"id longer than {FIELD_MAX_CHARS['id']} characters; the page is "
-                     f"sources/{source_id}/")
+                     f"{SOURCE.folder}/{source_id}/")
     return Article(
         source_id=SourceId(source_id),
         path=shown,

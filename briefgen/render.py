@@ -1,118 +1,37 @@
-"""render: Briefing → Markdown pages and JSON export in content/ (MkDocs' docs_dir).
+"""render: Briefing → Markdown pages and the data/ export in content/ (MkDocs' docs_dir).
 
-Templates in templates/ get small view objects built here; all article text passes
-through `md_text`, so whatever an article contains is shown as text, never run as HTML
-or Markdown. Files are written only when their bytes change, and files this build did
-not produce are removed, so content/ always mirrors the current seeds.
+Each page is a Jinja2 template of templates/ given view records (views.py, listings.py);
+all article text reaches a page through escape.py's filters, so whatever an article
+contains is shown as text, never run as HTML or Markdown. Pages go to content/ through
+writer.TreeWriter as they are rendered, so a large corpus's pages are never all in memory.
 """
 
 from __future__ import annotations
 
-import csv
-import hashlib
-import html
-import io
-import json
-from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import cast
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 
 from briefgen.changes import Changes
-from briefgen.digest import atom_feed, coverage, independent_outlets, is_contested, new_items
-from briefgen.errors import ContentError
+from briefgen.digest import atom_feed, coverage, new_items
+from briefgen.escape import front_matter_title, html_text, md_text
+from briefgen.export import export, json_bytes
 from briefgen.graphs import corpus_graph_svg, ego_graph_svg
+from briefgen.links import Links
+from briefgen.listings import overview
+from briefgen.pagekinds import ENTITY_KINDS, EVENT, PAGE_KINDS, SOURCE
 from briefgen.progress import Progress, quiet_progress
-from briefgen.records import (
-    OTHER,
-    Briefing,
-    Entity,
-    EntityId,
-    Event,
-    ParsedArticle,
-    Problem,
-    Sentence,
-    SourceId,
-    sentence_number,
-)
-from briefgen.sanitize import contained_path, csv_cell
-from briefgen.slugs import SECTION_OF_KIND, entity_path, event_path
-from briefgen.suggest import Suggestion, suggestions
-from briefgen.tags import entity_tags, event_tags, tag_index, tag_slugs
-from briefgen.urls import DIRECTORY_URLS, Urls, content_path
-
-SECTION_TITLES = {
-    "actors": "Actors", "bases": "Bases", "places": "Places", "events": "Events",
-    "sources": "Sources",
-}
-TOP_N = 15
-RELATED_N = 12
-# Characters Markdown (or an extension) could read as syntax inside running text. Text
-# never starts a line in our templates, so "-", "+" and "1." cannot open a list, and with
-# "[" escaped no "(" can close a link: leaving those out keeps pages small and fast.
-MARKDOWN_SPECIALS = frozenset("\\`*_{}[]#!|~^=:$<>&")
-
-
-def html_text(text: str) -> str:
-    """Article text for raw HTML blocks, which Markdown passes through untouched."""
-    return html.escape(text, quote=True)
-
-
-def md_text(text: str) -> str:
-    """Article text made inert: HTML-escaped and Markdown syntax turned into entities."""
-    return "".join(f"&#{ord(c)};" if c in MARKDOWN_SPECIALS else c for c in text)
-
-
-def front_matter_title(text: str) -> str:
-    """A page title for front matter: a JSON string (valid YAML whatever it holds) of
-    HTML-escaped text, because Material prints `page.meta.title` into the header and
-    the `<title>` unescaped, and search shows it as HTML."""
-    return json.dumps(html.escape(str(text), quote=True), ensure_ascii=False)
-
-
-@dataclass(frozen=True)
-class RenderResult:
-    written: int
-    unchanged: int
-    removed: int
-    # Every file of content/ with the SHA-256 of its bytes: what the site is built from.
-    files: dict[str, str] = field(default_factory=dict)
-
-
-class _Links:
-    """Relative links between pages, from a page at `depth` folders below content/."""
-
-    def __init__(self, briefing: Briefing, urls: Urls):
-        self.entities = {e.id: e for e in briefing.entities}
-        self.sources = {p.article.source_id: p for p in briefing.articles}
-        self.order = {p.article.source_id: n for n, p in enumerate(briefing.articles)}
-        self.urls = urls
-        # From a source, entity or event page (all one folder deep) up to the site's root.
-        self.up = urls.to_root("sources/page.md")
-
-    def entity(self, entity_id: EntityId, depth: int = 1) -> str:
-        section = SECTION_OF_KIND[self.entities[entity_id].kind]
-        return f"{'../' * depth}{section}/{entity_id}.md"
-
-    def sentence(self, source: SourceId, sentence: str, depth: int = 1) -> str:
-        return f"{'../' * depth}sources/{source}.md#{sentence}"
-
-    # Final URLs for raw HTML, which MkDocs does not rewrite: from a source, entity or
-    # event page, in the site's URL scheme.
-    def entity_href(self, entity_id: EntityId) -> str:
-        return self.up + self.urls.url(entity_path(self.entities[entity_id]))
-
-    def event_href(self, event_id: str) -> str:
-        return self.up + self.urls.url(event_path(event_id))
-
-    def source_href(self, source: SourceId) -> str:
-        return self.up + self.urls.url(f"sources/{source}.md")
-
-    def sentence_href(self, source: SourceId, sentence: str) -> str:
-        return f"{self.source_href(source)}#{sentence}"
+from briefgen.records import OTHER, Briefing, Event, Problem
+from briefgen.redirects import redirect_pages
+from briefgen.slugs import entity_path
+from briefgen.suggest import suggestions
+from briefgen.tags import TaggedPage, entity_tags, event_tags, tag_index, tag_slugs
+from briefgen.urls import DIRECTORY_URLS, Urls
+from briefgen.views import PageViews, suggestion_view
+from briefgen.writer import TreeWriter, WriteResult
 
 
 def render(
@@ -123,7 +42,47 @@ def render(
     changes: Changes | None = None,
     site_name: str = "Briefing",
     urls: Urls = DIRECTORY_URLS,
-) -> RenderResult:
+) -> WriteResult:
+    """Every page and data file of the briefing, written into docs_dir."""
+    env = _environment(templates_dir, urls)
+    # Statements about nothing of a listed type ("other") are exported but get no page.
+    shown = replace(briefing, events=tuple(e for e in briefing.events if e.type != OTHER))
+    tags = tag_index(shown)
+    env.globals["tag_slug"] = tag_slugs(tags).__getitem__
+    total = len(shown.articles) + len(shown.entities) + len(shown.events)
+    tree = TreeWriter(docs_dir)
+    links = Links(shown, urls)
+    lists = overview(shown, links)  # the home page, sections, timeline and report share them
+    with progress("render", total) as tick:
+        for path, data in _pages(shown, env, links, changes or Changes(), briefing.events,
+                                 lists, tags):
+            tree.write(path, data)
+            tick()
+    extra = {
+        **export(briefing, urls),
+        "data/changes.json": json_bytes((changes or Changes()).as_json()),
+        "feed.xml": atom_feed(site_name, new_items(shown, changes or Changes(), urls),
+                              home=urls.url("index.md") or "./"),
+        **redirect_pages(briefing.redirects, urls),
+        **{f"assets/{asset.name}": asset.read_bytes()
+           for asset in sorted((templates_dir / "assets").glob("*"))},
+    }
+    for path, data in extra.items():
+        tree.write(path, data)
+    suggested = suggestions(shown)
+    tree.write("data/suggestions.json", json_bytes([s.as_json() for s in suggested]))
+    # Last: it lists files in content/ that this build did not write.
+    foreign = tuple(Problem(f"{docs_dir.name}/{path}", "not written by briefgen; left in place "
+                            "(MkDocs publishes it with the site)", "warning")
+                    for path in tree.foreign())
+    tree.write(*_page(env, "report.md.j2", "report.md", problems=briefing.problems + foreign,
+                      suggestions=[suggestion_view(s, links) for s in suggested], **lists))
+    return tree.finish()
+
+
+def _environment(templates_dir: Path, urls: Urls) -> Environment:
+    """Jinja2 for Markdown pages: nothing escaped by default (each value is escaped by
+    the filter for where it goes), an unknown name fails the build."""
     env = Environment(
         loader=FileSystemLoader(str(templates_dir)),
         autoescape=False,
@@ -140,90 +99,41 @@ def render(
     env.filters["href"] = pass_context(
         lambda context, path: urls.href(context["page_path"], path))
     env.filters["title"] = front_matter_title
-    # Statements about nothing of a listed type ("other") are exported but get no page.
-    shown = replace(briefing, events=tuple(e for e in briefing.events if e.type != OTHER))
-    tags = tag_index(shown)
-    env.globals["tag_slug"] = tag_slugs(tags).__getitem__
-    total = len(shown.articles) + len(shown.entities) + len(shown.events)
-    tree = _TreeWriter(docs_dir)
-    links = _Links(shown, urls)
-    views = _overview(shown, links)  # the home page, sections, timeline and report share it
-    with progress("render", total) as tick:
-        for path, data in _pages(shown, env, links, changes or Changes(), briefing.events,
-                                 views, tags):
-            tree.write(path, data)
-            tick()
-    extra = {
-        **_export(briefing, urls),
-        "data/changes.json": _json((changes or Changes()).as_json()),
-        "feed.xml": atom_feed(site_name, new_items(shown, changes or Changes(), urls),
-                              home=urls.url("index.md") or "./"),
-        **_redirect_pages(briefing.redirects, urls),
-        **{f"assets/{asset.name}": asset.read_bytes()
-           for asset in sorted((templates_dir / "assets").glob("*"))},
-    }
-    for path, data in extra.items():
-        tree.write(path, data)
-    suggested = suggestions(shown)
-    tree.write("data/suggestions.json", _json([s.as_json() for s in suggested]))
-    # Last: it lists files in content/ that this build did not write.
-    foreign = tuple(Problem(f"{docs_dir.name}/{path}", "not written by briefgen; left in place "
-                            "(MkDocs publishes it with the site)", "warning")
-                    for path in tree.foreign())
-    tree.write(*_page(env, "report.md.j2", "report.md", problems=briefing.problems + foreign,
-                      suggestions=[_suggestion_view(s, links) for s in suggested], **views))
-    return tree.finish()
-
-
-def _suggestion_view(suggestion: Suggestion, links: _Links) -> dict:
-    """A suggestion for the report page (at the top level of the site)."""
-    return {
-        "action": suggestion.action, "score": suggestion.score, "why": suggestion.why,
-        "line": suggestion.curation_line(),
-        "entities": [{"name": links.entities[i].name, "url": links.entity(i, depth=0)}
-                     for i in suggestion.ids],
-        "evidence": [links.sentence(source, sentence, depth=0)
-                     for source, sentence in suggestion.evidence],
-    }
+    return env
 
 
 def _pages(
     briefing: Briefing,
     env: Environment,
-    links: _Links,
+    links: Links,
     changes: Changes,
     all_events: tuple[Event, ...],
-    views: dict,
-    tags: dict[str, list[dict]],
+    lists: dict[str, object],
+    tags: dict[str, list[TaggedPage]],
 ) -> Iterable[tuple[str, bytes]]:
-    entity_index = _mention_index(briefing.entities)
-    related = _co_mentions(briefing)
-    events_of = _events_by_entity(briefing.events)
-    statements = _statements_by_speaker(all_events, links)
+    pages = PageViews(briefing, links, all_events)
     for parsed in briefing.articles:
-        yield _page(env, "source.md.j2", f"sources/{parsed.article.source_id}.md",
-                    source=_source_view(parsed, entity_index, links))
+        yield _page(env, SOURCE.template, SOURCE.path(parsed.article.source_id),
+                    source=pages.source(parsed))
     for entity in briefing.entities:
-        section = SECTION_OF_KIND[entity.kind]
+        kind = ENTITY_KINDS[entity.kind]
         yield _page(
-            env, f"{entity.kind}.md.j2", f"{section}/{entity.id}.md",
-            entity=_entity_view(entity, links, related[entity.id], events_of[entity.id],
-                                statements.get(entity.id, [])),
-            graph=ego_graph_svg(entity, related[entity.id], links.entities, links.entity_href),
+            env, kind.template, kind.path(entity.id), kind=kind, entity=pages.entity(entity),
+            graph=ego_graph_svg(entity, pages.related[entity.id], links.entities,
+                                links.entity_href),
         )
     for event in briefing.events:
-        yield _page(env, "event.md.j2", f"events/{event.id}.md",
-                    event=_event_view(event, links))
-    for section in SECTION_TITLES:
-        yield _page(env, "section.md.j2", f"{section}/index.md",
-                    section=section, title=SECTION_TITLES[section], **views)
+        yield _page(env, EVENT.template, EVENT.path(event.id), event=pages.event(event))
+    for kind in PAGE_KINDS:
+        yield _page(env, "section.md.j2", kind.index,
+                    section=kind.folder, title=kind.title, **lists)
     yield _page(env, "index.md.j2", "index.md", new=new_items(briefing, changes),
-                changes=changes, coverage=coverage(briefing), **views)
-    yield _page(env, "contested.md.j2", "contested.md", **views)
+                changes=changes, coverage=coverage(briefing), **lists)
+    yield _page(env, "contested.md.j2", "contested.md", **lists)
     yield _page(env, "graph.md.j2", "graph.md", graph=corpus_graph_svg(
-        briefing.entities, related,
+        briefing.entities, pages.related,
         lambda i: links.urls.href("graph.md", entity_path(links.entities[i]))))
-    yield _page(env, "timeline.md.j2", "timeline.md", **views)
+    yield _page(env, "timeline.md.j2", "timeline.md", **lists)
     slug = cast(Callable[[str], str], env.globals["tag_slug"])
     yield _page(env, "tags.md.j2", "tags/index.md", tags=tags)
     for tag, rows in tags.items():
@@ -232,373 +142,3 @@ def _pages(
 
 def _page(env: Environment, template: str, path: str, **context: object) -> tuple[str, bytes]:
     return path, env.get_template(template).render(page_path=path, **context).encode("utf-8")
-
-
-def _mention_index(entities: Iterable[Entity]) -> dict[SourceId, dict[int, tuple[int, Entity]]]:
-    index: dict[SourceId, dict[int, tuple[int, Entity]]] = defaultdict(dict)
-    for entity in entities:
-        for ref in entity.mentions:
-            index[ref.source][ref.start] = (ref.end, entity)
-    return index
-
-
-def _linked_sentence(
-    sentence: Sentence, mentions: dict[int, tuple[int, Entity]], links: _Links
-) -> str:
-    """The sentence as HTML, each resolved mention linked to its entity page."""
-    out, cursor = [], sentence.start
-    for start in sorted(m for m in mentions if sentence.start <= m < sentence.end):
-        end, entity = mentions[start]
-        if start < cursor:
-            continue
-        end = min(end, sentence.end)
-        out.append(html_text(sentence.text[cursor - sentence.start : start - sentence.start]))
-        label = html_text(sentence.text[start - sentence.start : end - sentence.start])
-        out.append(f'<a href="{links.entity_href(entity.id)}" title="{html_text(entity.name)}">'
-                   f"{label}</a>")
-        cursor = end
-    out.append(html_text(sentence.text[cursor - sentence.start :]))
-    return "".join(out)
-
-
-def _source_view(parsed: ParsedArticle, index: dict, links: _Links) -> dict:
-    mentions = index.get(parsed.article.source_id, {})
-    paragraphs: dict[int, list[dict]] = defaultdict(list)
-    for sentence in parsed.sentences:
-        paragraphs[sentence.paragraph].append(
-            {"id": sentence.id, "html": _linked_sentence(sentence, mentions, links)}
-        )
-    return {"article": parsed.article, "paragraphs": [paragraphs[k] for k in sorted(paragraphs)],
-            "sentences": len(parsed.sentences)}
-
-
-def _quote(parsed: ParsedArticle, sentence_id: str, spans: list[tuple[int, int]]) -> str:
-    """A sentence quoted for a backlink, as HTML, with the mentioned words in bold."""
-    sentence = parsed.sentence(sentence_id)  # type: ignore[arg-type]
-    out, cursor = [], sentence.start
-    for start, end in sorted(spans):
-        if start < cursor:
-            continue
-        out.append(html_text(parsed.article.text[cursor:start]))
-        out.append(f"<strong>{html_text(parsed.article.text[start:end])}</strong>")
-        cursor = end
-    out.append(html_text(parsed.article.text[cursor : sentence.end]))
-    return "".join(out)
-
-
-def _entity_view(
-    entity: Entity, links: _Links, related: Counter, events: list[Event], statements: list[dict]
-) -> dict:
-    by_source: dict[SourceId, dict[str, list[tuple[int, int]]]] = defaultdict(dict)
-    for ref in entity.mentions:
-        by_source[ref.source].setdefault(ref.sentence, []).append((ref.start, ref.end))
-    groups = []
-    for source in sorted(by_source, key=links.order.__getitem__):
-        parsed = links.sources[source]
-        quotes = [
-            {"url": links.sentence_href(source, sid), "sentence": sid,
-             "html": _quote(parsed, sid, spans)}
-            for sid, spans in sorted(by_source[source].items(),
-                                     key=lambda kv: sentence_number(kv[0]))
-        ]
-        groups.append({"title": parsed.article.title, "url": links.source_href(source),
-                       "page": f"../sources/{source}.md",
-                       "outlet": parsed.article.outlet, "quotes": quotes})
-    return {
-        "entity": entity,
-        "groups": groups,
-        "sources": len(by_source),
-        "related": [
-            {"name": links.entities[other].name, "url": links.entity(other), "count": n,
-             "kind": links.entities[other].kind}
-            for other, n in sorted(related.items(), key=lambda kv: (-kv[1], kv[0]))[:RELATED_N]
-        ],
-        "events": [{"title": e.title, "url": links.event_href(e.id), "date": e.date}
-                   for e in events],
-        "statements": statements,
-    }
-
-
-def _statements_by_speaker(events: Iterable[Event], links: _Links) -> dict[EntityId, list[dict]]:
-    """Each actor's claims, once per sentence, with the event they are about."""
-    out: dict[EntityId, dict[tuple, dict]] = defaultdict(dict)
-    for event in events:
-        for c in event.claims:
-            if c.speaker_id is None:
-                continue
-            place = (links.order[c.source], sentence_number(c.sentence), c.cue)
-            out[c.speaker_id].setdefault(place, {
-                "stance": c.stance, "cue": html_text(c.cue),
-                "url": links.sentence_href(c.source, c.sentence),
-                "html": html_text(c.text), "event": html_text(event.title),
-                "event_url": links.event_href(event.id) if event.type != OTHER else "",
-                "source": html_text(links.sources[c.source].article.title),
-            })
-    return {k: [v[key] for key in sorted(v)] for k, v in out.items()}
-
-
-def _co_mentions(briefing: Briefing) -> dict[EntityId, Counter]:
-    """Entities named in the same sentence, counted once per sentence."""
-    in_sentence: dict[tuple[SourceId, str], set[EntityId]] = defaultdict(set)
-    for entity in briefing.entities:
-        for ref in entity.mentions:
-            in_sentence[(ref.source, ref.sentence)].add(entity.id)
-    related: dict[EntityId, Counter] = defaultdict(Counter)
-    for ids in in_sentence.values():
-        for a in ids:
-            related[a].update(b for b in ids if b != a)
-    return related
-
-
-def _events_by_entity(events: Iterable[Event]) -> dict[EntityId, list[Event]]:
-    out: dict[EntityId, list[Event]] = defaultdict(list)
-    for event in events:
-        for entity_id in dict.fromkeys(event.actors + event.targets + event.bases + event.places):
-            out[entity_id].append(event)
-    return out
-
-
-def _event_view(event: Event, links: _Links) -> dict:
-    def named(ids: Iterable[EntityId]) -> list[dict]:
-        return [{"name": links.entities[i].name, "url": links.entity(i)} for i in ids]
-
-    def claims(stance: str) -> list[dict]:
-        return [
-            {"speaker": c.speaker, "speaker_url": links.entity(c.speaker_id) if c.speaker_id
-             else "", "cue": c.cue, "url": links.sentence(c.source, c.sentence),
-             "markdown": md_text(c.text), "source": links.sources[c.source].article.title}
-            for c in event.claims if c.stance == stance
-        ]
-
-    quotes = [
-        {"url": links.sentence_href(m.source, m.sentence),
-         "html": _quote(links.sources[m.source], m.sentence, []),
-         "source": html_text(links.sources[m.source].article.title)}
-        for m in event.mentions
-    ]
-    return {"event": event, "actors": named(event.actors), "targets": named(event.targets),
-            "bases": named(event.bases), "places": named(event.places),
-            "asserts": claims("asserts"), "denies": claims("denies"), "quotes": quotes}
-
-
-def _overview(briefing: Briefing, links: _Links) -> dict:
-    """Lists shared by the home page, the section indexes and the timeline."""
-    def rows(kind: str) -> list[dict]:
-        chosen = [e for e in briefing.entities if e.kind == kind]
-        chosen.sort(key=lambda e: (-len(e.mentions), e.name))
-        return [{"name": e.name, "type": e.type, "mentions": len(e.mentions),
-                 "sources": len(e.sources), "path": f"{SECTION_OF_KIND[kind]}/{e.id}.md"}
-                for e in chosen]
-
-    outlets = {e.id: independent_outlets(e, links.sources) for e in briefing.events}
-    events = sorted(briefing.events, key=lambda e: (-outlets[e.id], -len(e.mentions), e.title))
-    return {
-        "sources": [
-            {"title": p.article.title, "outlet": p.article.outlet,
-             "published": p.article.published, "sentences": len(p.sentences),
-             "path": f"sources/{p.article.source_id}.md", "file": p.article.path}
-            for p in briefing.articles
-        ],
-        "entity_rows": {"actors": rows("actor"), "bases": rows("base"), "places": rows("place")},
-        "event_rows": [
-            {"title": e.title, "type": e.type, "date": e.date, "sort_date": e.sort_date,
-             "quantity": e.quantity, "mentions": len(e.mentions),
-             "sources": len({m.source for m in e.mentions}),
-             "asserts": sum(c.stance == "asserts" for c in e.claims),
-             "denies": sum(c.stance == "denies" for c in e.claims),
-             "outlets": outlets[e.id], "contested": is_contested(e),
-             "actors": [links.entities[a].name for a in e.actors[:3]],
-             "where": [links.entities[w].name for w in (e.bases + e.places)[:2]],
-             "reported_by": sorted({c.speaker for c in e.claims if c.stance == "asserts"}),
-             "denied_by": sorted({c.speaker for c in e.claims if c.stance == "denies"}),
-             "path": f"events/{e.id}.md"}
-            for e in events
-        ],
-        "top_n": TOP_N,
-        "problem_count": len(briefing.problems),
-    }
-
-
-def _export(briefing: Briefing, urls: Urls) -> dict[str, bytes]:
-    links = _Links(briefing, urls)
-    entities = [
-        {"id": e.id, "name": e.name, "kind": e.kind, "type": e.type,
-         "aliases": [a for a, _ in e.aliases] + list(e.short_forms), "roles": list(e.roles),
-         "url": urls.url(entity_path(e)),
-         "mentions": [{"source": m.source, "sentence": m.sentence, "text": m.text}
-                      for m in e.mentions]}
-        for e in briefing.entities
-    ]
-    events = [
-        {"id": e.id, "title": e.title, "type": e.type, "date": e.date,
-         "sort_date": e.sort_date, "quantity": e.quantity,
-         "actors": list(e.actors), "targets": list(e.targets), "bases": list(e.bases),
-         "places": list(e.places), "url": urls.url(event_path(e.id)) if e.type != OTHER else "",
-         "mentions": [{"source": m.source, "sentence": m.sentence} for m in e.mentions],
-         "claims": [{"speaker": c.speaker, "speaker_id": c.speaker_id, "stance": c.stance,
-                     "cue": c.cue, "source": c.source, "sentence": c.sentence, "text": c.text}
-                    for c in e.claims]}
-        for e in briefing.events
-    ]
-    sources = [
-        {"id": p.article.source_id, "title": p.article.title, "outlet": p.article.outlet,
-         "url": p.article.url, "published": p.article.published, "path": p.article.path,
-         "page": urls.url(f"sources/{p.article.source_id}.md"),
-         "sentences": [{"id": s.id, "text": s.text} for s in p.sentences]}
-        for p in links.sources.values()
-    ]
-    files = {f"data/{name}.json": _json(rows)
-             for name, rows in (("entities", entities), ("events", events), ("sources", sources))}
-    files["data/events.csv"] = _events_csv(briefing, links)
-    return files
-
-
-CSV_COLUMNS = (
-    "event_id", "event_date", "date_as_stated", "year", "event_type", "title", "actor1",
-    "actor2", "base", "location", "quantity", "sources", "source_outlets", "reported_by",
-    "denied_by", "notes", "url",
-)
-
-
-def _events_csv(briefing: Briefing, links: _Links) -> bytes:
-    """One row per event, in the spirit of ACLED's export: actors, location, date,
-    sources, and who reports and denies it; opens in any spreadsheet."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-
-    def names(ids: Iterable[EntityId]) -> str:
-        return "; ".join(links.entities[i].name for i in ids)
-
-    def speakers(event: Event, stance: str) -> str:
-        return "; ".join(dict.fromkeys(c.speaker for c in event.claims if c.stance == stance))
-
-    paged = (e for e in briefing.events if e.type != OTHER)
-    for e in sorted(paged, key=lambda e: (e.sort_date or "~", e.id)):
-        sources = sorted({m.source for m in e.mentions}, key=links.order.__getitem__)
-        first = e.mentions[0]
-        writer.writerow([csv_cell(cell) for cell in [
-            e.id, e.sort_date, e.date, e.sort_date[:4], e.type, e.title, names(e.actors),
-            names(e.targets), names(e.bases), names(e.places), e.quantity, len(sources),
-            "; ".join(dict.fromkeys(links.sources[s].article.outlet or links.sources[s]
-                                    .article.title for s in sources)),
-            speakers(e, "asserts"), speakers(e, "denies"),
-            links.sources[first.source].sentence(first.sentence).text,
-            links.urls.url(event_path(e.id)),
-        ]])
-    return out.getvalue().encode("utf-8")
-
-
-def _redirect_pages(redirects: tuple[tuple[str, str], ...], urls: Urls) -> dict[str, bytes]:
-    """A static page at each old entity or event URL that sends the reader to the new one (the
-    same page mkdocs-redirects writes), and the list in data/ for the next build (in the
-    canonical form of urls.py)."""
-    pages = {"data/redirects.json": _json(dict(redirects))}
-    for old, new in redirects:
-        target = urls.to_root(content_path(old)) + urls.of(new)
-        pages[urls.output(content_path(old))] = REDIRECT_HTML.format(url=target).encode("utf-8")
-    return pages
-
-
-REDIRECT_HTML = """<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>Moved</title>
-<link rel="canonical" href="{url}">
-<meta http-equiv="refresh" content="0; url={url}">
-<meta name="robots" content="noindex">
-</head>
-<body>This page has moved to <a href="{url}">{url}</a>.</body>
-</html>
-"""
-
-
-def _json(rows: list | dict) -> bytes:
-    """One record per line: a diff shows which records changed, and dumping each record
-    without indentation uses json's C encoder (indenting falls back to pure Python,
-    seconds on a large corpus's sentence export)."""
-    if isinstance(rows, dict):
-        items = [f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}"
-                 for k, v in rows.items()]
-        body = "{\n" + ",\n".join(items) + "\n}" if items else "{}"
-    else:
-        lines = [json.dumps(row, ensure_ascii=False) for row in rows]
-        body = "[\n" + ",\n".join(lines) + "\n]" if lines else "[]"
-    return (body + "\n").encode("utf-8")
-
-
-MANIFEST_NAME = ".briefgen-files.json"  # a dot file: MkDocs does not publish it
-TEMPORARY_SUFFIX = ".briefgen-tmp"
-
-
-class _TreeWriter:
-    """Writes content/ page by page as pages are rendered (a large corpus's pages are
-    never all in memory): only files whose bytes changed. At the end it deletes the files
-    the previous build wrote (its manifest) that this one did not: a file someone else
-    put in content/ is never deleted, only reported."""
-
-    def __init__(self, root: Path):
-        self.root = root
-        self.digests: dict[str, str] = {}
-        self.written = self.unchanged = 0
-        root.mkdir(parents=True, exist_ok=True)
-        self._manifest_text = ""  # as read, so that an unchanged manifest is not rewritten
-        self.owned = self._manifest()
-        for stale in root.rglob(f".*{TEMPORARY_SUFFIX}"):  # an interrupted build's
-            stale.unlink(missing_ok=True)
-
-    def _manifest(self) -> set[str]:
-        try:
-            self._manifest_text = (self.root / MANIFEST_NAME).read_text(encoding="utf-8")
-            listed = json.loads(self._manifest_text)
-        except (OSError, ValueError):
-            return set()
-        if not isinstance(listed, list):
-            return set()
-        return {p for p in listed if isinstance(p, str) and contained_path(self.root, p)}
-
-    def write(self, relative: str, data: bytes) -> None:
-        self.digests[relative] = hashlib.sha256(data).hexdigest()
-        path = contained_path(self.root, relative)
-        if path is None:
-            raise ContentError(f"{self.root / relative}: a folder on the way is a symbolic "
-                               "link; briefgen writes only into real folders of content/")
-        if path.is_file() and not path.is_symlink() and path.read_bytes() == data:
-            self.unchanged += 1
-            return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}{TEMPORARY_SUFFIX}")
-        tmp.write_bytes(data)
-        tmp.replace(path)
-        self.written += 1
-
-    def _present(self) -> list[str]:
-        return sorted(
-            p.relative_to(self.root).as_posix() for p in self.root.rglob("*")
-            if (p.is_file() or p.is_symlink())
-            and not any(part.startswith(".") for part in p.relative_to(self.root).parts)
-        )
-
-    def foreign(self) -> list[str]:
-        """Files in content/ that neither this build nor the previous one wrote."""
-        return [p for p in self._present() if p not in self.owned and p not in self.digests]
-
-    def finish(self) -> RenderResult:
-        removed = 0
-        for relative in sorted(self.owned - set(self.digests), reverse=True):
-            path = contained_path(self.root, relative)
-            if path is None:
-                continue
-            if path.is_file() or path.is_symlink():
-                path.unlink()
-                removed += 1
-            folder = path.parent
-            while folder != self.root and folder.is_dir() and not any(folder.iterdir()):
-                folder.rmdir()
-                folder = folder.parent
-        digests = dict(sorted(self.digests.items()))
-        manifest = json.dumps(sorted(digests), ensure_ascii=False, indent=0) + "\n"
-        if manifest != self._manifest_text:
-            (self.root / MANIFEST_NAME).write_text(manifest, encoding="utf-8")
-        return RenderResult(self.written, self.unchanged, removed, digests)

@@ -18,11 +18,13 @@ from pathlib import Path
 
 from slugify import slugify
 
+from briefgen.pagekinds import ENTITY_KINDS, EVENT
 from briefgen.records import OTHER, Entity, EntityId, Event
 from briefgen.sanitize import FIELD_MAX_CHARS, RESERVED_SLUGS, first_free, is_safe_slug
 from briefgen.urls import canonical_url, content_path
 
-SECTION_OF_KIND = {"actor": "actors", "base": "bases", "place": "places"}
+# An entity kind's section folder (what resolve checks a cached kind against).
+SECTION_OF_KIND = {name: kind.folder for name, kind in ENTITY_KINDS.items()}
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,11 @@ def load_previous(docs_dir: Path) -> Previous:
     )
 
 
-SAFE_URL = re.compile(r"(?:actors|bases|places|events)/[a-z0-9]+(?:-[a-z0-9]+)*/\Z")
+# The canonical URL of an entity or event page: what ids and redirects may hold.
+SAFE_URL = re.compile(
+    rf"(?:{'|'.join((*SECTION_OF_KIND.values(), EVENT.folder))})/[a-z0-9]+(?:-[a-z0-9]+)*/\Z")
+
+
 def _canonical(url: str) -> str:
     """An exported URL in the canonical (directory) form, whichever form the site used."""
     return canonical_url(content_path(url)) or url
@@ -110,12 +116,12 @@ def slug_of(name: str, fallback: str) -> str:
 
 def entity_path(entity: Entity) -> str:
     """The entity's page under content/."""
-    return f"{SECTION_OF_KIND[entity.kind]}/{entity.id}.md"
+    return ENTITY_KINDS[entity.kind].path(entity.id)
 
 
 def entity_url(entity: Entity) -> str:
     """The entity page's canonical URL (see urls.py), as ids are kept between builds."""
-    return f"{SECTION_OF_KIND[entity.kind]}/{entity.id}/"
+    return f"{ENTITY_KINDS[entity.kind].folder}/{entity.id}/"
 
 
 def assign_ids(
@@ -180,12 +186,13 @@ def _with_earlier(
 
 
 def event_path(event_id: str) -> str:
-    return f"events/{event_id}.md"
+    """The event's page under content/."""
+    return EVENT.path(event_id)
 
 
 def event_url(event_id: str) -> str:
     """The event page's canonical URL (see urls.py)."""
-    return f"events/{event_id}/"
+    return f"{EVENT.folder}/{event_id}/"
 
 
 def keep_event_ids(

@@ -8,24 +8,29 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
+from briefgen.pagekinds import ENTITY_KINDS, EVENT
 from briefgen.records import Briefing
 from briefgen.sanitize import first_free
-from briefgen.slugs import SECTION_OF_KIND, slug_of
+from briefgen.slugs import entity_path, event_path, slug_of
 
-KIND_TAGS = {"actor": "Actor", "base": "Base", "place": "Place"}
-EVENT_TAG = "Event"
+
+@dataclass(frozen=True)
+class TaggedPage:
+    title: str
+    path: str  # under content/
 
 
 def entity_tags(kind: str, entity_type: str) -> list[str]:
-    tags = [KIND_TAGS[kind]]
+    tags = [ENTITY_KINDS[kind].label]
     if entity_type.casefold() != kind:
         tags.append(entity_type.capitalize())
     return tags
 
 
 def event_tags(event_type: str) -> list[str]:
-    return [EVENT_TAG, event_type.replace("_", " ").capitalize()]
+    return [EVENT.label, event_type.replace("_", " ").capitalize()]
 
 
 def tag_slugs(tags: Iterable[str]) -> dict[str, str]:
@@ -41,14 +46,14 @@ def tag_slugs(tags: Iterable[str]) -> dict[str, str]:
     return slugs
 
 
-def tag_index(briefing: Briefing) -> dict[str, list[dict]]:
-    """Tag → the pages carrying it (title and content-relative path), sorted by title."""
-    pages: dict[str, list[dict]] = defaultdict(list)
+def tag_index(briefing: Briefing) -> dict[str, list[TaggedPage]]:
+    """Tag → the pages carrying it, sorted by title."""
+    pages: dict[str, list[TaggedPage]] = defaultdict(list)
     for e in briefing.entities:
         for tag in entity_tags(e.kind, e.type):
-            pages[tag].append({"title": e.name, "path": f"{SECTION_OF_KIND[e.kind]}/{e.id}.md"})
+            pages[tag].append(TaggedPage(e.name, entity_path(e)))
     for ev in briefing.events:
         for tag in event_tags(ev.type):
-            pages[tag].append({"title": ev.title, "path": f"events/{ev.id}.md"})
-    return {tag: sorted(rows, key=lambda r: (r["title"], r["path"]))
+            pages[tag].append(TaggedPage(ev.title, event_path(ev.id)))
+    return {tag: sorted(rows, key=lambda r: (r.title, r.path))
             for tag, rows in sorted(pages.items())}
