@@ -66,6 +66,7 @@ class Rules:
     collective_heads: frozenset[str]
     place_generic_words: frozenset[str]
     weak_place_words: frozenset[str]
+    news_agencies: frozenset[str]  # lower case
     given_name_of: dict[str, int]  # a given name's key → which name it is a spelling of
     equipment_uses: frozenset[str]
     name_glossary: dict[str, str]
@@ -185,6 +186,7 @@ def load_rules() -> Rules:
         collective_heads=keyed(data["collective_heads"]),
         place_generic_words=keyed(data["place_generic_words"]),
         weak_place_words=keyed(data["weak_place_words"]),
+        news_agencies=frozenset(a.casefold() for a in data["news_agencies"]),
         given_name_of={key: n for n, spellings in enumerate(data["distinct_given_names"])
                        for key in keyed(spellings)},
         equipment_uses=frozenset(data["equipment_uses"]),

@@ -108,7 +108,7 @@ def resolve(
     for candidate in candidates:
         groups[candidate.key].append(candidate)
     groups = {k: g for k, g in groups.items() if not all(_is_equipment(c) for c in g)}
-    groups = _bases_apart_from_their_town(groups)
+    groups = _bases_apart_from_their_town(groups, rules)
     # Curation, short forms and slugs compare many repeated names: key each one once.
     key_of = cache(partial(name_key, rules=rules))
     curation = curation or Curation()
@@ -375,7 +375,7 @@ def _link_acronyms(
         text, source = article.article.text, article.article.source_id
         for match in re.finditer(r"\(([A-Z][A-Za-z]{1,9})\)", text):
             full = by_end.get((source, match.start() - 1)) or by_end.get((source, match.start()))
-            if not (full and _initials_match(match.group(1), full.name)):
+            if not (full and _initials_match(match.group(1), full.name, rules)):
                 continue
             links.setdefault(name_key(match.group(1), rules), full.key)
             if (source, match.start(1)) not in by_start:
@@ -508,9 +508,23 @@ def _follow(links: dict[str, str], key: str) -> str:
     return key
 
 
-def _initials_match(acronym: str, name: str) -> bool:
+# A code made of a name's letters rather than its initials ("Erbil International
+# Airport (EBL)") has at least this many.
+CODE_MIN_LETTERS = 3
+
+
+def _initials_match(acronym: str, name: str, rules: Rules) -> bool:
+    """Whether an acronym in parentheses after a name stands for it: it opens with the
+    name's first two initials ("NLF", "CJTF-OIR"), or it is a code of three capitals or
+    more made of the name's letters in order from its first ("EBL"), and not a news
+    agency's credit ("Amman (AFP)")."""
     initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w']*", name) if w[0].isupper())
-    return len(initials) >= 2 and acronym.upper().startswith(initials[:2])
+    if len(initials) >= 2 and acronym.upper().startswith(initials[:2]):
+        return True
+    letters = iter(name.casefold())
+    return (len(acronym) >= CODE_MIN_LETTERS and acronym.isupper() and bool(initials)
+            and acronym[0] == initials[0] and acronym.casefold() not in rules.news_agencies
+            and all(letter in letters for letter in acronym.casefold()))
 
 
 LABEL_FAMILIES = {"PERSON": "person", "ORG": "group", "NORP": "group", "GPE": "place",
@@ -836,10 +850,15 @@ TOWN_MIN_MENTIONS = 4
 
 
 def _bases_apart_from_their_town(
-    groups: dict[str, list[Candidate]],
+    groups: dict[str, list[Candidate]], rules: Rules
 ) -> dict[str, list[Candidate]]:
+    """A town's name used for a base of that name ("Ain al-Asad") is two pages; not a
+    name that says it is a facility ("Erbil International Airport", with troops at it)."""
     out: dict[str, list[Candidate]] = {}
     for key, group in groups.items():
+        if any(rules.facility_noun_after.search(c.name.casefold()) for c in group):
+            out[key] = group
+            continue
         based = [c for c in group if _base_vote(c)]
         plain = [c for c in group if not _base_vote(c)]  # not `c not in based`: quadratic
         towns = sum(c.label in PLACE_LABELS or ("place", BASE_CUE_WEIGHT) in c.kind_votes

@@ -927,3 +927,38 @@ def test_a_known_name_the_tagger_missed_or_cut_is_found_as_written():
     assert len(group.mentions) == 2  # not the headline's "IS"
     assert entity_of(entities, "Hashd al-Shaabi") is entity_of(
         entities, "Popular Mobilization Forces")
+
+
+def test_an_airport_with_troops_at_it_is_one_page_not_a_town_and_a_base():
+    """A town's name is split from a base of that name ("Ain al-Asad" the town, the
+    base); an airport's name says what it is, so US forces at it make no second page."""
+    articles = parse_texts(
+        "A drone attack hit near US forces stationed at Velmor International Airport.",
+        "Velmor International Airport was closed to flights on Sunday.",
+        "Flights from Velmor International Airport resumed on Monday.",
+        "The director of Velmor International Airport said the runway was not damaged.",
+        "Velmor International Airport lies near the consulate.",
+    )
+    airport = [("Velmor International Airport", "FAC")]
+    entities = _entities([_with_labels(articles[0], [("US", "GPE"), *airport])] + [
+        _with_labels(a, airport) for a in articles[1:]])
+    pages = [e for e in entities if e.name == "Velmor International Airport"]
+    assert len(pages) == 1, [(e.id, e.kind) for e in pages]
+
+
+def test_a_code_in_parentheses_made_of_the_name_s_letters_is_its_alias():
+    """An airport's code ("Velmor International Airport (VLM)") is made of its name's
+    letters, not its initials, and NER may call the two different kinds of thing; a
+    dateline's agency ("Sanara (SANA)") is no alias."""
+    first, second, third = parse_texts(
+        "Drones attacked Velmor International Airport (VLM) on Saturday night.",
+        "Flights at VLM resumed on Sunday, the airport said.",
+        "SANARA (SANA) - Officials in Sanara said the talks would resume.",
+    )
+    entities = _entities([
+        _with_labels(first, [("Velmor International Airport", "FAC"), ("VLM", "ORG")]),
+        _with_labels(second, [("VLM", "ORG")]),
+        _with_labels(third, [("SANARA", "GPE"), ("SANA", "ORG"), ("Sanara", "GPE")]),
+    ])
+    assert entity_of(entities, "VLM") is entity_of(entities, "Velmor International Airport")
+    assert entity_of(entities, "SANA") is not entity_of(entities, "Sanara")
