@@ -219,6 +219,9 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
         elif field := FIELD_AFTER.match(after):  # the field is part of what the text says
             end = mention.end + field.end()
             kind_votes.append(("place", BASE_CUE_WEIGHT))
+        elif (noun := rules.place_noun_after.match(after)) and not is_country_name(
+                stripped) and mention.end + noun.end() <= _sentence_end(article, mention):
+            end = mention.end + noun.end()  # "Anbar province": how the text names it
         if is_country_name(stripped):
             pass  # "a US base" names no base
         elif cue or base_in_name or rules.base_before.search(before) or (

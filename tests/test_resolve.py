@@ -920,6 +920,8 @@ def test_a_known_name_the_tagger_missed_or_cut_is_found_as_written():
         "an attack on the town.",
         "THE WAR IS NOT OVER\nOfficials in Baghdad said the Popular Mobilization Forces "
         "would stay.",
+        "Rockets hit the city of Erbil in the Iraqi Kurdistan on Monday.",
+        "Officials of the Kurdistan Region condemned the attack.",
     ))
     group = entity_of(entities, "Islamic State")
     aliases = {alias for alias, _ in group.aliases}
@@ -927,6 +929,7 @@ def test_a_known_name_the_tagger_missed_or_cut_is_found_as_written():
     assert len(group.mentions) == 2  # not the headline's "IS"
     assert entity_of(entities, "Hashd al-Shaabi") is entity_of(
         entities, "Popular Mobilization Forces")
+    assert entity_of(entities, "Iraqi Kurdistan") is entity_of(entities, "Kurdistan Region")
 
 
 def test_an_airport_with_troops_at_it_is_one_page_not_a_town_and_a_base():
@@ -962,3 +965,13 @@ def test_a_code_in_parentheses_made_of_the_name_s_letters_is_its_alias():
     ])
     assert entity_of(entities, "VLM") is entity_of(entities, "Velmor International Airport")
     assert entity_of(entities, "SANA") is not entity_of(entities, "Sanara")
+
+
+def test_a_place_named_with_its_province_keeps_that_form_as_an_alias():
+    entities = _entities(parse_texts(
+        "A drone attack killed two fighters in Velmor province on Sunday.",
+        "Officials in Velmor said the roads were closed.",
+    ))
+    velmor = entity_of(entities, "Velmor")
+    assert {alias for alias, _ in velmor.aliases} >= {"Velmor", "Velmor province"}
+    assert velmor.name == "Velmor" and velmor.kind == "place"
