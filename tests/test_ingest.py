@@ -238,3 +238,20 @@ def test_a_byline_with_an_arabic_article_and_a_place_s_news_section_are_furnitur
     assert kept == ["Iraq detained 14 fighters on Friday, officials said.",
                     "The Iraq News Agency said so."]
     assert {"Iraq News", "By Faris al-Velmor and AFP"} <= set(dropped)
+
+
+def test_a_caption_s_photo_credit_after_its_last_sentence_is_dropped():
+    from briefgen.ingest import _clean_paragraphs
+
+    kept, dropped, _ = _clean_paragraphs(
+        "Rockets hit the base on Monday, officials said.\n"
+        "Bodies are carried out of a building in Velmor. The toll could not be confirmed."
+        " PHOTO: VELMOR HERALD\n"
+        "Troops patrol the old city. Photos: Jane Roe/Velmor Times\n"
+        "The photo: a soldier at the gate, officials said.\n"
+    )
+    assert kept == ["Rockets hit the base on Monday, officials said.",
+                    "Bodies are carried out of a building in Velmor. The toll could not be "
+                    "confirmed.", "Troops patrol the old city.",
+                    "The photo: a soldier at the gate, officials said."]
+    assert "PHOTO: VELMOR HERALD" in dropped
