@@ -10,7 +10,7 @@ def norm(s):
 texts = {}
 for f in sorted(glob.glob('articles/*.md')):
     body = open(f, encoding='utf-8').read().split('---', 2)[2]
-    texts[f[9:12]] = norm(body)
+    texts[os.path.basename(f).split('_')[0]] = norm(body)
 allt = '\n'.join(texts.values())
 bad = 0
 names = set(); seen = {}
