@@ -143,19 +143,22 @@ def _described_bodies(
         crossed = any(m.start < end and start < m.end and not (
             start <= m.start and m.end <= end) and not _determiner_before(
                 text, m, start, end) for m in mentions)
-        # one capitalised word alone, after "the" or "of" ("in self-defence of Coalition
-        # partnered forces"), is the body the article describes; not "the ruling
-        # Coalition" or "al-Sudani's Coalition", which are someone's
+        # one capitalised word alone, after "the", "of" or "and", or opening a sentence
+        # ("in self-defence of Coalition partnered forces", "U.S. and Coalition forces",
+        # "Coalition warplanes hit …"), is the body the article describes; not "the
+        # ruling Coalition" or "al-Sudani's Coalition", which are someone's
         proper = len(words) == 1 and words[0][:1].isupper() and described_here and (
-            BARE_BODY_AFTER.search(text, sentence.start, start))
+            BARE_BODY_AFTER.search(text, sentence.start, start)
+            or not text[sentence.start : start].strip())
         if described is None or not (len(words) >= 2 or proper) or not (
                 definite or led or proper) or crossed:
             continue
         yield Mention(sentence.id, start, end, match.group(1), "ORG")
 
 
-# The word before a body named by its head noun alone ("the Coalition", "of Coalition").
-BARE_BODY_AFTER = re.compile(r"(?<![\w'’])(?:the|of)\s+$", re.I)
+# The word before a body named by its head noun alone ("the Coalition", "of Coalition",
+# "U.S. and Coalition forces").
+BARE_BODY_AFTER = re.compile(r"(?<![\w'’])(?:the|of|and)\s+$", re.I)
 
 
 def _determiner_before(text: str, mention: Mention, start: int, end: int) -> bool:

@@ -835,6 +835,17 @@ def test_a_capitalised_coalition_alone_is_the_coalition_its_article_names():
     assert [name for name, _ in coalition.aliases].count("Coalition") == 1
 
 
+def test_a_capitalised_coalition_opening_a_sentence_or_after_and_is_the_one_described():
+    entities = _entities(parse_texts(
+        "The US-led coalition struck the town on Monday. Coalition warplanes flew "
+        "overhead. Rockets were fired at U.S. and Coalition forces at the base.",
+        "Coalition partners met in Baghdad on Tuesday.",
+    ))
+    coalition = entity_of(entities, "US-led coalition")
+    told = {(m.source, m.sentence) for m in coalition.mentions}
+    assert told == {("a0", "s-1"), ("a0", "s-2"), ("a0", "s-3")}, told
+
+
 def test_two_bodies_joined_by_a_dash_stay_two():
     """"KDP-PUK" names two parties: neither is joined to the other, nor is the pair
     either one (only a body and its operation make one, as "CJTF-OIR")."""
