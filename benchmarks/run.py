@@ -104,7 +104,8 @@ def _people_named() -> re.Pattern:
     settings = load_settings(REPO / "mkdocs.yml")
     articles = ingest(settings.seeds_dir, settings.root, settings.max_article_chars).articles
     with tempfile.TemporaryDirectory() as cache:
-        parsed = parse_articles(articles, settings.model, NlpCache(Path(cache))).parsed
+        parsed = parse_articles(articles, settings.model, NlpCache(Path(cache)),
+                                settings.batch_size, settings.processes).parsed
     names = {alias for e in resolve(parsed).entities if e.type == "person"
              for alias, _ in e.aliases if " " in alias}
     return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))

@@ -3,12 +3,16 @@ the same wherever a user reads it, and a bad mkdocs.yml named by file and settin
 
 from __future__ import annotations
 
+import importlib
+import inspect
+import pkgutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+import briefgen
 from briefgen.cli import main
 from briefgen.config import MKDOCS_DEFAULTS, OPTIONS, load_settings, settings_table
 
@@ -76,6 +80,34 @@ def test_briefgens_reading_of_mkdocs_settings_has_mkdocs_defaults():
 
     schema = dict(MkDocsConfig._schema)
     assert {name: schema[name].default for name in MKDOCS_DEFAULTS} == MKDOCS_DEFAULTS
+
+
+# Parameters that carry a setting under another name.
+SETTING_PARAMETERS = {*OPTIONS, "site_name", "directory_urls", "directory", "max_chars"}
+
+
+def test_no_stage_keeps_a_default_of_its_own_for_a_setting():
+    """A function with its own `batch_size=32` would quietly disagree with mkdocs.yml
+    (and with OPTIONS, once its default changes): settings come from Settings only.
+    (None is "not given", as in `resolve(previous=None)`, not a second default.)"""
+    found = []
+    for info in pkgutil.iter_modules(briefgen.__path__):
+        if info.name == "__main__":  # runs the command line
+            continue
+        module = importlib.import_module(f"briefgen.{info.name}")
+        for name, member in vars(module).items():
+            if getattr(member, "__module__", None) != module.__name__:
+                continue
+            callables = [member, *vars(member).values()] if inspect.isclass(member) else [member]
+            for function in filter(callable, callables):
+                try:
+                    parameters = inspect.signature(function).parameters.values()
+                except (TypeError, ValueError):
+                    continue
+                found += [f"{module.__name__}.{name}({p.name}={p.default!r})"
+                          for p in parameters if p.name in SETTING_PARAMETERS
+                          and p.default not in (inspect.Parameter.empty, None)]
+    assert found == []
 
 
 # --- a bad mkdocs.yml: one line naming the file and the setting ---------------------------
