@@ -71,7 +71,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     _config_file_option(suggest_cmd)
     suggest_cmd.add_argument("--min-score", type=float, default=0.0,
-                             help="only suggestions at least this confident (0 to 1)")
+                             help="only suggestions at least this confident, 0 to 1 "
+                                  "(default: %(default)s)")
     suggest_cmd.set_defaults(run=_run_suggest)
 
     serve_cmd = commands.add_parser(
