@@ -136,11 +136,11 @@ def make_corpus(folder: Path, n: int, seed: int = 7) -> None:
 def child_build(project: str, processes: str) -> None:
     """Run in a child process: one build, its summary as JSON on stdout. `processes` is
     a number, or "auto" for briefgen's default."""
-    from briefgen.config import load_settings
+    from briefgen.config import OPTIONS, load_settings
     from briefgen.pipeline import build
 
     settings = load_settings(Path(project) / "mkdocs.yml",
-                             processes=None if processes == "auto" else int(processes))
+                             processes=OPTIONS["processes"].from_text(processes))
     summary = build(settings)
     print(
         json.dumps(

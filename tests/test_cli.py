@@ -53,7 +53,8 @@ def test_missing_model_says_what_to_install(tmp_path, capsys):
 def test_bad_setting_is_named(tmp_path, capsys):
     project = make_project(tmp_path / "p")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace("batch_size: 32", "batch_size: many"))
+    config.write_text(re.sub(r"(?m)^  briefgen:.*$", "  briefgen:\n    batch_size: many",
+                             config.read_text()))
     assert run_build(project) == 1
     assert "batch_size" in capsys.readouterr().err
 

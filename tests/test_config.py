@@ -11,12 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import REPO
 
 import briefgen
 from briefgen.cli import main
 from briefgen.config import MKDOCS_DEFAULTS, OPTIONS, load_settings, settings_table
-
-REPO = Path(__file__).resolve().parent.parent
 
 
 def _config(folder: Path, briefgen_section: str = "") -> Path:
@@ -59,6 +58,16 @@ def test_help_shows_every_setting_with_the_schemas_default():
         if option.metavar:
             assert f"{option.flag} {option.metavar} " in build
             assert f"extra.briefgen.{option.name} {shown}" in build
+
+
+def test_the_projects_mkdocs_yml_restates_no_default():
+    """A default copied into mkdocs.yml pins it: the project keeps the old value when
+    OPTIONS changes (`processes: 1` stayed there after auto became the default)."""
+    from mkdocs.utils import yaml_load
+
+    with (REPO / "mkdocs.yml").open(encoding="utf-8") as fh:
+        section = yaml_load(fh)["extra"]["briefgen"] or {}
+    assert {k: v for k, v in section.items() if v == OPTIONS[k].default} == {}
 
 
 def test_a_bare_mkdocs_yml_gets_the_schemas_defaults(tmp_path):
