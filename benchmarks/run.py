@@ -156,8 +156,9 @@ def child_build(project: str, processes: str) -> None:
     )
 
 
-def child_floor(project: str, processes: int, batch_size: int) -> None:
-    """The floor: raw nlp.pipe of the same model and components over the same texts."""
+def child_floor(project: str, processes: int) -> None:
+    """The floor: raw nlp.pipe of the same model, components and batch size over the same
+    texts."""
     from briefgen.config import load_settings
     from briefgen.ingest import ingest
     from briefgen.nlp import load_model
@@ -167,7 +168,7 @@ def child_floor(project: str, processes: int, batch_size: int) -> None:
     nlp = load_model(settings.model)
     start = time.perf_counter()
     words = 0
-    for doc in nlp.pipe(texts, batch_size=batch_size, n_process=processes):
+    for doc in nlp.pipe(texts, batch_size=settings.batch_size, n_process=processes):
         words += len(doc)
     print(json.dumps({"seconds": time.perf_counter() - start, "tokens": words}))
 
@@ -251,7 +252,7 @@ def main() -> None:
 
 def measure_floor(project: Path, n: int) -> dict:
     """The floor is one process: what one core does with spaCy alone."""
-    floor, _wall, floor_rss = _run_child("_floor", str(project), "1", "32")
+    floor, _wall, floor_rss = _run_child("_floor", str(project), "1")
     emit(
         measure="nlp_pipe_floor",
         n=n,
@@ -282,6 +283,6 @@ if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "_build":
         child_build(sys.argv[2], sys.argv[3])
     elif len(sys.argv) > 1 and sys.argv[1] == "_floor":
-        child_floor(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
+        child_floor(sys.argv[2], int(sys.argv[3]))
     else:
         main()
