@@ -104,7 +104,8 @@ def _people_named() -> re.Pattern:
     settings = load_settings(REPO / "mkdocs.yml")
     articles = ingest(settings.seeds_dir, settings.root, settings.max_article_chars).articles
     with tempfile.TemporaryDirectory() as cache:
-        parsed = parse_articles(articles, settings.model, NlpCache(Path(cache))).parsed
+        parsed = parse_articles(articles, settings.model, NlpCache(Path(cache)),
+                                settings.batch_size, settings.processes).parsed
     names = {alias for e in resolve(parsed).entities if e.type == "person"
              for alias, _ in e.aliases if " " in alias}
     return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
@@ -135,11 +136,11 @@ def make_corpus(folder: Path, n: int, seed: int = 7) -> None:
 def child_build(project: str, processes: str) -> None:
     """Run in a child process: one build, its summary as JSON on stdout. `processes` is
     a number, or "auto" for briefgen's default."""
-    from briefgen.config import load_settings
+    from briefgen.config import OPTIONS, load_settings
     from briefgen.pipeline import build
 
     settings = load_settings(Path(project) / "mkdocs.yml",
-                             processes=None if processes == "auto" else int(processes))
+                             processes=OPTIONS["processes"].from_text(processes))
     summary = build(settings)
     print(
         json.dumps(
@@ -155,8 +156,9 @@ def child_build(project: str, processes: str) -> None:
     )
 
 
-def child_floor(project: str, processes: int, batch_size: int) -> None:
-    """The floor: raw nlp.pipe of the same model and components over the same texts."""
+def child_floor(project: str, processes: int) -> None:
+    """The floor: raw nlp.pipe of the same model, components and batch size over the same
+    texts."""
     from briefgen.config import load_settings
     from briefgen.ingest import ingest
     from briefgen.nlp import load_model
@@ -166,7 +168,7 @@ def child_floor(project: str, processes: int, batch_size: int) -> None:
     nlp = load_model(settings.model)
     start = time.perf_counter()
     words = 0
-    for doc in nlp.pipe(texts, batch_size=batch_size, n_process=processes):
+    for doc in nlp.pipe(texts, batch_size=settings.batch_size, n_process=processes):
         words += len(doc)
     print(json.dumps({"seconds": time.perf_counter() - start, "tokens": words}))
 
@@ -250,7 +252,7 @@ def main() -> None:
 
 def measure_floor(project: Path, n: int) -> dict:
     """The floor is one process: what one core does with spaCy alone."""
-    floor, _wall, floor_rss = _run_child("_floor", str(project), "1", "32")
+    floor, _wall, floor_rss = _run_child("_floor", str(project), "1")
     emit(
         measure="nlp_pipe_floor",
         n=n,
@@ -281,6 +283,6 @@ if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "_build":
         child_build(sys.argv[2], sys.argv[3])
     elif len(sys.argv) > 1 and sys.argv[1] == "_floor":
-        child_floor(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
+        child_floor(sys.argv[2], int(sys.argv[3]))
     else:
         main()

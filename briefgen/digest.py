@@ -16,7 +16,7 @@ from briefgen.changes import Changes
 from briefgen.pagekinds import SOURCE
 from briefgen.records import Briefing, Entity, Event, ParsedArticle, SourceId
 from briefgen.slugs import entity_path, event_path
-from briefgen.urls import DIRECTORY_URLS, Urls
+from briefgen.urls import Urls
 
 
 def outlet_of(parsed: ParsedArticle) -> str:
@@ -49,9 +49,7 @@ def coverage(briefing: Briefing) -> dict:
     }
 
 
-def new_items(
-    briefing: Briefing, changes: Changes, urls: Urls = DIRECTORY_URLS
-) -> dict[str, list[dict]]:
+def new_items(briefing: Briefing, changes: Changes, urls: Urls) -> dict[str, list[dict]]:
     """The new sources, entities and events, with their page paths (content-relative)
     and URLs (from the site's root)."""
     # keyed by plain strings: the "new" lists hold the ids as read back from JSON

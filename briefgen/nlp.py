@@ -105,8 +105,8 @@ def parse_articles(
     articles: Sequence[Article],
     model: str,
     cache: NlpCache,
-    batch_size: int = 32,
-    processes: int = 1,
+    batch_size: int,
+    processes: int,
     progress: Progress = quiet_progress,
 ) -> NlpResult:
     """Parse what the cache does not hold; the model is only loaded when something is new.

@@ -29,7 +29,7 @@ from briefgen.redirects import redirect_pages
 from briefgen.slugs import entity_path
 from briefgen.suggest import suggestions
 from briefgen.tags import TaggedPage, entity_tags, event_tags, tag_index, tag_slugs
-from briefgen.urls import DIRECTORY_URLS, Urls
+from briefgen.urls import Urls
 from briefgen.views import PageViews, suggestion_view
 from briefgen.writer import TreeWriter, WriteResult
 
@@ -40,8 +40,9 @@ def render(
     docs_dir: Path,
     progress: Progress = quiet_progress,
     changes: Changes | None = None,
-    site_name: str = "Briefing",
-    urls: Urls = DIRECTORY_URLS,
+    *,
+    site_name: str,
+    urls: Urls,
 ) -> WriteResult:
     """Every page and data file of the briefing, written into docs_dir."""
     env = _environment(templates_dir, urls)
@@ -127,7 +128,7 @@ def _pages(
     for kind in PAGE_KINDS:
         yield _page(env, "section.md.j2", kind.index,
                     section=kind.folder, title=kind.title, **lists)
-    yield _page(env, "index.md.j2", "index.md", new=new_items(briefing, changes),
+    yield _page(env, "index.md.j2", "index.md", new=new_items(briefing, changes, links.urls),
                 changes=changes, coverage=coverage(briefing), **lists)
     yield _page(env, "contested.md.j2", "contested.md", **lists)
     yield _page(env, "graph.md.j2", "graph.md", graph=corpus_graph_svg(

