@@ -662,6 +662,7 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
             groups_here[c.ref.source].add(c.key)
             if ARTICLE_LAST_WORD.search(c.name):
                 article_last.add(c.key)
+    full_uses = Counter(c.key for c in candidates if c.label == "PERSON")
     fuller: dict[str, str] = {}  # a person's name without a middle name → the full one
     based: dict[tuple[str, str], str] = {}  # (article, a base's last word) → the base
     for keys in by_ends.values():
@@ -694,6 +695,11 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
             if not target and c.role:  # "President Trump" beside "Melania Trump"
                 titled = {k for k in (local or corpus) if c.role.casefold() in roles_of[k]}
                 target = titled if len(titled) == 1 else set()
+            if not target and len(local) > 1:  # "Trump" beside "Melania Trump": the one
+                # the news names far more often, as readers take it
+                first, second = sorted(local, key=lambda k: -full_uses[k])[:2]
+                if full_uses[first] >= SURNAME_DOMINANCE * full_uses[second]:
+                    target = {first}
             # NER calls a surname alone a place or group now and then ("Soleimani"):
             # with no place or base cue of its own it is still the one person's name.
             # Nor is a surname NER calls a person elsewhere in the same article ("Biden's
@@ -718,6 +724,11 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
     # after "Al Asad air base") is the base its article names, not a body of that name.
     return [replace(c, key=based[(c.ref.source, c.key)]) if (c.ref.source, c.key) in based
             and c.label not in PLACE_LABELS and not _base_vote(c) else c for c in linked]
+
+
+# A surname alone that two full names of its article end with is the one the corpus
+# names this many times as often as the other, or neither.
+SURNAME_DOMINANCE = 3
 
 
 # A name whose last word is written with the Arabic article ("Harakat al-Nujaba",

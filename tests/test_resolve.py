@@ -986,3 +986,14 @@ def test_a_place_named_with_its_province_keeps_that_form_as_an_alias():
     velmor = entity_of(entities, "Velmor")
     assert {alias for alias, _ in velmor.aliases} >= {"Velmor", "Velmor province"}
     assert velmor.name == "Velmor" and velmor.kind == "place"
+
+
+def test_a_surname_two_people_of_an_article_share_is_the_one_the_news_names_most():
+    entities = _entities(parse_texts(
+        "President Karim Velmar and his wife Leila Velmar visited troops on Wednesday. "
+        "Velmar said the visit was a surprise.",
+        "President Karim Velmar spoke in Baghdad. Karim Velmar left on Thursday.",
+        "Karim Velmar met the prime minister on Friday.",
+    ))
+    assert entity_of(entities, "Velmar") is entity_of(entities, "Karim Velmar")
+    assert entity_of(entities, "Leila Velmar") is not entity_of(entities, "Karim Velmar")
