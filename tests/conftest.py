@@ -1,7 +1,9 @@
 """What the tests share: sample projects built end to end in temporary folders, like a
 user would; a built site served under a sub-path, as on GitHub Pages; invented texts
-parsed by the real spaCy model; Chromium's launch settings. Test modules import these
-from here, never each other's helpers."""
+parsed by the real spaCy model; a folder's files for comparing two builds; Chromium's
+launch settings. Hand-made parses for stage tests are in records_builder.py. Test
+modules import these from here or there, never each other's helpers (test_lint.py
+checks)."""
 
 from __future__ import annotations
 
@@ -35,6 +37,13 @@ def make_project(folder: Path, seeds: Path | None = None) -> Path:
 
 def run_build(project: Path, *extra: str) -> int:
     return main(["build", "-q", "-f", str(project / "mkdocs.yml"), *extra])
+
+
+def tree_bytes(root: Path) -> dict[str, bytes]:
+    """Every file under `root` (its path relative to `root`, as posix) → its bytes: two
+    builds, or a build and a golden folder, compared as a whole."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file()}
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ import os
 import shutil
 from pathlib import Path
 
-from conftest import make_project
+from conftest import make_project, tree_bytes
 
 from briefgen.config import load_settings
 from briefgen.pipeline import build
@@ -22,19 +22,14 @@ from briefgen.pipeline import build
 GOLDEN = Path(__file__).parent / "golden"
 
 
-def _files(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes()
-            for p in sorted(root.rglob("*")) if p.is_file()}
-
-
 def test_content_of_a_tiny_corpus_is_the_golden_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")  # the feed's date when nothing says one
     project = make_project(tmp_path / "p", GOLDEN / "seeds")
     build(load_settings(project / "mkdocs.yml"), skip_site=True)
-    written = _files(project / "content")
+    written = tree_bytes(project / "content")
     if os.environ.get("BRIEFGEN_UPDATE_GOLDEN"):
         shutil.rmtree(GOLDEN / "content", ignore_errors=True)
         shutil.copytree(project / "content", GOLDEN / "content")
-    expected = _files(GOLDEN / "content")
+    expected = tree_bytes(GOLDEN / "content")
     assert sorted(written) == sorted(expected)
     assert [name for name in expected if written[name] != expected[name]] == []

@@ -19,7 +19,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import REPO, make_project, run_build
+from conftest import REPO, make_project, run_build, tree_bytes
 
 SECRET = "TOPSECRET-token-ghp_4f9a"
 STORY = (
@@ -409,7 +409,7 @@ def test_a_corrupt_search_index_means_a_full_build_not_a_failure(tmp_path):
 def test_two_builds_at_once_one_refuses_and_the_site_stays_valid(tmp_path):
     project = _small_project(tmp_path)
     assert run_build(project) == 0
-    site = _tree_bytes(project / "site")
+    site = tree_bytes(project / "site")
     # a build holding the lock for as long as the test needs (a real build may finish
     # before a second one starts on a fast machine)
     holder = subprocess.Popen(
@@ -426,13 +426,8 @@ def test_two_builds_at_once_one_refuses_and_the_site_stays_valid(tmp_path):
         holder.kill()
         holder.wait()
     assert second.returncode == 1 and "another briefgen build" in second.stderr
-    assert _tree_bytes(project / "site") == site  # the refused build wrote nothing
+    assert tree_bytes(project / "site") == site  # the refused build wrote nothing
     assert run_build(project) == 0
-
-
-def _tree_bytes(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*")
-            if p.is_file()}
 
 
 def test_a_new_file_or_a_duplicate_id_never_takes_an_existing_source_url(tmp_path):

@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import REPO, make_project
+from conftest import REPO, make_project, tree_bytes
 
 from briefgen import unchanged
 from briefgen.config import load_settings
@@ -21,10 +21,6 @@ from briefgen.slugs import Previous, PreviousEvent, keep_event_ids
 
 def _build(project: Path, **overrides):
     return build(load_settings(project / "mkdocs.yml", **overrides))
-
-
-def _tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
 
 def _mtimes(root: Path) -> dict[str, int]:
@@ -71,10 +67,10 @@ def test_corrupt_or_foreign_cache_entries_are_rebuilt(project):
     assert data["frames"], "the article has event frames to damage"
     data["frames"][0][14] = [["<b>speaker</b>", None, "said", "shouts", "x", "s-1", 7]]
     frames[3].write_text(json.dumps(data), encoding="utf-8")
-    before = _tree(project / "content")
+    before = tree_bytes(project / "content")
     summary = _build(project)
     assert summary.parsed_now == 2
-    assert _tree(project / "content") == before
+    assert tree_bytes(project / "content") == before
 
 
 def test_edited_article_is_read_again_and_a_broken_read_cache_is_ignored(project):
@@ -89,9 +85,9 @@ def test_edited_article_is_read_again_and_a_broken_read_cache_is_ignored(project
     assert "A closing line, added later." in page.read_text(encoding="utf-8")
 
     (project / ".briefgen-cache" / "ingest.json").write_text("[1, 2", encoding="utf-8")
-    before = _tree(project / "content")
+    before = tree_bytes(project / "content")
     assert _build(project).parsed_now == 0
-    assert _tree(project / "content") == before
+    assert tree_bytes(project / "content") == before
     assert json.loads((project / ".briefgen-cache" / "ingest.json").read_text())["entries"]
 
 
@@ -121,13 +117,13 @@ def test_an_event_keeps_its_url_when_a_new_article_reports_it_first(project):
 
 def test_unchanged_pages_keep_their_mtime(project):
     content = project / "content"
-    before, before_bytes = _mtimes(content), _tree(content)
+    before, before_bytes = _mtimes(content), tree_bytes(content)
     summary = _build(project)
     assert summary.pages_written == 0
     assert _mtimes(content) == before
     (project / "seeds" / "new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
     _build(project)
-    after, after_bytes = _mtimes(content), _tree(content)
+    after, after_bytes = _mtimes(content), tree_bytes(content)
     same = [name for name in before if after_bytes.get(name) == before_bytes[name]]
     changed = [name for name in before if name in after and name not in same]
     assert len(same) > len(changed) and "sources/index.md" in changed
@@ -175,7 +171,7 @@ def test_same_output_whatever_the_file_order_and_process_count(tmp_path, monkeyp
     monkeypatch.undo()
     assert summary.parsed_now == 34
     for folder in ("content", "site"):
-        first, second = _tree(one / folder), _tree(two / folder)
+        first, second = tree_bytes(one / folder), tree_bytes(two / folder)
         assert sorted(first) == sorted(second)
         assert [n for n in first if first[n] != second[n]] == []
     shutil.rmtree(tmp_path / "corpus")
@@ -201,7 +197,7 @@ def test_incremental_site_is_identical_to_a_clean_build(project, tmp_path):
     assert summary.site_incremental and summary.parsed_now == 1
     clean = make_project(tmp_path / "clean", project / "seeds")
     _build(clean)
-    first, second = _tree(project / "site"), _tree(clean / "site")
+    first, second = tree_bytes(project / "site"), tree_bytes(clean / "site")
     assert sorted(first) == sorted(second)
     differing = {n for n in first if first[n] != second[n]}
     # Only "what's new" depends on history: the clean build is a first build.
@@ -350,8 +346,8 @@ def test_an_incremental_build_never_writes_into_the_live_site(project, tmp_path)
     (project / "seeds" / "new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
     summary = _build(project)
     assert summary.site_incremental
-    assert _tree(witness) == before
-    rebuilt = _tree(live)
+    assert tree_bytes(witness) == before
+    rebuilt = tree_bytes(live)
     changed = {n for n in before if rebuilt.get(n) != before[n]}
     assert {".briefgen-stamp", "search/search_index.json"} <= changed
     assert any(n.startswith("sources/new") for n in rebuilt)

@@ -55,3 +55,28 @@ def test_every_word_in_the_data_files_is_text():
         bad = [(where, value) for where, value in words(loaded, name)
                if isinstance(value, bool)]
         assert not bad, bad
+
+
+
+
+def test_test_modules_share_helpers_through_conftest_only():
+    """A helper two test modules need lives in conftest.py or a helper module
+    (records_builder.py), never in a test module another imports; and no test module
+    imports a name conftest or a helper module keeps private (a leading underscore)."""
+    import ast
+
+    modules = sorted((REPO / "tests").glob("*.py"))
+    local = {path.stem for path in modules}
+    found = []
+    for path in modules:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [(a.name, "") for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [(node.module or "", a.name) for a in node.names]
+            else:
+                continue
+            if any(module.startswith("test_") or (module in local and name.startswith("_"))
+                   for module, name in names):
+                found.append(f"{path.name}:{node.lineno}")
+    assert found == []

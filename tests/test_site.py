@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import make_project, run_build
+from conftest import make_project, run_build, tree_bytes
 
 
 class _LinksAndIds(HTMLParser):
@@ -217,15 +217,11 @@ def test_site_makes_no_third_party_requests(built):
         assert "cdn.jsdelivr" not in text and "unpkg.com" not in text, page
 
 
-def _tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
-
-
 def test_two_builds_of_the_same_inputs_are_byte_identical(built, tmp_path):
     again = make_project(tmp_path / "again")
     assert run_build(again) == 0
     for folder in ("content", "site"):
-        first, second = _tree(built / folder), _tree(again / folder)
+        first, second = tree_bytes(built / folder), tree_bytes(again / folder)
         assert sorted(first) == sorted(second)
         differing = [name for name in first if first[name] != second[name]]
         assert not differing, f"{folder} differs in {differing[:5]}"
