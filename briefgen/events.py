@@ -447,8 +447,10 @@ def _found(
     # An outlet reports an event (its claims say so); it is never who did it or to whom.
     parties = [m for m in located if m.entity.kind == "actor" and m.entity.type not in REPORTERS]
     # Nor is whoever tells of it ("the Pentagon said bases came under attack"), unless
-    # what they tell is that they did it ("X claimed responsibility for the attack").
-    tellers = set() if claimers else speakers
+    # what they tell is that they did it ("X claimed responsibility for the attack"),
+    # or what they tell is something else ("X attacked the base and said they would
+    # go on": X did it, then spoke).
+    tellers = set() if claimers else _telling_of(sentence, trigger, claims, speakers)
     actors = [m.entity.id for m in parties if m.start in subject and m.entity.id not in tellers]
     targets = [m.entity.id for m in parties if m.start in obj and m.entity.id not in actors
                and m.entity.id not in tellers]
@@ -787,13 +789,26 @@ def _role_starts(
     return frozenset(starts)
 
 
+def _telling_of(
+    sentence: Sentence, trigger: Token, claims: tuple[Claim, ...], speakers: set[EntityId]
+) -> set[EntityId]:
+    """The speakers whose saying word has the trigger in what it says (or whose saying
+    word is not found): not one who did the thing and then said something else."""
+    told = set()
+    for claim in claims:
+        cue = next((t for t in sentence.tokens if t.text == claim.cue), None)
+        if claim.speaker_id and (cue is None or trigger in subtree(sentence, cue)):
+            told.add(claim.speaker_id)
+    return told & speakers
+
+
 def _whose_people(sentence: Sentence, people: frozenset[str]) -> frozenset[int]:
     """Where the bodies that people are named by begin ("ISIS" in "the leader of ISIS
     in Iraq was killed"): what was done to the leader was not done to ISIS."""
     by_i = sentence.by_index()
     return frozenset(
         t.start for of in sentence.tokens if of.dep == "prep" and of.text.lower() == "of"
-        and (owner := by_i.get(of.head)) is not None and owner.lemma.lower() in people
+        and (owner := by_i.get(of.head)) is not None and owner.text.lower() in people
         for t in subtree(sentence, of))
 
 

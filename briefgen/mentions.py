@@ -9,8 +9,9 @@ downstream sees one clean span per name.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from briefgen.language import english
@@ -68,27 +69,41 @@ def _known_names(article: ParsedArticle, mentions: list[Mention], rules: Rules) 
     """Names of the known-alias lists (data `known_aliases`, `known_place_aliases`) as
     written in the text, where NER missed them ("IS fighters"), cut them ("Islamic" of
     "Islamic State militants") or glued a creed or country word to them ("Shiite Hashd
-    al-Shaabi"). A longer name around one is kept ("Islamic State Khorasan Province"),
-    and so is a line in capitals, where "IS" is a verb."""
+    al-Shaabi"). A longer name around one is kept ("Islamic State Khorasan Province",
+    "Hashd al-Watani"), and so is a capitalised word the parse reads as a verb or a line
+    in capitals ("the embassy IS under control")."""
     text = article.article.text
+    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    starts = [m.start for m in ordered]
+    longest = max((m.end - m.start for m in ordered), default=0)
+    sentence_starts = [s.start for s in article.sentences]
+    shouted = _shouted_lines(text)
+    token_starts: dict[int, list[int]] = {}  # per sentence, made on first use
     found: list[Mention] = []
     dropped: set[Mention] = set()
     for pattern, label in ((rules.known_bodies_written, "ORG"),
                            (rules.known_places_written, "LOC")):
         for match in pattern.finditer(text):
             start, end = match.span()
-            if _shouted(text, start, end) or not _only_descriptors(
-                    _capitalised_beside(text, start, end), rules):
+            at = bisect_right(sentence_starts, start) - 1
+            sentence = article.sentences[at] if at >= 0 else None
+            if sentence is not None and at not in token_starts:
+                token_starts[at] = [t.start for t in sentence.tokens]
+            if sentence is None or end > sentence.end or shouted(start) or _read_as_a_word(
+                    sentence, token_starts[at], start, end) or not _only_descriptors(
+                    _words_beside(text, start, end), rules):
                 continue
-            overlapping = [m for m in mentions if m.start < end and start < m.end]
+            overlapping = []
+            n = bisect_left(starts, end) - 1
+            while n >= 0 and starts[n] >= start - longest:
+                if ordered[n].end > start:
+                    overlapping.append(ordered[n])
+                n -= 1
             if any(m.start == start and m.end == end for m in overlapping):
                 continue
             wider = [m for m in overlapping if m.start <= start and end <= m.end]
             if any(not _only_descriptors(text[m.start:start] + " " + text[end:m.end], rules)
                    for m in wider):
-                continue
-            sentence = next((s for s in article.sentences if s.start <= start < s.end), None)
-            if sentence is None or end > sentence.end:
                 continue
             dropped.update(overlapping)
             found.append(Mention(sentence.id, start, end, match.group(), label))
@@ -96,23 +111,51 @@ def _known_names(article: ParsedArticle, mentions: list[Mention], rules: Rules) 
                   key=lambda m: (m.start, m.end))
 
 
-# A capitalised word right before or after a span, on its line: a longer name goes on.
+# Parts of speech of the word before a short name in capitals that make it English
+# instead, the verb after its subject ("the embassy IS under control"); "target IS
+# fighters", "against IS", "IS claimed" keep the name.
+SUBJECT_POS = frozenset({"NOUN", "PROPN", "PRON"})
+SHORT_NAME_LETTERS = 2
+
+
+def _read_as_a_word(sentence: Sentence, token_starts: list[int], start: int, end: int) -> bool:
+    """Whether a short match in capitals ("IS") follows a subject, where it is a verb
+    (the tagger reads "IS" as a verb everywhere, so its own tag says nothing)."""
+    if end - start > SHORT_NAME_LETTERS:
+        return False
+    at = bisect_left(token_starts, start)
+    return at > 0 and sentence.tokens[at - 1].pos in SUBJECT_POS
+
+
+# A word right before or after a span, on its line: a capitalised one, or one written
+# with the Arabic article, goes on with a longer name ("Sepah News", "Hashd al-Watani").
 CAPITALISED_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*)[ \t]+$")
-CAPITALISED_AFTER = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
+CAPITALISED_AFTER = re.compile(
+    rf"[ \t]+([A-Z][\w'’-]*|(?i:{load_rules().article_any})-[\w'’-]+)")
 
 
-def _capitalised_beside(text: str, start: int, end: int) -> str:
-    """The capitalised words on either side of a span ("Sepah" in "Sepah News" has
-    "News"), which a known name inside a longer one has."""
+def _words_beside(text: str, start: int, end: int) -> str:
+    """The name words on either side of a span, which a known name inside a longer one
+    has ("Sepah" in "Sepah News" has "News")."""
     before = CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
     after = CAPITALISED_AFTER.match(text, end)
     return " ".join(m.group(1) for m in (before, after) if m)
 
 
-def _shouted(text: str, start: int, end: int) -> bool:
-    """Whether the line around a span is written in capitals (a headline, a credit)."""
-    line = text[text.rfind("\n", 0, start) + 1 : (text.find("\n", end) + 1 or len(text) + 1) - 1]
-    return sum(c.isupper() for c in line) > sum(c.islower() for c in line)
+def _shouted_lines(text: str) -> Callable[[int], bool]:
+    """Whether the line around an offset is written in capitals (a headline, a credit);
+    each line is counted once."""
+    seen: dict[int, bool] = {}
+
+    def shouted(at: int) -> bool:
+        line_start = text.rfind("\n", 0, at) + 1
+        if line_start not in seen:
+            line_end = text.find("\n", at)
+            line = text[line_start : line_end if line_end >= 0 else len(text)]
+            seen[line_start] = sum(c.isupper() for c in line) > sum(c.islower() for c in line)
+        return seen[line_start]
+
+    return shouted
 
 
 def _only_descriptors(words: str, rules: Rules) -> bool:

@@ -187,7 +187,7 @@ def load_rules() -> Rules:
         place_generic_words=keyed(data["place_generic_words"]),
         weak_place_words=keyed(data["weak_place_words"]),
         news_agencies=frozenset(a.casefold() for a in data["news_agencies"]),
-        given_name_of={key: n for n, spellings in enumerate(data["distinct_given_names"])
+        given_name_of={key: n for n, spellings in enumerate(data["given_names"])
                        for key in keyed(spellings)},
         equipment_uses=frozenset(data["equipment_uses"]),
         name_glossary={_folded_key(arabic, folds): _folded_key(english, folds)
@@ -400,13 +400,12 @@ def same_spelling_variant(a: str, b: str, *, place: bool = False, person: bool =
     """Whether two keys with one skeleton are one name spelt two ways: word by word the
     same, or (for words of five letters or more) the same consonants and as many vowel
     groups. "Mohammed" (folded to mhmd) is not "Mahmoud"; "Ali" is not "Ala"; two given
-    names known apart (data `distinct_given_names`: "Hassan", "Hussein") are two names.
+    names known apart (data `given_names`: "Hassan", "Hussein") are two names.
     A place's short word may differ in its vowels, an opening one included, where another
     word of the name is the same ("Tal Afar"/"Tel Afar"), a word of its own, not a
     generic one ("Ma'an"/"Amman Governorate" are two places). A person's short word may
-    differ in an inner vowel where a long word of the name is the same ("Adel"/"Adil
-    Abdul-Mahdi"): its first and last letters and two consonants stay ("Omar" is not
-    "Amer")."""
+    be another spelling of one given name (data `given_names`) where a long word of the
+    name is the same ("Adel"/"Adil Abdul-Mahdi"; "Ziad" is not "Zaid")."""
     words_a, words_b = a.split(), b.split()
     if len(words_a) != len(words_b) or a == b:
         return a == b
@@ -434,7 +433,7 @@ def same_spelling_variant(a: str, b: str, *, place: bool = False, person: bool =
         if anchored and min(len(x), len(y)) < SKELETON_MIN_WORD:
             if place:
                 x, y = x.lstrip("aeiou"), y.lstrip("aeiou")
-            elif (x[0], x[-1]) != (y[0], y[-1]) or len(skeleton(x)) < 2:
+            elif x not in known or known[x] != known.get(y):
                 return False
         elif min(len(x), len(y)) < SKELETON_MIN_WORD:
             return False

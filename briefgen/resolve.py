@@ -219,8 +219,9 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
         elif field := FIELD_AFTER.match(after):  # the field is part of what the text says
             end = mention.end + field.end()
             kind_votes.append(("place", BASE_CUE_WEIGHT))
-        elif (noun := rules.place_noun_after.match(after)) and not is_country_name(
-                stripped) and mention.end + noun.end() <= _sentence_end(article, mention):
+        elif mention.label in PLACE_LABELS and (noun := rules.place_noun_after.match(after)) and (
+                not is_country_name(stripped)) and (
+                mention.end + noun.end() <= _sentence_end(article, mention)):
             end = mention.end + noun.end()  # "Anbar province": how the text names it
         if is_country_name(stripped):
             pass  # "a US base" names no base
@@ -374,17 +375,25 @@ def _link_acronyms(
         by_source[c.ref.source].append(c)
     extra: list[Candidate] = []
     also_known: dict[str, set[str]] = defaultdict(set)
+    declared: list[tuple[re.Match, Candidate]] = []
+    codes: list[tuple[re.Match, Candidate]] = []
     for article in articles:
         text, source = article.article.text, article.article.source_id
         for match in re.finditer(r"\(([A-Z][A-Za-z]{1,9})\)", text):
             full = by_end.get((source, match.start() - 1)) or by_end.get((source, match.start()))
-            if not (full and _initials_match(match.group(1), full.name, rules)):
-                continue
-            links.setdefault(name_key(match.group(1), rules), full.key)
-            if (source, match.start(1)) not in by_start:
-                ref = replace(full.ref, start=match.start(1), end=match.end(1),
-                              text=match.group(1))
-                extra.append(replace(full, ref=ref, name=match.group(1), role=""))
+            if full and _initials_match(match.group(1), full.name):
+                declared.append((match, full))
+            elif full and _code_of(match.group(1), full, rules):
+                codes.append((match, full))
+    # a code only where no name's initials give the same letters ("(AAH)" after a
+    # person's name is not Asaib Ahl al-Haq's acronym taken over)
+    initials = {name_key(match.group(1), rules) for match, _ in declared}
+    for match, full in declared + [(m, f) for m, f in codes
+                                   if name_key(m.group(1), rules) not in initials]:
+        links.setdefault(name_key(match.group(1), rules), full.key)
+        if (full.ref.source, match.start(1)) not in by_start:
+            ref = replace(full.ref, start=match.start(1), end=match.end(1), text=match.group(1))
+            extra.append(replace(full, ref=ref, name=match.group(1), role=""))
     by_start.update({(c.ref.source, c.ref.start): c for c in extra})
     for article in articles:
         text, source = article.article.text, article.article.source_id
@@ -511,23 +520,25 @@ def _follow(links: dict[str, str], key: str) -> str:
     return key
 
 
-# A code made of a name's letters rather than its initials ("Erbil International
+def _initials_match(acronym: str, name: str) -> bool:
+    """Whether an acronym opens with the name's first two initials ("NLF", "CJTF")."""
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w']*", name) if w[0].isupper())
+    return len(initials) >= 2 and acronym.upper().startswith(initials[:2])
+
+
+# A code made of a place's letters rather than its initials ("Erbil International
 # Airport (EBL)") has at least this many.
 CODE_MIN_LETTERS = 3
 
 
-def _initials_match(acronym: str, name: str, rules: Rules) -> bool:
-    """Whether an acronym in parentheses after a name stands for it: it opens with the
-    name's first two initials ("NLF", "CJTF-OIR"), or it is a code of three capitals or
-    more made of the name's letters in order from its first ("EBL"), and not a news
-    agency's credit ("Amman (AFP)")."""
-    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w']*", name) if w[0].isupper())
-    if len(initials) >= 2 and acronym.upper().startswith(initials[:2]):
-        return True
-    letters = iter(name.casefold())
-    return (len(acronym) >= CODE_MIN_LETTERS and acronym.isupper() and bool(initials)
-            and acronym[0] == initials[0] and acronym.casefold() not in rules.news_agencies
-            and all(letter in letters for letter in acronym.casefold()))
+def _code_of(code: str, full: Candidate, rules: Rules) -> bool:
+    """Whether capitals in parentheses after a place or facility are its code, made of
+    its name's letters in order from the first ("EBL"): not after a person's or a body's
+    name, and not a news agency's credit ("Amman (AFP)")."""
+    letters = iter(full.name.casefold())
+    return (full.label in PLACE_LABELS and len(code) >= CODE_MIN_LETTERS and code.isupper()
+            and code[0] == full.name[:1] and code.casefold() not in rules.news_agencies
+            and all(letter in letters for letter in code.casefold()))
 
 
 LABEL_FAMILIES = {"PERSON": "person", "ORG": "group", "NORP": "group", "GPE": "place",

@@ -392,6 +392,11 @@ def test_what_was_done_to_a_leader_was_not_done_to_the_body_he_leads():
     killing = next(e for e in events if e.type == "killing")
     assert "Velmor Front" not in {names[t] for t in killing.targets}, killing
     assert "Velmor Front" not in killing.title, killing.title
+    # many of them killed: the strike was on the group
+    events, names = _events(
+        "US airstrikes killed 25 members of the Velmor Front at five sites on Sunday.")
+    killing = next(e for e in events if e.type == "killing")
+    assert "Velmor Front" in {names[t] for t in killing.targets}, killing
 
 
 @pytest.mark.parametrize(("sentence", "event_type", "happened"), [
@@ -417,6 +422,15 @@ def test_who_tells_of_an_attack_did_not_do_it_unless_they_claim_it():
     by_base = {names[b]: e for e in events if e.type == "attack" for b in e.bases}
     assert "Kataib Rahma" not in {names[a] for a in by_base["Camp Falcon"].actors}
     assert "Kataib Rahma" in {names[a] for a in by_base["Harir"].actors}
+
+
+def test_who_did_it_and_then_spoke_of_something_else_still_did_it():
+    events, names = _events(
+        "Kataib Rahma fighters attacked the Harir Air Base on Tuesday and said they "
+        "would continue.",
+    )
+    attack = next(e for e in events if e.type == "attack")
+    assert "Kataib Rahma" in {names[a] for a in attack.actors}, attack
 
 
 @pytest.mark.parametrize("sentence", [

@@ -78,7 +78,7 @@ def test_two_people_with_one_surname_stay_apart_and_keep_their_surname_ambiguous
 
 
 def test_given_names_known_to_differ_keep_two_people_apart():
-    """names.same_spelling_variant with data `distinct_given_names`: "Hassan" and
+    """names.same_spelling_variant with data `given_names`: "Hassan" and
     "Hussein" have one consonant skeleton (hsn) but are two names, so "Hassan al-Amiri"
     and "Hussein al-Amiri" are two people; "Qassem"/"Qasim" are one name spelt two ways.
     Seen failing with the `known` check of same_spelling_variant removed."""
