@@ -91,7 +91,6 @@ def _link_resolver(page: str, urls: Urls, files: Files) -> Callable[[re.Match[st
     """A `LINK.sub` replacement for the blocks of `page` (under docs_dir): each link
     relative to the page's file, as the URL this site serves its target at."""
     resolved: dict[str, str] = {}  # by path: a page links to many sentences of one source
-    up = urls.to_root(page)
 
     def resolve_path(path: str) -> str:
         target = link_target(page, path)
@@ -103,7 +102,7 @@ def _link_resolver(page: str, urls: Urls, files: Files) -> Callable[[re.Match[st
             log.warning("Doc file '%s' contains a link '%s' in a raw HTML block, but the "
                         "target '%s' is not found among documentation files.", page, path, file)
             return path
-        return up + urls.url(file) + rest or "./"  # Urls.resolve, with `up` once per page
+        return (urls.href(page, file) + rest) or "./"  # as Urls.resolve
 
     def resolve(match: re.Match[str]) -> str:
         path, hash_, anchor = match[2].partition("#")

@@ -101,7 +101,7 @@ class Urls:
         if target is None:
             return None
         path, rest = target
-        return (self.to_root(from_path) + self.url(path) + rest) or "./"
+        return (self.href(from_path, path) + rest) or "./"
 
     def output(self, path: str) -> str:
         """The file MkDocs writes for the page at `path`, relative to the site."""
