@@ -29,7 +29,7 @@ from briefgen.redirects import redirect_pages
 from briefgen.slugs import entity_path
 from briefgen.suggest import suggestions
 from briefgen.tags import TaggedPage, entity_tags, event_tags, tag_index, tag_slugs
-from briefgen.urls import Urls
+from briefgen.urls import Urls, link
 from briefgen.views import PageViews, suggestion_view
 from briefgen.writer import TreeWriter, WriteResult
 
@@ -45,7 +45,7 @@ def render(
     urls: Urls,
 ) -> WriteResult:
     """Every page and data file of the briefing, written into docs_dir."""
-    env = _environment(templates_dir, urls)
+    env = _environment(templates_dir)
     # Statements about nothing of a listed type ("other") are exported but get no page.
     shown = replace(briefing, events=tuple(e for e in briefing.events if e.type != OTHER))
     tags = tag_index(shown)
@@ -81,7 +81,7 @@ def render(
     return tree.finish()
 
 
-def _environment(templates_dir: Path, urls: Urls) -> Environment:
+def _environment(templates_dir: Path) -> Environment:
     """Jinja2 for Markdown pages: nothing escaped by default (each value is escaped by
     the filter for where it goes), an unknown name fails the build."""
     env = Environment(
@@ -96,9 +96,9 @@ def _environment(templates_dir: Path, urls: Urls) -> Environment:
     env.globals.update(entity_tags=entity_tags, event_tags=event_tags)
     env.filters["html"] = html_text
     # Long listings are raw HTML tables (Markdown leaves them alone, which keeps MkDocs
-    # fast); their links are final URLs from the page being written (`page_path`).
-    env.filters["href"] = pass_context(
-        lambda context, path: urls.href(context["page_path"], path))
+    # fast); their links, like Markdown's, are relative to the page being written
+    # (`page_path`), to the target's file (urls.link).
+    env.filters["href"] = pass_context(lambda context, path: link(context["page_path"], path))
     env.filters["title"] = front_matter_title
     return env
 
@@ -121,7 +121,7 @@ def _pages(
         yield _page(
             env, kind.template, kind.path(entity.id), kind=kind, entity=pages.entity(entity),
             graph=ego_graph_svg(entity, pages.related[entity.id], links.entities,
-                                links.entity_href),
+                                links.entity),
         )
     for event in briefing.events:
         yield _page(env, EVENT.template, EVENT.path(event.id), event=pages.event(event))
@@ -133,7 +133,7 @@ def _pages(
     yield _page(env, "contested.md.j2", "contested.md", **lists)
     yield _page(env, "graph.md.j2", "graph.md", graph=corpus_graph_svg(
         briefing.entities, pages.related,
-        lambda i: links.urls.href("graph.md", entity_path(links.entities[i]))))
+        lambda i: link("graph.md", entity_path(links.entities[i]))))
     yield _page(env, "timeline.md.j2", "timeline.md", **lists)
     slug = cast(Callable[[str], str], env.globals["tag_slug"])
     yield _page(env, "tags.md.j2", "tags/index.md", tags=tags)

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from briefgen.escape import html_text, md_text
 from briefgen.links import Links
-from briefgen.pagekinds import SOURCE
 from briefgen.records import (
     OTHER,
     Article,
@@ -57,8 +56,7 @@ class SourceGroup:
     """An entity's sentences from one source."""
 
     title: str
-    url: str  # for raw HTML
-    page: str  # for Markdown
+    url: str
     outlet: str
     quotes: tuple[MentionQuote, ...]
 
@@ -168,7 +166,7 @@ class PageViews:
             entity, groups, len(by_source),
             tuple(Related(links.entities[other].name, links.entity(other), n,
                           links.entities[other].kind) for other, n in related[:RELATED_N]),
-            tuple(EventLink(e.title, links.event_href(e.id), e.date)
+            tuple(EventLink(e.title, links.event(e.id), e.date)
                   for e in self.events_of[entity.id]),
             tuple(self.statements.get(entity.id, ())),
         )
@@ -176,10 +174,10 @@ class PageViews:
     def _group(self, source: SourceId, spans: dict[str, list[tuple[int, int]]]) -> SourceGroup:
         parsed = self.links.sources[source]
         quotes = tuple(
-            MentionQuote(self.links.sentence_href(source, sid), sid, _quote(parsed, sid, where))
+            MentionQuote(self.links.sentence(source, sid), sid, _quote(parsed, sid, where))
             for sid, where in sorted(spans.items(), key=lambda kv: sentence_number(kv[0])))
-        return SourceGroup(parsed.article.title, self.links.source_href(source),
-                           f"../{SOURCE.path(source)}", parsed.article.outlet, quotes)
+        return SourceGroup(parsed.article.title, self.links.source(source),
+                           parsed.article.outlet, quotes)
 
     def event(self, event: Event) -> EventView:
         links = self.links
@@ -195,7 +193,7 @@ class PageViews:
                 for c in event.claims if c.stance == stance)
 
         quotes = tuple(
-            EventQuote(links.sentence_href(m.source, m.sentence),
+            EventQuote(links.sentence(m.source, m.sentence),
                        _quote(links.sources[m.source], m.sentence, []),
                        html_text(links.sources[m.source].article.title))
             for m in event.mentions)
@@ -243,9 +241,9 @@ def _statements_by_speaker(
                 continue
             place = (links.order[c.source], sentence_number(c.sentence), c.cue)
             out[c.speaker_id].setdefault(place, Statement(
-                c.stance, html_text(c.cue), links.sentence_href(c.source, c.sentence),
+                c.stance, html_text(c.cue), links.sentence(c.source, c.sentence),
                 html_text(c.text), html_text(event.title),
-                links.event_href(event.id) if event.type != OTHER else "",
+                links.event(event.id) if event.type != OTHER else "",
                 html_text(links.sources[c.source].article.title),
             ))
     return {k: [v[key] for key in sorted(v)] for k, v in out.items()}
@@ -263,7 +261,7 @@ def _linked_sentence(
         end = min(end, sentence.end)
         out.append(html_text(sentence.text[cursor - sentence.start : start - sentence.start]))
         label = html_text(sentence.text[start - sentence.start : end - sentence.start])
-        out.append(f'<a href="{links.entity_href(entity.id)}" title="{html_text(entity.name)}">'
+        out.append(f'<a href="{links.entity(entity.id)}" title="{html_text(entity.name)}">'
                    f"{label}</a>")
         cursor = end
     out.append(html_text(sentence.text[cursor - sentence.start :]))

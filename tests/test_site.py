@@ -16,6 +16,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from conftest import make_project, run_build, tree_bytes
 
+from briefgen.urls import Urls
+
 
 class _LinksAndIds(HTMLParser):
     def __init__(self):
@@ -150,15 +152,17 @@ def test_entity_page_quotes_each_mention_with_a_backlink(built):
         assert f'{mention["source"]}/#{mention["sentence"]}"' in html
 
 
-def test_zensical_builds_the_same_content_with_every_link_landing(tmp_path):
+@pytest.mark.parametrize("directory_urls", [
+    pytest.param(True, id="directory-urls"), pytest.param(False, id="flat-urls")])
+def test_zensical_builds_the_same_content_with_every_link_landing(tmp_path, directory_urls):
     """Zensical, the engine Material for MkDocs moves to, builds the same content/ and
-    mkdocs.yml. It re-bases links of raw HTML from the Markdown file's folder, which
-    MkDocs does not, so the two agree where a page's URL sits in its file's folder:
-    with `use_directory_urls: false`, and every link lands."""
-    project = make_project(tmp_path / "flat")
+    mkdocs.yml, with `use_directory_urls` either way: every page MkDocs builds is
+    there, and every internal link and anchor lands."""
+    project = make_project(tmp_path / "zensical")
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
-        "use_directory_urls: true", "use_directory_urls: false"), encoding="utf-8")
+        "use_directory_urls: true", f"use_directory_urls: {str(directory_urls).lower()}"),
+        encoding="utf-8")
     assert run_build(project) == 0
     shutil.rmtree(project / "site")
     zensical = Path(sys.executable).with_name("zensical")
@@ -167,24 +171,31 @@ def test_zensical_builds_the_same_content_with_every_link_landing(tmp_path):
     result = subprocess.run([str(zensical), "build", "-f", str(config)], cwd=project,
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
-    assert (project / "site" / "timeline.html").is_file()
-    broken, checked_anchors = _broken_links(project / "site")
-    assert not broken, "broken links:\n" + "\n".join(broken[:20])
+    site, urls = project / "site", Urls(directory_urls)
+    pages = [p.relative_to(project / "content").as_posix()
+             for p in (project / "content").rglob("*.md")]
+    missing = [page for page in pages if not (site / urls.output(page)).is_file()]
+    assert pages and not missing, missing[:20]
+    broken, checked_anchors = _broken_links(site)
+    assert not broken, f"{len(broken)} broken links:\n" + "\n".join(broken[:20])
     assert checked_anchors > 100
 
 
 def test_mkdocs_strict_build_passes(built, tmp_path):
+    # Not -q: MkDocs 1.6 then drops the warnings that --strict counts, and always passes.
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "s")],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "s")],
         cwd=built, capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stderr
 
 
-def test_raw_block_plugin_changes_no_page_and_no_search_entry(built, tmp_path):
-    """The plugin only lets long HTML blocks skip Markdown: without it (a user running
-    plain `mkdocs build` on content/ without the plugin) the pages and the search index
-    must come out the same, apart from the block markers themselves."""
+def test_raw_block_plugin_changes_only_the_links_of_raw_blocks(built, tmp_path):
+    """The plugin lets long HTML blocks skip Markdown and resolves their links, which
+    MkDocs leaves as written: without it (plain `mkdocs build` on content/ without the
+    plugin) the pages and the search index come out the same apart from the block
+    markers and those links, left in content/'s form (`../sources/a.md#s-3`) where the
+    plugin gives the site's URLs."""
     config = (built / "mkdocs.yml").read_text()
     assert "\n  - briefgen\n" in config
     plain = built / "plain.yml"
@@ -194,13 +205,27 @@ def test_raw_block_plugin_changes_no_page_and_no_search_entry(built, tmp_path):
         cwd=built, capture_output=True, text=True, env={**os.environ, "SOURCE_DATE_EPOCH": "0"},
     )
     assert result.returncode == 0, result.stderr
-    markers = re.compile(r"^<!-- /?briefgen:raw -->\n", re.M)
-    pages = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*.html"))
-    assert pages == sorted(p.relative_to(built / "site") for p in (built / "site").rglob("*.html"))
-    differing = [
-        str(page) for page in pages
-        if markers.sub("", (tmp_path / page).read_text()) != (built / "site" / page).read_text()
-    ]
+    pages = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.html"))
+    assert pages == sorted(p.relative_to(built / "site").as_posix()
+                           for p in (built / "site").rglob("*.html"))
+    urls = Urls(True)
+    source_of = {urls.output(path): path for path in (
+        p.relative_to(built / "content").as_posix() for p in (built / "content").rglob("*.md"))}
+    block = re.compile(r"^<!-- briefgen:raw -->\n(.*?)\n<!-- /briefgen:raw -->\n", re.M | re.S)
+    link = re.compile(r'(\s(?:href|src)=")([^"]*)"')
+
+    def with_links_resolved(page: str) -> str:
+        def resolve(match: re.Match) -> str:
+            return f'{match[1]}{urls.resolve(source_of[page], match[2]) or match[2]}"'
+
+        return block.sub(lambda raw: link.sub(resolve, raw[1]) + "\n",
+                         (tmp_path / page).read_text())
+
+    as_written = [page for page in pages if block.sub(r"\1\n", (tmp_path / page).read_text())
+                  != (built / "site" / page).read_text()]
+    assert len(as_written) > 100, "MkDocs was expected to leave raw blocks' links as written"
+    differing = [page for page in pages
+                 if with_links_resolved(page) != (built / "site" / page).read_text()]
     assert not differing, f"pages differ with the plugin: {differing[:5]}"
 
     def entries(site: Path) -> list[dict]:
@@ -208,6 +233,36 @@ def test_raw_block_plugin_changes_no_page_and_no_search_entry(built, tmp_path):
         return sorted(docs, key=lambda e: (e["location"], e["title"], e["text"]))
 
     assert entries(tmp_path) == entries(built / "site")
+
+
+@pytest.mark.parametrize(("directory_urls", "url"), [
+    (True, "../../events/e/#s-2"), (False, "../events/e.html#s-2")])
+def test_raw_block_links_resolve_like_markdown_links(tmp_path, directory_urls, url):
+    """A raw block's link to a page lands where MkDocs puts the page; one to a missing
+    page is left as written with a warning, which fails a strict build, as a Markdown
+    link's would."""
+    (tmp_path / "docs" / "actors").mkdir(parents=True)
+    (tmp_path / "docs" / "events").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n")
+    (tmp_path / "docs" / "events" / "e.md").write_text('# E\n\n<p id="s-2">Two</p>\n')
+    page = tmp_path / "docs" / "actors" / "x.md"
+    (tmp_path / "mkdocs.yml").write_text(
+        f"site_name: T\nuse_directory_urls: {str(directory_urls).lower()}\n"
+        "plugins:\n  - briefgen\n")
+
+    def build(links: str) -> subprocess.CompletedProcess:
+        page.write_text(f"# X\n\n<!-- briefgen:raw -->\n<p>{links}</p>\n<!-- /briefgen:raw -->\n")
+        # not -q: MkDocs 1.6 then drops the warnings that --strict counts
+        return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"],
+                              cwd=tmp_path, capture_output=True, text=True)
+
+    result = build('<a href="../events/e.md#s-2">e</a> <a href="#top">top</a>')
+    assert result.returncode == 0, result.stderr
+    built = (tmp_path / "site" / Urls(directory_urls).output("actors/x.md")).read_text()
+    assert f'<a href="{url}">e</a> <a href="#top">top</a>' in built
+    result = build('<a href="../events/gone.md">gone</a>')
+    assert result.returncode != 0
+    assert "contains a link '../events/gone.md' in a raw HTML block" in result.stderr
 
 
 def test_site_makes_no_third_party_requests(built):

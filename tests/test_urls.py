@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.urls import Urls, canonical_url, content_path
+from briefgen.urls import Urls, canonical_url, content_path, link, link_target
 
 
 @pytest.mark.parametrize(("path", "directory", "flat"), [
@@ -26,6 +26,40 @@ def test_links_climb_from_where_the_page_is_served():
     assert Urls(False).href("timeline.md", "events/e.md") == "events/e.html"
     assert Urls(False).output("actors/x.md") == "actors/x.html"
     assert Urls(True).output("actors/x.md") == "actors/x/index.html"
+
+
+def test_content_links_a_page_to_the_file_of_another():
+    """One form in Markdown and raw HTML, whatever the URL style: relative to the page's
+    file, to the target's file, as Zensical and any Markdown viewer read it."""
+    assert link("actors/x.md", "sources/a.md", "s-3") == "../sources/a.md#s-3"
+    assert link("timeline.md", "events/e.md") == "events/e.md"
+    assert link("actors/index.md", "actors/x.md") == "../actors/x.md"
+    assert link_target("actors/x.md", "../sources/a.md#s-3") == ("sources/a.md", "#s-3")
+    assert link_target("timeline.md", "events/e.md") == ("events/e.md", "")
+    for href in ("#s-3", "https://example.org/a.md", "/sources/a/", "mailto:a@b.org",
+                 "../../outside.md", ""):
+        assert link_target("actors/x.md", href) is None, href
+
+
+@pytest.mark.parametrize(("directory", "expected"), [
+    (True, ["../../sources/a/#s-3", "../events/e/", "../actors/x/", "../../",
+            "../../data/e.json"]),
+    (False, ["../sources/a.html#s-3", "events/e.html", "../actors/x.html", "../index.html",
+             "../data/e.json"]),
+])
+def test_a_content_link_resolves_to_the_url_mkdocs_serves(directory, expected):
+    """What the plugin makes of a raw block's link for MkDocs: the URL, from where the
+    page is served, of the target's page (or file)."""
+    urls = Urls(directory)
+    assert [
+        urls.resolve("actors/x.md", link("actors/x.md", "sources/a.md", "s-3")),
+        urls.resolve("timeline.md", link("timeline.md", "events/e.md")),
+        urls.resolve("actors/index.md", link("actors/index.md", "actors/x.md")),
+        urls.resolve("actors/x.md", link("actors/x.md", "index.md")),
+        urls.resolve("actors/x.md", link("actors/x.md", "data/e.json")),
+    ] == expected
+    assert urls.resolve("actors/x.md", "#s-3") is None
+    assert urls.resolve("actors/x.md", "https://example.org/") is None
 
 
 def test_kept_urls_read_back_in_either_style():
