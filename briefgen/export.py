@@ -1,6 +1,6 @@
 """The machine-readable export in content/data/ (published under data/): entities,
-events and sources as JSON, in the contract of DESIGN.md (readers and the next build's
-memory depend on its shape), and events as CSV for spreadsheets.
+events and sources as JSON, in the contract the README gives ("The export": readers
+and the next build's memory depend on its shape), and events as CSV for spreadsheets.
 """
 
 from __future__ import annotations

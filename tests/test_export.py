@@ -1,4 +1,4 @@
-"""The export in data/ against its contract (DESIGN.md, "The export"): readers' scripts
+"""The export in data/ against its contract (the README's "The export"): readers' scripts
 and the next build's memory read these files, so their shape is checked field by field
 on the five seed articles, and every id and sentence reference must lead somewhere."""
 
@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -129,3 +130,20 @@ def test_events_csv_rows_are_the_events_with_a_page(export, built):
         rows = list(csv.DictReader(f))
     paged = {e["id"] for e in export["events"] if e["url"]}
     assert rows and sorted(r["event_id"] for r in rows) == sorted(paged)
+
+
+def test_the_readme_documents_every_field_of_the_contract():
+    """The contract readers rely on is written in the repository: every field this test
+    checks is named in the README's "The export" section."""
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### The export (`data/`)", 1)[1].split("\n## ", 1)[0]
+
+    def fields(schema: dict) -> set[str]:
+        return {name for key, sub in schema.items() for name in (
+            {key} | (fields(sub) if isinstance(sub, dict) else fields(sub[0])
+                     if isinstance(sub, list) and isinstance(sub[0], dict) else set()))}
+
+    for name, schema in CONTRACT.items():
+        assert f"`data/{name}.json`" in section
+        missing = {f for f in fields(schema) if not re.search(rf"\b{f}\b", section)}
+        assert not missing, (name, missing)
