@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import ftfy
@@ -289,6 +289,9 @@ def name_key(name: str, rules: Rules) -> str:
     return _folded_key(name, rules.folds)
 
 
+# Linking compares the same names many times over (every mention of "Iraq"): each
+# distinct name is folded once.
+@lru_cache(maxsize=1 << 16)
 def _folded_key(name: str, folds: tuple[tuple[re.Pattern, Fold], ...]) -> str:
     name = re.sub(r"\b([A-Za-z])\.(?=[A-Za-z]\.?)", r"\1", name)  # U.S. -> US
     key = unicodedata.normalize("NFKD", name.translate(QUOTES))

@@ -93,7 +93,7 @@ def resolve(
     if mention_cache is not None:
         mention_cache.prune()
     candidates = _names_out_of_headlines(candidates, rules)
-    candidates = [replace(c, key=rules.known_aliases.get(c.key, c.key)) for c in candidates]
+    candidates = [_keyed(c, rules.known_aliases.get(c.key, c.key)) for c in candidates]
     candidates = _link_acronyms(candidates, articles, rules)
     candidates = _link_partial_acronyms(candidates, rules)
     candidates = _link_compound_acronyms(candidates, rules)
@@ -120,6 +120,12 @@ def resolve(
     entities = _with_short_forms(entities, rules, key_of)
     with_ids, redirects = assign_ids(entities, previous or Previous(), key_of)
     return Resolved(with_ids, redirects, curation.problems + tuple(curated.problems))
+
+
+def _keyed(candidate: Candidate, key: str) -> Candidate:
+    """The candidate under `key`; itself when the key is its own (most are: copying every
+    candidate at every linking step was a fifth of resolve)."""
+    return candidate if candidate.key == key else replace(candidate, key=key)
 
 
 def _curated(entity: Entity, override: Override | None) -> Entity:
@@ -421,7 +427,7 @@ def _link_acronyms(
         if all(fuzz.token_set_ratio(a, b) >= SAME_NAME_SCORE
                for a, b in combinations(sorted(names), 2)):
             links.setdefault(alias, max(names, key=lambda k: (len(k), k)))
-    return [replace(c, key=_follow(links, c.key)) for c in candidates + extra]
+    return [_keyed(c, _follow(links, c.key)) for c in candidates + extra]
 
 
 # Two acronyms joined by a dash name one body ("CJTF-OIR", "CJTF–OIR").
@@ -454,7 +460,7 @@ def _link_compound_acronyms(candidates: list[Candidate], rules: Rules) -> list[C
         for key in (c.key, *fulls):
             if body is not None and key != body:
                 links.setdefault(key, body)
-    return [replace(c, key=_follow(links, c.key)) for c in candidates]
+    return [_keyed(c, _follow(links, c.key)) for c in candidates]
 
 
 # The initials of a name's first words, written in place of them ("MSS", "FOB").
@@ -865,7 +871,7 @@ def _merge_equivalent_keys(candidates: list[Candidate], rules: Rules) -> list[Ca
                 fuzz.ratio(cores[a], cores[b]) >= FUZZY_MIN_SCORE
             ):
                 join(a, b)
-    return [replace(c, key=root(c.key)) for c in candidates]
+    return [_keyed(c, root(c.key)) for c in candidates]
 
 
 # A name used mostly as a town, and only now and then with a base word after it ("the
