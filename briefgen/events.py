@@ -360,8 +360,8 @@ def _article_events(
             continue
         # Said about something of no listed type (kept, not paged), or what an event
         # did: both join an event told beside them (_said_about_neighbours).
-        cue = next((t for t in sentence.tokens if t.text == claims[0].cue), None) if (
-            claims) else None if told_of_others else _aftermath_word(sentence, lexicon)
+        cue = _cue_token(sentence, claims[0]) if claims else None if (
+            told_of_others) else _aftermath_word(sentence, lexicon)
         if cue is not None:
             yield replace(_found(article, sentence, cue, OTHER, located, speakers, claims,
                                  published, lexicon, order, dates[sentence.id],
@@ -796,10 +796,15 @@ def _telling_of(
     word is not found): not one who did the thing and then said something else."""
     told = set()
     for claim in claims:
-        cue = next((t for t in sentence.tokens if t.text == claim.cue), None)
+        cue = _cue_token(sentence, claim)
         if claim.speaker_id and (cue is None or trigger in subtree(sentence, cue)):
             told.add(claim.speaker_id)
     return told & speakers
+
+
+def _cue_token(sentence: Sentence, claim: Claim) -> Token | None:
+    """The sentence's word a claim was told with ("said", "denied")."""
+    return next((t for t in sentence.tokens if t.text == claim.cue), None)
 
 
 def _whose_people(sentence: Sentence, people: frozenset[str]) -> frozenset[int]:

@@ -55,11 +55,11 @@ def repaired_mentions(article: ParsedArticle, rules: Rules) -> list[Mention]:
     for mention in _extend_organisations(article, mended, runs, rules):
         split.extend(_split_trailing_surname(mention, text, surnames))
     found = list(_skipped_names(article, split, runs, rules))
-    split, found = _known_names(article, split + found, rules), []
-    outlets = _cited_outlets(article, split + found, rules)
-    described = list(_described_bodies(article, split + found + outlets, rules))
+    named = _known_names(article, split + found, rules)
+    outlets = _cited_outlets(article, named, rules)
+    described = list(_described_bodies(article, named + outlets, rules))
     wider = outlets + described
-    kept = [m for m in split + found if not any(
+    kept = [m for m in named if not any(
         (o.start <= m.start or _determiner_before(text, m, o.start, o.end)) and m.end <= o.end
         for o in wider)]
     return sorted(kept + wider, key=lambda m: (m.start, m.end))

@@ -179,19 +179,25 @@ def _parts_of_names(entities: Iterable[Entity]) -> Iterable[tuple[EntityId, Enti
                 yield small.id, large.id
 
 
+def co_mentions(entities: Iterable[Entity]) -> dict[EntityId, Counter[EntityId]]:
+    """Entities named in the same sentence, counted once per sentence."""
+    in_sentence: dict[tuple[SourceId, SentenceId], set[EntityId]] = defaultdict(set)
+    for entity in entities:
+        for ref in entity.mentions:
+            in_sentence[(ref.source, ref.sentence)].add(entity.id)
+    related: dict[EntityId, Counter[EntityId]] = defaultdict(Counter)
+    for ids in in_sentence.values():
+        for a in ids:
+            related[a].update(b for b in ids if b != a)
+    return related
+
+
 def _shared_context(entities: Iterable[Entity]) -> Iterable[tuple[EntityId, EntityId, float]]:
     """Cosine of the co-mention profiles of two organisations or groups of one type
     (places and people named in one story share their company by nature)."""
     entities = [e for e in entities if len(e.mentions) >= CONTEXT_MIN_MENTIONS
                 and e.kind == "actor" and e.type not in CONTEXT_SKIPS]
-    in_sentence: dict[tuple[str, str], set[EntityId]] = defaultdict(set)
-    for e in entities:
-        for ref in e.mentions:
-            in_sentence[(ref.source, ref.sentence)].add(e.id)
-    profile: dict[EntityId, Counter[EntityId]] = defaultdict(Counter)
-    for ids in in_sentence.values():
-        for a in ids:
-            profile[a].update(b for b in ids if b != a)
+    profile = co_mentions(entities)
     kinds = {e.id: (e.kind, e.type) for e in entities}
     seen: set[tuple[EntityId, EntityId]] = set()
     for group in _postings(entities, lambda e: profile[e.id].keys()):

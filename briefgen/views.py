@@ -5,7 +5,7 @@ piece of article text in them is already escaped for where it goes.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -23,7 +23,7 @@ from briefgen.records import (
     SourceId,
     sentence_number,
 )
-from briefgen.suggest import Suggestion
+from briefgen.suggest import Suggestion, co_mentions
 
 RELATED_N = 12  # names listed as "mentioned with" on an entity page
 
@@ -140,7 +140,7 @@ class PageViews:
     def __init__(self, briefing: Briefing, links: Links, all_events: Iterable[Event]):
         self.links = links
         self.mentions = _mention_index(briefing.entities)
-        self.related = co_mentions(briefing)
+        self.related = co_mentions(briefing.entities)
         self.events_of = _events_by_entity(briefing.events)
         # statements about nothing listed too: they have no page, but their speaker has
         self.statements = _statements_by_speaker(all_events, links)
@@ -199,19 +199,6 @@ class PageViews:
             for m in event.mentions)
         return EventView(event, named(event.actors), named(event.targets), named(event.bases),
                          named(event.places), claims("asserts"), claims("denies"), quotes)
-
-
-def co_mentions(briefing: Briefing) -> dict[EntityId, Counter[EntityId]]:
-    """Entities named in the same sentence, counted once per sentence."""
-    in_sentence: dict[tuple[SourceId, str], set[EntityId]] = defaultdict(set)
-    for entity in briefing.entities:
-        for ref in entity.mentions:
-            in_sentence[(ref.source, ref.sentence)].add(entity.id)
-    related: dict[EntityId, Counter[EntityId]] = defaultdict(Counter)
-    for ids in in_sentence.values():
-        for a in ids:
-            related[a].update(b for b in ids if b != a)
-    return related
 
 
 def _mention_index(entities: Iterable[Entity]) -> MentionIndex:
