@@ -532,12 +532,17 @@ def _clean_paragraphs(text: str) -> tuple[list[str], list[str], str]:
         ):
             dropped.append(line)
             continue
-        seen.add(line.casefold())
+        raw = line.casefold()
+        seen.add(raw)
         for pattern in patterns["inline"]:
             dropped.extend(m.group().strip() for m in pattern.finditer(line))
             line = pattern.sub("", line).strip()
         if not line:
             continue
+        if line.casefold() in seen and line.casefold() != raw:
+            dropped.append(line)  # a gallery's copy of a caption, its credit taken out
+            continue
+        seen.add(line.casefold())
         if _glued_tags(line):
             dropped.append(line)
             continue

@@ -41,6 +41,8 @@ OPENER_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
 # NER leaves the administrative word out of a place's name now and then, or takes the
 # name before it for a person.
 ADMINISTRATIVE_UNIT_AFTER = re.compile(r" (?:Governorate|Province|District|Subdistrict)\b")
+# "the Obama administration": a government named after its president, not the man.
+ADMINISTRATION_AFTER = re.compile(r" [Aa]dministration\b")
 
 
 def repaired_mentions(article: ParsedArticle, rules: Rules) -> list[Mention]:
@@ -225,7 +227,9 @@ def _mended_spans(article: ParsedArticle, rules: Rules) -> Iterator[Mention]:
         if start < swallowed:
             continue
         span = text[start:end]
-        if (cut := re.search(r"^.*(?:['’]s\s+|\)\s*)", span)) and cut.end() < len(span):
+        # not "Children’s | Fund": one head noun left is no name of its own
+        if (cut := re.search(r"^.*(?:['’]s\s+|\)\s*)", span)) and cut.end() < len(span) and (
+                span[cut.end():].casefold() not in rules.organisation_heads):
             start += cut.end()
         if "(" in text[start:end] and ")" not in text[start:end]:
             end = start + text[start:end].index("(")
@@ -256,6 +260,8 @@ def _mended_spans(article: ParsedArticle, rules: Rules) -> Iterator[Mention]:
             continue
         if unit := ADMINISTRATIVE_UNIT_AFTER.match(text, end):  # "al-Hasakah | Governorate"
             end, label = unit.end(), "GPE"
+        elif label == "PERSON" and (body := ADMINISTRATION_AFTER.match(text, end)):
+            end, label = body.end(), "ORG"
         elif label in {"GPE", "LOC"} and (facility := rules.facility_noun_after.match(
                 text, end)) and not is_country_name(text[start:end]):
             end, label = facility.end(), "FAC"  # "Baghdad | airport"

@@ -49,6 +49,7 @@ class Rules:
     role_nouns: frozenset[str]
     outlet_before: re.Pattern
     place_noun_after: re.Pattern
+    landform_noun_after: re.Pattern
     base_noun_after: re.Pattern
     facility_noun_after: re.Pattern
     outlet_after: re.Pattern
@@ -154,6 +155,9 @@ def load_rules() -> Rules:
         ),
         place_noun_after=re.compile(
             rf"^\s+(?:{alternation(data['place_nouns_after'])})\b(?!-)"
+        ),
+        landform_noun_after=re.compile(
+            rf"^\s+(?:{alternation(data['landform_nouns_after'])})\b(?!-)"
         ),
         base_noun_after=re.compile(
             rf"^\s+(?:military\s+)?(?:{alternation(data['base_cues_after'])})\b(?!-)"),
@@ -287,6 +291,12 @@ def name_key(name: str, rules: Rules) -> str:
     """A spelling-insensitive key: accents, case, quotes, hyphens and the transliteration
     folds of resolve.yml removed, so "Ayn al-Assad" and "Ain al-Asad" compare equal."""
     return _folded_key(name, rules.folds)
+
+
+def unfolded_key(name: str) -> str:
+    """The key without the transliteration folds: the letters as written ("air", which
+    name_key respells "eir"), for matching an acronym's letters."""
+    return _folded_key(name, ())
 
 
 # Linking compares the same names many times over (every mention of "Iraq"): each

@@ -38,6 +38,7 @@ from briefgen.names import (
     same_spelling_variant,
     skeleton,
     strip_base_word,
+    unfolded_key,
 )
 from briefgen.records import (
     Entity,
@@ -224,6 +225,11 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
             end = mention.end + cue.end()
         elif field := FIELD_AFTER.match(after):  # the field is part of what the text says
             end = mention.end + field.end()
+            kind_votes.append(("place", BASE_CUE_WEIGHT))
+        elif (noun := rules.landform_noun_after.match(after)) and (
+                mention.end + noun.end() <= _sentence_end(article, mention)):
+            end = mention.end + noun.end()  # "the Sinjar mountains": the noun is the name's
+            stripped = f"{stripped} {noun.group().strip()}"
             kind_votes.append(("place", BASE_CUE_WEIGHT))
         elif mention.label in PLACE_LABELS and (noun := rules.place_noun_after.match(after)) and (
                 not is_country_name(stripped)) and (
@@ -651,15 +657,23 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
     article_last: set[str] = set()  # groups whose last word takes the article: "… al-Nujaba"
     roles_of: dict[str, set[str]] = defaultdict(set)  # a full name → its titles
     groups_here: dict[str, set[str]] = defaultdict(set)  # article → its groups' full names
+    person_here.update((c.ref.source, c.key) for c in candidates if c.label == "PERSON")
+    # "the Biden administration" says Biden is a person in its article ("Biden’s decision",
+    # tagged a group, is his)
+    person_here.update((c.ref.source, c.key.removesuffix(ADMINISTRATION)) for c in candidates
+                       if c.key.endswith(ADMINISTRATION))
+    # a full name NER calls a body whose surname alone it calls a person in the same
+    # article ("Samantha Power" ORG, "Power told reporters"): a person's full name
+    misread_people: set[tuple[str, str]] = set()
     for c in candidates:
         words = c.key.split()
-        if c.label == "PERSON":
-            person_here.add((c.ref.source, c.key))
         group_word = re.split(r"[\s-]", c.name)[0].casefold() in rules.group_name_words
         if group_word and len(words) >= 2:  # "Harakat al-Nujaba" in "Harakat Hezbollah al-Nujaba"
             by_ends[(words[0], words[-1])].add(c.key)
-        if c.label == "PERSON" and len(words) >= 2 and looks_like_person(c.name) and (
-                not group_word):
+        if c.label == "ORG" and len(words) >= 2 and (c.ref.source, words[-1]) in person_here:
+            misread_people.add((c.ref.source, c.key))
+        if (c.label == "PERSON" or (c.ref.source, c.key) in misread_people) and len(
+                words) >= 2 and looks_like_person(c.name) and not group_word:
             if c.role:
                 roles_of[c.key].add(c.role.casefold())
             # by the surname as written too, where another spelling gave the key
@@ -736,11 +750,17 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
             if target and same_spelling_variant(
                     c.key, " ".join((full := next(iter(target))).split()[-2:])):
                 c = replace(c, key=full)
+        if (c.ref.source, c.key) in misread_people and looks_like_person(c.name):
+            c = replace(c, label="PERSON", type_votes=(("person", 1),))
         linked.append(replace(c, key=fuller[c.key]) if c.key in fuller else c)
     # A base's name alone that NER calls a group or a person ("The attack on Al Asad"
     # after "Al Asad air base") is the base its article names, not a body of that name.
     return [replace(c, key=based[(c.ref.source, c.key)]) if (c.ref.source, c.key) in based
             and c.label not in PLACE_LABELS and not _base_vote(c) else c for c in linked]
+
+
+# A government named after its president (mentions.ADMINISTRATION_AFTER), as keyed.
+ADMINISTRATION = " administration"
 
 
 # A surname alone that two full names of its article end with is the one the corpus
@@ -780,8 +800,12 @@ def _merge_equivalent_keys(candidates: list[Candidate], rules: Rules) -> list[Ca
     labels: dict[str, set[str]] = defaultdict(set)
     acronyms: set[str] = set()
     placed: set[str] = set()  # keys told as places ("east of the Euphrates") whatever NER says
+    # a key's words as written: its folds respell the letters an acronym is made of
+    # ("air" is keyed "eir", AFCENT is Air Forces CENTral)
+    written: dict[str, list[str]] = {}
     for c in candidates:
         labels[c.key].add(c.label)
+        written.setdefault(c.key, unfolded_key(c.name).split())
         if _place_vote(c):
             placed.add(c.key)
         if c.name.isupper() and " " not in c.name:
@@ -847,6 +871,16 @@ def _merge_equivalent_keys(candidates: list[Candidate], rules: Rules) -> list[Ca
         if core and len(same) >= 2 and len(owners) <= 1:
             for key in same[1:]:
                 join(same[0], key)
+    # An acronym with its nationality word is the acronym ("the Kurdish YPG"), unless two
+    # nations' bodies share the letters ("Iraqi CTS", "Kurdistan CTS").
+    qualified_acronyms = _grouped(
+        (k for k in keys if (n := len(_leading_qualifiers(k, rules))) and len(k.split()) == n + 1
+         and k.split()[-1].upper() in acronyms and k.split()[-1] in parent),
+        lambda k: k.split()[-1])
+    for acronym, same in qualified_acronyms.items():
+        if len({frozenset(_leading_qualifiers(k, rules)) for k in same}) == 1:
+            for key in same:
+                join(acronym, key)
     initials: dict[str, set[str]] = defaultdict(set)
     for key in keys:
         # "HMC" is also the "US-Iraq Higher Military Commission" its short form joined
@@ -860,8 +894,9 @@ def _merge_equivalent_keys(candidates: list[Candidate], rules: Rules) -> list[Ca
         if 2 <= len(key) <= 5 and len(expansions) == 1:
             join(key, next(iter(expansions)))
         elif len(key) >= 5 and labels[key] & GROUP_LABELS and key.upper() in acronyms:
-            clipped = {k for k in multi if _clipped_from(key, k.split())
-                       or _clipped_from(key, k.split()[len(_leading_qualifiers(k, rules)):])}
+            clipped = {k for k in multi for words in (k.split(), written[k]) if
+                       _clipped_from(key, words) or _clipped_from(
+                           key, words[len(_leading_qualifiers(k, rules)):])}
             if len(clipped) == 1:  # "CENTCOM" from "Central Command"
                 join(key, next(iter(clipped)))
     long_singles = [k for k in keys if " " not in cores[k] and len(cores[k]) >= FUZZY_MIN_CHARS]

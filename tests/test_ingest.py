@@ -255,3 +255,28 @@ def test_a_caption_s_photo_credit_after_its_last_sentence_is_dropped():
                     "confirmed.", "Troops patrol the old city.",
                     "The photo: a soldier at the gate, officials said."]
     assert "PHOTO: VELMOR HERALD" in dropped
+
+
+def test_wire_photo_credits_a_gallery_s_counter_and_a_read_more_line_are_furniture():
+    """A caption's "AGENCY/Photographer" credit after its last sentence, a credit that
+    opens a caption ("Jane Roe / Reuters Fighters …"), a gallery's "1 of 14 | … |
+    License Photo" copy of the caption, and "Read more … news from <outlet>" are not
+    the story: their names are photographers and the site itself."""
+    from briefgen.ingest import _clean_paragraphs
+
+    caption = "Children shelter in a church in Velmor, August 9, 2014."
+    kept, dropped, _ = _clean_paragraphs(
+        "Rockets hit the base on Monday, officials said.\n"
+        "Troops patrol the old city. Picture taken July 30, 2018. REUTERS/Jane Roe\n"
+        f"{caption} UPI/Jane al Roe\n"
+        f"1 of 14 | {caption} UPI/Jane al Roe | License Photo\n"
+        "Jane de Roe / Reuters Fighters of the Velmor Forces cheer in the square.\n"
+        "Officials said troops moved between Iraq / Syria bases on Monday.\n"
+        "Read more exclusive news from Velmor Daily.\n"
+    )
+    assert kept == ["Rockets hit the base on Monday, officials said.",
+                    "Troops patrol the old city. Picture taken July 30, 2018.", caption,
+                    "Fighters of the Velmor Forces cheer in the square.",
+                    "Officials said troops moved between Iraq / Syria bases on Monday."]
+    assert {"REUTERS/Jane Roe", "UPI/Jane al Roe", "Jane de Roe / Reuters",
+            "Read more exclusive news from Velmor Daily."} <= set(dropped)

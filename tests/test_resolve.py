@@ -33,12 +33,37 @@ def test_surname_joins_the_full_name_of_the_same_article():
     assert entity_of(entities, "Haddadin") is entity_of(entities, "Karim Haddadin")
 
 
+def test_a_full_name_ner_calls_a_body_is_the_person_its_surname_names_in_the_article():
+    """NER tags "Jane Velmor" an organisation in an appositive and "Velmor" a person two
+    sentences on: one person, not a body and a man."""
+    (article,) = parse_texts(
+        "The US ambassador to the United Nations, Jane Velmor, chastised Russia. "
+        "'It is a violation,' Velmor told reporters.")
+    article = _with_labels(article, [("Jane Velmor", "ORG"), ("Velmor", "PERSON")])
+    entities = _entities([article])
+    person = entity_of(entities, "Jane Velmor")
+    assert person is entity_of(entities, "Velmor")
+    assert person.type == "person"
+
+
 def test_declared_acronym_is_an_alias_across_articles():
     entities = _entities(parse_texts(
         "The National Liberation Front (NLF) said it would hold talks in Cairo.",
         "The NLF denied the report on Tuesday.",
     ))
     assert entity_of(entities, "NLF") is entity_of(entities, "National Liberation Front")
+
+
+def test_an_acronym_clipped_from_the_written_words_after_a_country_word_is_an_alias():
+    """"The US Air Velmor Central (AVCENT)": the acronym clips the name's words after
+    "US" as written ("Air", which spelling folds key as "eir"), NER left it untagged."""
+    first, second = parse_texts(
+        "The US Air Velmor Central (AVCENT) said a drone was hit on Sunday.",
+        "AVCENT said the drone returned to base.")
+    first = _with_labels(first, [("The US Air Velmor Central", "ORG")])
+    second = _with_labels(second, [("AVCENT", "ORG")])
+    entities = _entities([first, second])
+    assert entity_of(entities, "AVCENT") is entity_of(entities, "US Air Velmor Central")
 
 
 def test_a_name_followed_by_base_is_a_base():
@@ -1022,3 +1047,64 @@ def test_capitals_after_a_person_s_name_are_not_his_code_nor_take_a_group_s_acro
     person = entity_of(entities, "Abdul Rahman al-Hamdani")
     assert "AAH" not in {alias for alias, _ in person.aliases}
     assert entity_of(entities, "AAH") is entity_of(entities, "Asaib Ahl al-Haq")
+
+
+def test_a_president_s_administration_is_a_body_of_its_own_not_the_man():
+    """"the Velmor administration" is the government of President Velmor: an actor of its
+    own, never folded into the man (what it says is not what he said)."""
+    article, other = parse_texts(
+        "President Jack Velmor spoke on Monday. Officials of the Velmor administration "
+        "said the strike was lawful. Velmor said nothing more.",
+        "The first strike of the Velmor administration came in May. "
+        "Velmor’s decision surprised no one.")
+    article = _with_labels(article, [("Jack Velmor", "PERSON"), ("Velmor", "PERSON"),
+                                     ("Velmor", "PERSON")])
+    other = _with_labels(other, [("Velmor", "PERSON"), ("Velmor", "ORG")])
+    entities = _entities([article, other])
+    body = entity_of(entities, "Velmor administration")
+    assert body.kind == "actor" and body is not entity_of(entities, "Jack Velmor")
+    # "Velmor’s decision" is the man's, whatever NER called him
+    assert {ref.source for ref in entity_of(entities, "Jack Velmor").mentions} == {"a0", "a1"}
+
+
+def test_a_mountain_written_mount_x_x_mountain_or_the_x_mountains_is_one_place_not_its_town():
+    first, second, third = parse_texts(
+        "Thousands were trapped on Mount Velmor on Friday. Fighters entered Velmor town.",
+        "Planes dropped water on Velmor Mountain, officials said.",
+        "Families fled to the Velmor mountains on Sunday.")
+    first = _with_labels(first, [("Mount Velmor", "LOC"), ("Velmor", "GPE")])
+    second = _with_labels(second, [("Velmor Mountain", "ORG")])
+    third = _with_labels(third, [("Velmor", "ORG")])
+    entities = _entities([first, second, third])
+    mountain = entity_of(entities, "Mount Velmor")
+    assert mountain.kind == "place"
+    assert mountain is entity_of(entities, "Velmor Mountain")
+    assert mountain is entity_of(entities, "Velmor mountains")
+    assert entity_of(entities, "Velmor") is not mountain
+
+
+def test_an_acronym_with_its_nationality_word_is_the_acronym_unless_two_nations_share_it():
+    first, second = parse_texts(
+        "The Kurdish VPG took the town on Monday. The VPG said so.",
+        "The Iraqi QTS raided a house. The Syrian QTS denied it. The QTS said nothing.")
+    entities = _entities([
+        _with_labels(first, [("The Kurdish VPG", "ORG"), ("VPG", "ORG")]),
+        _with_labels(second, [("Iraqi QTS", "ORG"), ("Syrian QTS", "ORG"), ("QTS", "ORG")])])
+    assert entity_of(entities, "Kurdish VPG") is entity_of(entities, "VPG")
+    assert entity_of(entities, "Iraqi QTS") is not entity_of(entities, "Syrian QTS")
+    assert entity_of(entities, "QTS") not in {entity_of(entities, "Iraqi QTS"),
+                                              entity_of(entities, "Syrian QTS")}
+
+
+def test_a_possessive_inside_a_body_s_name_is_part_of_it():
+    """"The Velmor Children’s Fund (VCF)": the possessive is in the name; a page "Fund"
+    is no body. "Iraq’s Velmor Brigade" is still Iraq's brigade."""
+    (article,) = parse_texts(
+        "The Velmor Children’s Fund (VCF) raised the toll on Monday. "
+        "Iraq’s Velmor Brigade said so.")
+    article = _with_labels(article, [("The Velmor Children’s Fund", "ORG"),
+                                     ("Iraq’s Velmor Brigade", "ORG")])
+    entities = _entities([article])
+    assert entity_of(entities, "The Velmor Children’s Fund") is entity_of(entities, "VCF")
+    assert entity_of(entities, "Velmor Brigade")
+    assert not [e for e in entities if e.name in {"Fund", "Iraq’s Velmor Brigade"}]
