@@ -222,6 +222,9 @@ def _mended_spans(article: ParsedArticle, rules: Rules) -> Iterator[Mention]:
     previous: Mention | None = None
     swallowed = 0  # where a span mended forward ends: NER's spans inside it are in it
     sentence_end = {s.id: s.end for s in article.sentences}
+    # a plural common noun opening a sentence, capitalised for its place ("Fighters of …")
+    sentence_start_plurals = {s.tokens[0].start for s in article.sentences if s.tokens and (
+        s.tokens[0].pos == "NOUN" and s.tokens[0].lemma.casefold() != s.tokens[0].text.casefold())}
     for mention in article.mentions:
         start, end, label = mention.start, mention.end, mention.label
         if start < swallowed:
@@ -231,6 +234,9 @@ def _mended_spans(article: ParsedArticle, rules: Rules) -> Iterator[Mention]:
         if (cut := re.search(r"^.*(?:['’]s\s+|\)\s*)", span)) and cut.end() < len(span) and (
                 span[cut.end():].casefold() not in rules.organisation_heads):
             start += cut.end()
+        if (lead := PLURAL_OF_LEAD.match(text, start, end)) and (
+                start in sentence_start_plurals):  # "Fighters of | Syrian Democratic Forces"
+            start = lead.end()
         if "(" in text[start:end] and ")" not in text[start:end]:
             end = start + text[start:end].index("(")
         if (tail := rules.trailing_descriptors.search(text[start:end])) and len(
@@ -279,6 +285,10 @@ def _mended_spans(article: ParsedArticle, rules: Rules) -> Iterator[Mention]:
         previous = replace(mention, start=start, end=end, text=text[start:end], label=label)
     if previous is not None:
         yield previous
+
+
+# "Fighters of the": a noun and "of" before the name they are of.
+PLURAL_OF_LEAD = re.compile(r"[A-Z][a-z]+\s+of\s+(?:the\s+)?(?=[A-Z])")
 
 
 # A span that ends in a word that joins a name's parts, and the capitalised words that

@@ -207,7 +207,8 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
         before = text[max(0, mention.start - CONTEXT_WINDOW) : mention.start]
         after = text[mention.end : mention.end + CONTEXT_WINDOW]
         cue = rules.base_after.match(after)
-        if is_junk(name, rules, base=cue is not None,
+        # a base word after the name or in it ("the H2 | base", "H2 Base") makes a code a base
+        if is_junk(name, rules, base=cue is not None or strip_base_word(name, rules)[1],
                    described=described_body(name, rules) is not None) or _is_job_title(
                 name, mention.label, rules):
             continue
@@ -393,7 +394,9 @@ def _link_acronyms(
         text, source = article.article.text, article.article.source_id
         for match in re.finditer(r"\(([A-Z][A-Za-z]{1,9})\)", text):
             full = by_end.get((source, match.start() - 1)) or by_end.get((source, match.start()))
-            if full and _initials_match(match.group(1), full.name):
+            # the name as written: "Victory Base Complex (VBC)" is keyed "Victory"
+            if full and any(_initials_match(match.group(1), n) for n in (full.name,
+                                                                         full.ref.text)):
                 declared.append((match, full))
             elif full and _code_of(match.group(1), full, rules):
                 codes.append((match, full))

@@ -273,10 +273,13 @@ def test_wire_photo_credits_a_gallery_s_counter_and_a_read_more_line_are_furnitu
         "Jane de Roe / Reuters Fighters of the Velmor Forces cheer in the square.\n"
         "Officials said troops moved between Iraq / Syria bases on Monday.\n"
         "Read more exclusive news from Velmor Daily.\n"
+        "Soldiers fire a howitzer at the site. (Jane Roe/U.S. Army)\n"
     )
     assert kept == ["Rockets hit the base on Monday, officials said.",
                     "Troops patrol the old city. Picture taken July 30, 2018.", caption,
                     "Fighters of the Velmor Forces cheer in the square.",
-                    "Officials said troops moved between Iraq / Syria bases on Monday."]
+                    "Officials said troops moved between Iraq / Syria bases on Monday.",
+                    "Soldiers fire a howitzer at the site."]
     assert {"REUTERS/Jane Roe", "UPI/Jane al Roe", "Jane de Roe / Reuters",
+            "(Jane Roe/U.S. Army)",
             "Read more exclusive news from Velmor Daily."} <= set(dropped)

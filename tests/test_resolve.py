@@ -1108,3 +1108,47 @@ def test_a_possessive_inside_a_body_s_name_is_part_of_it():
     assert entity_of(entities, "The Velmor Children’s Fund") is entity_of(entities, "VCF")
     assert entity_of(entities, "Velmor Brigade")
     assert not [e for e in entities if e.name in {"Fund", "Iraq’s Velmor Brigade"}]
+
+
+def test_a_base_named_with_its_base_words_after_or_before_is_one_base_with_its_acronym():
+    """"Velmor Mission Support Site" and "Mission Support Site Velmor" are one base, as are
+    "the Zawir Base Complex (ZBC)" and "ZBC"; a code before "Base" ("K9 Base") is a base,
+    not a weapon's code."""
+    entities = _entities(parse_texts(
+        "These include Velmor Mission Support Site, K9 Base, and the Zawir Base Complex "
+        "(ZBC), officials said.",
+        "Troops left Mission Support Site Velmor in May. Rockets hit ZBC on Monday."))
+    velmor = entity_of(entities, "Velmor Mission Support Site")
+    assert velmor is entity_of(entities, "Mission Support Site Velmor")
+    assert velmor.kind == "base"
+    assert entity_of(entities, "Zawir Base Complex") is entity_of(entities, "ZBC")
+    assert entity_of(entities, "ZBC").kind == "base"
+    assert entity_of(entities, "K9 Base").kind == "base"
+
+
+def test_a_city_written_with_its_article_glued_and_doubled_is_the_same_city():
+    """"Deir Ezzor" is "Deir ez-Zor": the article's "e" and the doubled letter it
+    assimilates to, written as one word."""
+    first, second = parse_texts(
+        "The Deir ez-Zawr Military Council met on Monday.",
+        "Fighters of the Deir Ezzawr Military Council left on Tuesday.")
+    entities = _entities([
+        _with_labels(first, [("Deir ez-Zawr Military Council", "ORG")]),
+        _with_labels(second, [("Deir Ezzawr Military Council", "ORG")])])
+    assert entity_of(entities, "Deir ez-Zawr Military Council") is entity_of(
+        entities, "Deir Ezzawr Military Council")
+
+
+def test_a_plural_noun_opening_a_sentence_is_no_word_of_the_name_after_it():
+    """"Fighters of Velmor Forces cheer …": the sentence's first word is capitalised for
+    its place, and the people it names are of the body, not part of its name."""
+    first, second = parse_texts(
+        "Fighters of Velmor Democratic Forces cheer in the square.",
+        "The Velmor Democratic Forces said so. Ministry of Velmor Affairs officials met.")
+    entities = _entities([
+        _with_labels(first, [("Fighters of Velmor Democratic Forces", "ORG")]),
+        _with_labels(second, [("The Velmor Democratic Forces", "ORG"),
+                              ("Ministry of Velmor Affairs", "ORG")])])
+    assert entity_of(entities, "Velmor Democratic Forces").mentions[0].source == "a0"
+    assert len(entity_of(entities, "Velmor Democratic Forces").mentions) == 2
+    assert entity_of(entities, "Ministry of Velmor Affairs")
