@@ -117,6 +117,9 @@ class TypeRule:
     defended_by: frozenset[str] = frozenset()
     # A trigger's lemma -> the word a headline uses ("assassinate" -> "Assassination").
     headline_words: dict[str, str] = field(default_factory=dict)
+    # The type whose trigger, linked to this one in the parse, makes it part of that
+    # event ("killed in a raid": the raid's).
+    part_of: str = ""
 
 
 @dataclass(frozen=True)
@@ -158,6 +161,7 @@ def load_lexicon() -> Lexicon:
             from_is_where=bool(spec.get("from_is_where", False)),
             defended_by=frozenset(spec.get("defended_by", [])),
             headline_words={str(k): str(v) for k, v in (spec.get("headline_words") or {}).items()},
+            part_of=str(spec.get("part_of", "")),
             nouns_modified={
                 k: frozenset(v) for k, v in (spec.get("nouns_modified") or {}).items()
             },
@@ -344,6 +348,7 @@ def _article_events(
         seen: set[str] = set()
         told_of_others = False  # a count of events: no aftermath of one, nor a statement
         words: tuple[str, ...] | None = None  # the sentence's content words, found once
+        triggers: list[tuple[Token, str]] = []
         for token in sentence.tokens:
             event_type = _trigger_type(token, sentence, lexicon, headline)
             if event_type is None or event_type in seen:
@@ -352,9 +357,23 @@ def _article_events(
                 told_of_others |= told_of_many(sentence, token, lexicon.once)
                 continue
             seen.add(event_type)
+            triggers.append((token, event_type))
+        # (the trigger a part belongs to, the part's trigger and type)
+        parts = [(whole, token, event_type) for token, event_type in triggers if (
+            whole := _part_of_another(sentence, token, lexicon.types[event_type], triggers))]
+        for token, event_type in triggers:
+            if any(token is part for _, part, _ in parts):
+                continue
             words = words if words is not None else _content_words(sentence)
-            yield _found(article, sentence, token, event_type, located, speakers, claims,
-                         published, lexicon, order, dates[sentence.id], words)
+            found = _found(article, sentence, token, event_type, located, speakers, claims,
+                           published, lexicon, order, dates[sentence.id], words)
+            for part, part_type in [(p, t) for w, p, t in parts if w is token]:
+                # whom the part was done to the whole was done to ("a strike killed X")
+                done_to = _found(article, sentence, part, part_type, located, speakers,
+                                 claims, published, lexicon, order, dates[sentence.id], words)
+                found = replace(found, targets=_unique((*found.targets, *(
+                    t for t in done_to.targets if t not in found.actors))))
+            yield found
             order += 1
         if seen:
             continue
@@ -367,6 +386,30 @@ def _article_events(
                                  published, lexicon, order, dates[sentence.id],
                                  _content_words(sentence)), apart=told_of_others)
             order += 1
+
+
+# The words that may join two triggers of one event in the parse: "killed in a raid",
+# "killed by a strike", "killed during the raid".
+PART_OF_PREPOSITIONS = frozenset({"in", "by", "during"})
+
+
+def _part_of_another(sentence: Sentence, trigger: Token, rule: TypeRule,
+                     triggers: list[tuple[Token, str]]) -> Token | None:
+    """The trigger of the sentence whose event this one tells what it did, of the type
+    its rule is `part_of`: linked head to dependent ("a strike killed X", "the strike
+    that killed X"), or through "in"/"by" ("killed in a US raid"); not through "after"
+    or "following" ("After the killing of X, militias attacked …": two events)."""
+    by_i = sentence.by_index()
+    for other, other_type in triggers:
+        if other_type != rule.part_of or other is trigger:
+            continue
+        if other.head == trigger.i or trigger.head == other.i:
+            return other
+        link = by_i.get(other.head)
+        if link is not None and link.head == trigger.i and link.pos == "ADP" and (
+                link.lemma.lower() in PART_OF_PREPOSITIONS):
+            return other
+    return None
 
 
 def _aftermath_word(sentence: Sentence, lexicon: Lexicon) -> Token | None:

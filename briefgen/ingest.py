@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 import charset_normalizer
@@ -72,6 +72,9 @@ DATELINE = re.compile(
     r"(?P<agency> \([A-Z][\w ]+(?:[,/] ?[A-Z][\w ]+)*\))?"
     r"\s+[-\u2013\u2014]+\s+(?=[A-Z\u201c\"])"
 )
+# A date in a dateline ("TEHRAN, Mar. 24 (MNA) –"): no part of the place it names.
+DATELINE_MONTH = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?",
+                            re.I)
 # A line that is only a person's name (two or three capitalised words), under the
 # headline: the reporter's byline as many sites print it.
 BYLINE_NAME = re.compile(r"(?:[A-Z][a-z’'-]+ ){1,2}[A-Z][a-z’'-]+")
@@ -80,6 +83,16 @@ DATELINE_MAX_LINE = 3
 # One that names its agency ("TEHRAN, Mar. 24 (MNA) –") may follow a longer page head.
 AGENCY_DATELINE_MAX_LINE = 8
 SENTENCE_END = ".!?:;\"”’'»)"
+
+
+class Cleaned(NamedTuple):
+    """A page's text as paragraphs, what was left out, the outlet its furniture names,
+    and the place its dateline names (a paragraph of its own, "" when none)."""
+
+    kept: list[str]
+    dropped: list[str]
+    outlet: str
+    dateline: str
 
 
 @dataclass(frozen=True)
@@ -184,6 +197,7 @@ def _is_entry(entry: dict, shown: str) -> bool:
                for v in (article[k] for k in lists)):
         return False
     return (is_safe_slug(article["source_id"]) and article["path"] == shown
+            and article["dateline"] in ("", *article["text"].split("\n\n"))
             and article["url"] == web_url(article["url"])
             and article["published"] == _published(article["published"])[0])
 
@@ -373,7 +387,7 @@ def _language_identifier() -> LanguageIdentifier:
 
 
 def _article(path: Path, shown: str, raw: bytes, meta: dict, text: str) -> Article:
-    paragraphs, dropped, outlet = _clean_paragraphs(text)
+    paragraphs, dropped, outlet, dateline = _clean_paragraphs(text)
     notes: list[str] = []
     given = {key: _scalar(key, value, notes) for key, value in meta.items()}
     mastheads = _mastheads(given.get("outlet", "") or outlet)
@@ -412,6 +426,7 @@ def _article(path: Path, shown: str, raw: bytes, meta: dict, text: str) -> Artic
         author=single_line(given.get("author", ""), "author"),
         dropped=tuple(dropped),
         warnings=tuple(notes),
+        dateline=dateline if dateline in paragraphs else "",
     )
 
 
@@ -508,13 +523,16 @@ def _patterns() -> dict[str, list[re.Pattern]]:
     return patterns
 
 
-def _clean_paragraphs(text: str) -> tuple[list[str], list[str], str]:
-    """Split into paragraphs (one per non-empty line) and drop page furniture."""
+def _clean_paragraphs(text: str) -> Cleaned:
+    """Split into paragraphs (one per non-empty line) and drop page furniture; a
+    dateline's place becomes a paragraph of its own (where the story was filed is a
+    place of the story), its agency and dash are dropped."""
     patterns = _patterns()
     kept: list[str] = []
     dropped: list[str] = []
     seen: set[str] = set()
     outlet = ""
+    place = ""
     in_footer = False
     for line in (re.sub(r"\s+", " ", raw).strip() for raw in text.split("\n")):
         if not line:
@@ -551,10 +569,28 @@ def _clean_paragraphs(text: str) -> tuple[list[str], list[str], str]:
             continue
         if (dateline := DATELINE.match(line)) and (len(kept) <= DATELINE_MAX_LINE or (
                 dateline.group("agency") and len(kept) <= AGENCY_DATELINE_MAX_LINE)):
-            dropped.append(dateline.group(0).strip())
+            named = _dateline_place(dateline.group(0))
+            dropped.append(dateline.group(0)[len(named):].strip(" ,"))
             line = line[dateline.end() :]
+            if not place:
+                place = named
+                kept.append(named)
         kept.append(line)
-    return kept, dropped, outlet
+    return Cleaned(kept, dropped, outlet, place)
+
+
+def _dateline_place(dateline: str) -> str:
+    """The place a dateline names: "ERBIL, Kurdistan Region – " → "ERBIL, Kurdistan
+    Region"; "TEHRAN, Mar. 24 (MNA) –" → "TEHRAN"."""
+    head = re.split(r"\s*\(|\s+[-\u2013\u2014]", dateline, maxsplit=1)[0]
+    first, *rest = (part.strip() for part in head.split(","))
+    named = [first]
+    for part in rest:
+        if not part or any(c.isdigit() for c in part) or DATELINE_MONTH.fullmatch(
+                part.split()[0]):
+            break
+        named.append(part)
+    return ", ".join(named)
 
 
 # A few words before a colon at a paragraph's start: "EghtesadOnline: …" (not a dash:

@@ -58,6 +58,8 @@ def repaired_mentions(article: ParsedArticle, rules: Rules) -> list[Mention]:
         split.extend(_split_trailing_surname(mention, text, surnames))
     found = list(_skipped_names(article, split, runs, rules))
     named = _known_names(article, split + found, rules)
+    if places := dateline_places(article):  # the tagger's reading of a line in capitals
+        named = [m for m in named if m.sentence != places[0].sentence] + places
     outlets = _cited_outlets(article, named, rules)
     described = list(_described_bodies(article, named + outlets, rules))
     wider = outlets + described
@@ -65,6 +67,24 @@ def repaired_mentions(article: ParsedArticle, rules: Rules) -> list[Mention]:
         (o.start <= m.start or _determiner_before(text, m, o.start, o.end)) and m.end <= o.end
         for o in wider)]
     return sorted(kept + wider, key=lambda m: (m.start, m.end))
+
+
+def dateline_places(article: ParsedArticle) -> list[Mention]:
+    """The places of the article's dateline paragraph ("ERBIL, Kurdistan Region"), each
+    part between commas: where the story was filed, whatever the tagger reads in a
+    line of capitals."""
+    line = article.article.dateline
+    sentence = next((s for s in article.sentences if line and s.text.strip() == line), None)
+    if sentence is None:
+        return []
+    at = sentence.start + sentence.text.index(line)
+    places = []
+    for part in re.finditer(r"[^,]+", line):
+        name = part.group().strip()
+        if name[:1].isupper():
+            start = at + part.start() + part.group().index(name)
+            places.append(Mention(sentence.id, start, start + len(name), name, "GPE"))
+    return places
 
 
 def _known_names(article: ParsedArticle, mentions: list[Mention], rules: Rules) -> list[Mention]:
@@ -222,9 +242,9 @@ def _mended_spans(article: ParsedArticle, rules: Rules) -> Iterator[Mention]:
     previous: Mention | None = None
     swallowed = 0  # where a span mended forward ends: NER's spans inside it are in it
     sentence_end = {s.id: s.end for s in article.sentences}
-    # a plural common noun opening a sentence, capitalised for its place ("Fighters of …")
+    # people of a body opening a sentence, capitalised for its place ("Fighters of …")
     sentence_start_plurals = {s.tokens[0].start for s in article.sentences if s.tokens and (
-        s.tokens[0].pos == "NOUN" and s.tokens[0].lemma.casefold() != s.tokens[0].text.casefold())}
+        s.tokens[0].text.casefold() in rules.people_of_a_body)}
     for mention in article.mentions:
         start, end, label = mention.start, mention.end, mention.label
         if start < swallowed:
@@ -287,7 +307,7 @@ def _mended_spans(article: ParsedArticle, rules: Rules) -> Iterator[Mention]:
         yield previous
 
 
-# "Fighters of the": a noun and "of" before the name they are of.
+# "Fighters of the": people and "of" before the name of the body they are of.
 PLURAL_OF_LEAD = re.compile(r"[A-Z][a-z]+\s+of\s+(?:the\s+)?(?=[A-Z])")
 
 

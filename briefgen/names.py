@@ -44,6 +44,7 @@ class Rules:
     base_verb_before: re.Pattern
     department_after_title: re.Pattern
     organisation_heads: frozenset[str]
+    people_of_a_body: frozenset[str]
     organisation_openers: frozenset[str]
     person_appositive: re.Pattern
     role_nouns: frozenset[str]
@@ -146,6 +147,7 @@ def load_rules() -> Rules:
             rf"^(?:the\s+)?(?:{alternation(data['departments'])})\s+(?=[A-Z])"
         ),
         organisation_heads=frozenset(w.casefold() for w in data["organisation_heads"]),
+        people_of_a_body=frozenset(data["people_of_a_body"]),
         organisation_openers=frozenset(w.casefold() for w in data["organisation_openers"]),
         role_nouns=frozenset(data["person_appositives"]),
         person_appositive=re.compile(

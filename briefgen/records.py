@@ -43,6 +43,9 @@ class Article:
     # What was wrong with the file's metadata and left out (a `javascript:` url, a date
     # that is none): reported, the article itself is kept.
     warnings: tuple[str, ...] = ()
+    # The place its dateline names, a paragraph of `text` of its own ("ERBIL, Kurdistan
+    # Region"); "" when it has none.
+    dateline: str = ""
 
 
 class Token(NamedTuple):

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from briefgen.cache import EntryCache, cache_key, code_stamp
 from briefgen.curation import Curation, Override, apply_curation
 from briefgen.language import english
-from briefgen.mentions import repaired_mentions
+from briefgen.mentions import dateline_places, repaired_mentions
 from briefgen.names import (
     Rules,
     clean_name,
@@ -197,11 +197,14 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
     text = article.article.text
     cut_at = _cut_end(text)
     headlines = {s.id for s in article.sentences if in_title_case(s.text)}
+    datelines = {m.start for m in dateline_places(article)}
     for mention in repaired_mentions(article, rules):
         vote = rules.labels.get(mention.label)
         if vote is None or mention.end >= cut_at:
             continue
         name, role = clean_name(mention.text, rules)
+        if mention.start in datelines and name.isupper():  # "ERBIL": the city is "Erbil"
+            name = name.title()
         if mention.label == "NORP" and len(name.split()) < rules.norp_min_words:
             continue
         before = text[max(0, mention.start - CONTEXT_WINDOW) : mention.start]
@@ -219,7 +222,10 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
             role = found.group(1)
             if " " not in stripped:  # "Secretary Austin" is a way of writing Austin's name
                 titled = before[found.start(1) :] + mention.text
-        end = mention.end
+        start, end = mention.start, mention.end
+        if (lead := rules.base_before.search(before)) and lead.group(1)[:1].isupper() and (
+                not is_country_name(stripped)):
+            start -= len(before) - lead.start(1)  # "Mission Support Site | Green Village"
         if cue and mention.end + cue.end() <= _sentence_end(
             article, mention
         ):
@@ -248,10 +254,8 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
         ):
             kind_votes.append(("place", BASE_CUE_WEIGHT))
         yield Candidate(
-            ref=MentionRef(
-                article.article.source_id, mention.sentence, mention.start, end,
-                text[mention.start : end],
-            ),
+            ref=MentionRef(article.article.source_id, mention.sentence, start, end,
+                           text[start:end]),
             name=stripped,
             key=name_key(stripped, rules),
             label=mention.label,
@@ -666,14 +670,22 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
     person_here.update((c.ref.source, c.key.removesuffix(ADMINISTRATION)) for c in candidates
                        if c.key.endswith(ADMINISTRATION))
     # a full name NER calls a body whose surname alone it calls a person in the same
-    # article ("Samantha Power" ORG, "Power told reporters"): a person's full name
+    # article ("Samantha Power" ORG, "Power told reporters"): a person's full name,
+    # unless a group's ("Saraya al-Salam") or the article names another person of that
+    # surname in full ("Lockheed Velmor" beside Col. Joe Velmor)
     misread_people: set[tuple[str, str]] = set()
+    people_named: dict[tuple[str, str], set[str]] = defaultdict(set)  # (article, surname)
+    for c in candidates:
+        if c.label == "PERSON" and len(words := c.key.split()) >= 2:
+            people_named[(c.ref.source, words[-1])].add(c.key)
     for c in candidates:
         words = c.key.split()
         group_word = re.split(r"[\s-]", c.name)[0].casefold() in rules.group_name_words
         if group_word and len(words) >= 2:  # "Harakat al-Nujaba" in "Harakat Hezbollah al-Nujaba"
             by_ends[(words[0], words[-1])].add(c.key)
-        if c.label == "ORG" and len(words) >= 2 and (c.ref.source, words[-1]) in person_here:
+        if c.label == "ORG" and len(words) >= 2 and not group_word and (
+                c.ref.source, words[-1]) in person_here and not (
+                people_named[(c.ref.source, words[-1])] - {c.key}) and looks_like_person(c.name):
             misread_people.add((c.ref.source, c.key))
         if (c.label == "PERSON" or (c.ref.source, c.key) in misread_people) and len(
                 words) >= 2 and looks_like_person(c.name) and not group_word:
@@ -697,6 +709,9 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
             if ARTICLE_LAST_WORD.search(c.name):
                 article_last.add(c.key)
     full_uses = Counter(c.key for c in candidates if c.label == "PERSON")
+    # words of bodies' names: a lone word NER calls a body may stand for one of them
+    body_words = {w for c in candidates if c.label != "PERSON" and " " in c.key
+                  and not c.key.endswith(ADMINISTRATION) for w in c.key.split()}
     fuller: dict[str, str] = {}  # a person's name without a middle name → the full one
     based: dict[tuple[str, str], str] = {}  # (article, a base's last word) → the base
     for keys in by_ends.values():
@@ -738,9 +753,13 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
             # with no place or base cue of its own it is still the one person's name.
             # Nor is a surname NER calls a person elsewhere in the same article ("Biden's
             # decision" tagged a group after "President Biden").
+            # Nor is a lone surname NER calls a body ("Trump said on Monday" opening a
+            # sentence) when no body's name has the word.
             if target and (c.label == "PERSON" or local or (
                     LABEL_FAMILIES[c.label] == "place" and len(c.kind_votes) == 1) or (
-                    (c.ref.source, c.key) in person_here and len(c.kind_votes) == 1)):
+                    (c.ref.source, c.key) in person_here and len(c.kind_votes) == 1) or (
+                    c.label == "ORG" and len(c.kind_votes) == 1
+                    and words[0] not in body_words)):
                 c = replace(c, key=next(iter(target)))
             elif _base_vote(c) and len(bases := bases_by_last.get(words[0], set())) == 1:
                 based[(c.ref.source, c.key)] = next(iter(bases))
@@ -753,7 +772,7 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
             if target and same_spelling_variant(
                     c.key, " ".join((full := next(iter(target))).split()[-2:])):
                 c = replace(c, key=full)
-        if (c.ref.source, c.key) in misread_people and looks_like_person(c.name):
+        if (c.ref.source, c.key) in misread_people:
             c = replace(c, label="PERSON", type_votes=(("person", 1),))
         linked.append(replace(c, key=fuller[c.key]) if c.key in fuller else c)
     # A base's name alone that NER calls a group or a person ("The attack on Al Asad"

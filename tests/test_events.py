@@ -229,11 +229,11 @@ def test_two_reports_of_one_event_in_their_own_words_are_one_event():
         "Unrelated sentence about the weather in Amman on Monday.",
         published=("2024-01-28", "2024-01-29", "2024-01-30", "2024-01-30"),
     )
-    for kind in ("attack", "killing"):
-        drone = [e for e in events if e.type == kind
-                 and {("a0", "s-1"), ("a1", "s-1")} & _sentences_of(e)]
-        assert len(drone) == 1 and {("a0", "s-1"), ("a1", "s-1")} <= _sentences_of(drone[0])
-        assert ("a2", "s-1") not in _sentences_of(drone[0])
+    # the deaths the drone caused are the attack's ("…, killing three soldiers")
+    drone = [e for e in events if e.type == "attack"
+             and {("a0", "s-1"), ("a1", "s-1")} & _sentences_of(e)]
+    assert len(drone) == 1 and {("a0", "s-1"), ("a1", "s-1")} <= _sentences_of(drone[0])
+    assert ("a2", "s-1") not in _sentences_of(drone[0])
 
 
 def test_one_attack_in_a_few_blows_is_still_an_attack():
@@ -389,13 +389,14 @@ def test_what_was_done_to_a_leader_was_not_done_to_the_body_he_leads():
         "The fugitive leader of the Velmor Front in Iraq was killed in an airstrike on "
         "Friday, officials said."
     )
-    killing = next(e for e in events if e.type == "killing")
+    # killed in an airstrike: the airstrike's event, whom it killed its targets
+    (killing,) = [e for e in events if e.type == "attack"]
     assert "Velmor Front" not in {names[t] for t in killing.targets}, killing
     assert "Velmor Front" not in killing.title, killing.title
     # many of them killed: the strike was on the group
     events, names = _events(
         "US airstrikes killed 25 members of the Velmor Front at five sites on Sunday.")
-    killing = next(e for e in events if e.type == "killing")
+    (killing,) = [e for e in events if e.type == "attack"]
     assert "Velmor Front" in {names[t] for t in killing.targets}, killing
 
 
@@ -695,3 +696,24 @@ def test_a_statement_that_counts_events_joins_none_told_beside_it():
     strikes = _telling(events, "s-5")[0]
     assert "s-6" in _told_in(strikes)
     assert all(e.type == "other" for e in _telling(events, "s-7"))
+
+
+@pytest.mark.parametrize("sentence", [
+    "At least 13 people were killed in a US raid in the town of Velmor on Thursday.",
+    "A US drone strike killed Abu Velmor in Baghdad on Thursday.",
+    "The strike that killed Abu Velmor hit a car in Baghdad on Thursday.",
+])
+def test_a_killing_told_as_what_an_attack_did_is_that_attack(sentence):
+    """One event told in one sentence is one page: the raid and the deaths it caused,
+    not an "Attack" and a "Killing" citing the same sentence."""
+    events, _ = _events(sentence)
+    assert [e.type for e in events if e.type != "other"] == ["attack"], [
+        (e.type, e.title) for e in events]
+
+
+def test_a_killing_before_an_attack_stays_an_event_of_its_own():
+    events, _ = _events("After the killing of Abu Velmor in January, militias attacked "
+                        "Camp Falcon with rockets.")
+    assert {e.type for e in events} >= {"attack", "killing"}, [(e.type, e.title)
+                                                                 for e in events]
+

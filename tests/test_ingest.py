@@ -83,7 +83,7 @@ def test_legacy_encoding_and_mojibake_are_repaired(tmp_path):
 def test_bylines_and_photo_credits_are_page_furniture():
     from briefgen.ingest import _clean_paragraphs
 
-    kept, dropped, _ = _clean_paragraphs(
+    kept, dropped, _, _ = _clean_paragraphs(
         "By Jane Roe, John Doe and Ali Hassan\n"
         "Rockets hit the base on Monday, officials said. (REUTERS/Jane Roe)\n"
         "By Monday the troops had left Baghdad.\n"
@@ -97,7 +97,7 @@ def test_bylines_and_photo_credits_are_page_furniture():
     assert "(REUTERS/Jane Roe)" in dropped
     # a credit line deep in the story, where no byline rule looks
     story = [f"Paragraph {n} of the story ends here." for n in range(5)]
-    kept, dropped, _ = _clean_paragraphs("\n".join(
+    kept, dropped, _, _ = _clean_paragraphs("\n".join(
         [*story, "Contributor Velmor Press", "Contributors to the fund met on Monday.",
          "(Velmor Press)", "Troops ate at the base, Dec. 26, 2018. (Velmor Press)",
          "The group (Saraya Velmor) said so."]))
@@ -105,35 +105,39 @@ def test_bylines_and_photo_credits_are_page_furniture():
                     "Troops ate at the base, Dec. 26, 2018.", "The group (Saraya Velmor) said so."]
     assert {"Contributor Velmor Press", "(Velmor Press)"} <= set(dropped)
     # an agency's dateline after a long page head
-    kept, dropped, _ = _clean_paragraphs("\n".join(
+    kept, dropped, _, _ = _clean_paragraphs("\n".join(
         [*story, "TEHRAN, Mar. 24 (VNA) – A base came under attack."]))
-    assert kept == [*story, "A base came under attack."]
+    assert kept == [*story, "TEHRAN", "A base came under attack."]
 
 
 def test_a_dateline_crediting_several_agencies_and_a_trailing_via_credit_are_dropped():
     from briefgen.ingest import _clean_paragraphs
 
-    kept, dropped, _ = _clean_paragraphs(
+    kept, dropped, _, dateline = _clean_paragraphs(
         "Militia halts attacks on US forces\n"
         "Fighters of the militia in Iraq, via NEWSWIRE\n"
         "A subtitle that runs on without a full stop\n"
         "BAGHDAD (REUTERS, BLOOMBERG, AFP) - Rockets hit the base on Monday.\n"
         "Supplies reached the base via Kuwait.\n"
     )
+    # where the story was filed is a paragraph of its own; the agencies' credit is not
     assert kept == ["Militia halts attacks on US forces", "Fighters of the militia in Iraq",
-                    "A subtitle that runs on without a full stop",
+                    "A subtitle that runs on without a full stop", "BAGHDAD",
                     "Rockets hit the base on Monday.", "Supplies reached the base via Kuwait."]
-    assert "BAGHDAD (REUTERS, BLOOMBERG, AFP) -" in dropped
-    kept, dropped, _ = _clean_paragraphs(
+    assert dateline == "BAGHDAD" and "(REUTERS, BLOOMBERG, AFP) -" in dropped
+    kept, dropped, _, dateline = _clean_paragraphs(
         "Base attacked\nTEHRAN, Mar. 24 (VNA) – A military base came under attack.\n")
-    assert kept == ["Base attacked", "A military base came under attack."]
-    assert "TEHRAN, Mar. 24 (VNA) –" in dropped
+    assert kept == ["Base attacked", "TEHRAN", "A military base came under attack."]
+    assert dateline == "TEHRAN" and "Mar. 24 (VNA) –" in dropped
+    _, _, _, dateline = _clean_paragraphs(
+        "VELMOR, Zawir Region – Rockets hit the base on Monday.\n")
+    assert dateline == "VELMOR, Zawir Region"
 
 
 def test_a_lone_byline_name_navigation_links_and_credits_in_brackets_are_dropped():
     from briefgen.ingest import _clean_paragraphs
 
-    kept, dropped, _ = _clean_paragraphs(
+    kept, dropped, _, _ = _clean_paragraphs(
         "Two soldiers killed in northern Iraq\n"
         "Jane Roe\n"
         "1. Skip to content\n"
@@ -161,7 +165,7 @@ def test_a_lone_byline_name_navigation_links_and_credits_in_brackets_are_dropped
 def test_section_labels_and_sidebar_widgets_are_dropped():
     from briefgen.ingest import _clean_paragraphs
 
-    kept, dropped, _ = _clean_paragraphs(
+    kept, dropped, _, _ = _clean_paragraphs(
         "World News\n"
         "Drones attacked the base on Monday, officials said.\n"
         "Most Visited in World\n"
@@ -218,7 +222,7 @@ def test_a_hostile_outlet_is_read_no_further_than_the_page_shows_it():
 def test_an_outlet_s_standards_link_is_furniture():
     from briefgen.ingest import _clean_paragraphs
 
-    kept, dropped, _ = _clean_paragraphs(
+    kept, dropped, _, _ = _clean_paragraphs(
         "Rockets hit the base on Monday, officials said.\n"
         "Our Standards:The principles of Velmor Trust.\n"
         "Our standards of living fell in the war, he said.\n"
@@ -231,7 +235,7 @@ def test_an_outlet_s_standards_link_is_furniture():
 def test_a_byline_with_an_arabic_article_and_a_place_s_news_section_are_furniture():
     from briefgen.ingest import _clean_paragraphs
 
-    kept, dropped, _ = _clean_paragraphs(
+    kept, dropped, _, _ = _clean_paragraphs(
         "Iraq News\nBy Faris al-Velmor and AFP\n"
         "Iraq detained 14 fighters on Friday, officials said.\n"
         "The Iraq News Agency said so.\n")
@@ -243,7 +247,7 @@ def test_a_byline_with_an_arabic_article_and_a_place_s_news_section_are_furnitur
 def test_a_caption_s_photo_credit_after_its_last_sentence_is_dropped():
     from briefgen.ingest import _clean_paragraphs
 
-    kept, dropped, _ = _clean_paragraphs(
+    kept, dropped, _, _ = _clean_paragraphs(
         "Rockets hit the base on Monday, officials said.\n"
         "Bodies are carried out of a building in Velmor. The toll could not be confirmed."
         " PHOTO: VELMOR HERALD\n"
@@ -265,7 +269,7 @@ def test_wire_photo_credits_a_gallery_s_counter_and_a_read_more_line_are_furnitu
     from briefgen.ingest import _clean_paragraphs
 
     caption = "Children shelter in a church in Velmor, August 9, 2014."
-    kept, dropped, _ = _clean_paragraphs(
+    kept, dropped, _, _ = _clean_paragraphs(
         "Rockets hit the base on Monday, officials said.\n"
         "Troops patrol the old city. Picture taken July 30, 2018. REUTERS/Jane Roe\n"
         f"{caption} UPI/Jane al Roe\n"
@@ -274,12 +278,15 @@ def test_wire_photo_credits_a_gallery_s_counter_and_a_read_more_line_are_furnitu
         "Officials said troops moved between Iraq / Syria bases on Monday.\n"
         "Read more exclusive news from Velmor Daily.\n"
         "Soldiers fire a howitzer at the site. (Jane Roe/U.S. Army)\n"
+        "The strike killed two men, officials said. U.S./Coalition forces had no losses.\n"
     )
     assert kept == ["Rockets hit the base on Monday, officials said.",
                     "Troops patrol the old city. Picture taken July 30, 2018.", caption,
                     "Fighters of the Velmor Forces cheer in the square.",
                     "Officials said troops moved between Iraq / Syria bases on Monday.",
-                    "Soldiers fire a howitzer at the site."]
+                    "Soldiers fire a howitzer at the site.",
+                    "The strike killed two men, officials said. U.S./Coalition forces had "
+                    "no losses."]
     assert {"REUTERS/Jane Roe", "UPI/Jane al Roe", "Jane de Roe / Reuters",
             "(Jane Roe/U.S. Army)",
             "Read more exclusive news from Velmor Daily."} <= set(dropped)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from conftest import entity_of, parse_texts
 
+from briefgen.names import load_rules, name_key
 from briefgen.records import Mention
 from briefgen.resolve import resolve
 
@@ -44,6 +46,15 @@ def test_a_full_name_ner_calls_a_body_is_the_person_its_surname_names_in_the_art
     person = entity_of(entities, "Jane Velmor")
     assert person is entity_of(entities, "Velmor")
     assert person.type == "person"
+    # not a group's name, nor a company beside another person of that surname
+    (article,) = parse_texts(
+        "Prime Minister Jack Zawir met envoys on Monday. Zawir said the militia Saraya "
+        "al-Zawir had no role. The jets were made by Lockheed Zawir.")
+    article = _with_labels(article, [("Jack Zawir", "PERSON"), ("Zawir", "PERSON"),
+                                     ("Saraya al-Zawir", "ORG"), ("Lockheed Zawir", "ORG")])
+    entities = _entities([article])
+    assert entity_of(entities, "Saraya al-Zawir").type == "armed group"
+    assert entity_of(entities, "Lockheed Zawir").type == "organisation"
 
 
 def test_declared_acronym_is_an_alias_across_articles():
@@ -1081,6 +1092,10 @@ def test_a_mountain_written_mount_x_x_mountain_or_the_x_mountains_is_one_place_n
     assert mountain is entity_of(entities, "Velmor Mountain")
     assert mountain is entity_of(entities, "Velmor mountains")
     assert entity_of(entities, "Velmor") is not mountain
+    # "range" after a name is a verb as often as a mountain range
+    (article,) = parse_texts("Estimates of deaths in Velmor range from 900 to 1,100.")
+    entities = _entities([_with_labels(article, [("Velmor", "GPE")])])
+    assert [e.name for e in entities] == ["Velmor"]
 
 
 def test_an_acronym_with_its_nationality_word_is_the_acronym_unless_two_nations_share_it():
@@ -1124,6 +1139,10 @@ def test_a_base_named_with_its_base_words_after_or_before_is_one_base_with_its_a
     assert entity_of(entities, "Zawir Base Complex") is entity_of(entities, "ZBC")
     assert entity_of(entities, "ZBC").kind == "base"
     assert entity_of(entities, "K9 Base").kind == "base"
+    # the base words NER left out before the name are how the text names it
+    (article,) = parse_texts("Drones hit Mission Support Site Zawir Village on Monday.")
+    entities = _entities([_with_labels(article, [("Zawir Village", "GPE")])])
+    assert entity_of(entities, "Mission Support Site Zawir Village").kind == "base"
 
 
 def test_a_city_written_with_its_article_glued_and_doubled_is_the_same_city():
@@ -1137,6 +1156,8 @@ def test_a_city_written_with_its_article_glued_and_doubled_is_the_same_city():
         _with_labels(second, [("Deir Ezzawr Military Council", "ORG")])])
     assert entity_of(entities, "Deir ez-Zawr Military Council") is entity_of(
         entities, "Deir Ezzawr Military Council")
+    # a doubled "s" too: "Bab Essalam" is "Bab es-Salam"
+    assert name_key("Bab Essalam", load_rules()) == name_key("Bab es-Salam", load_rules())
 
 
 def test_a_plural_noun_opening_a_sentence_is_no_word_of_the_name_after_it():
@@ -1152,3 +1173,43 @@ def test_a_plural_noun_opening_a_sentence_is_no_word_of_the_name_after_it():
     assert entity_of(entities, "Velmor Democratic Forces").mentions[0].source == "a0"
     assert len(entity_of(entities, "Velmor Democratic Forces").mentions) == 2
     assert entity_of(entities, "Ministry of Velmor Affairs")
+    # other nouns before "of" may be the name's own ("Sons of Iraq", "Friends of Syria")
+    (third,) = parse_texts("Sons of Velmor fighters manned the checkpoints on Monday.")
+    entities = _entities([_with_labels(third, [("Sons of Velmor", "ORG")])])
+    assert entity_of(entities, "Sons of Velmor")
+
+
+def test_a_surname_ner_calls_a_body_is_the_one_person_of_that_name():
+    """"Velmor said on Monday" opens a sentence, and NER calls a lone surname a body
+    there; the corpus names one person so, and no body."""
+    first, second = parse_texts(
+        "President Jack Velmor spoke in Washington on Sunday. Omar Zawir was there.",
+        "Velmor said on Monday that Iran was delaying talks. The Zawir Group said so. "
+        "Zawir denied it.")
+    entities = _entities([
+        _with_labels(first, [("Jack Velmor", "PERSON"), ("Omar Zawir", "PERSON")]),
+        _with_labels(second, [("Velmor", "ORG"), ("The Zawir Group", "ORG"),
+                              ("Zawir", "ORG")])])
+    assert entity_of(entities, "Velmor") is entity_of(entities, "Jack Velmor")
+    # a body's name is also what "Zawir" may stand for: not the man
+    assert entity_of(entities, "Zawir") is not entity_of(entities, "Omar Zawir")
+
+
+def test_a_dateline_names_the_place_the_story_was_filed_from():
+    """"VELMOR, Zawir Region (Reuters) – …": the city and its region are places of the
+    story, on their own line (the source page shows it); the agency is not."""
+    from briefgen.ingest import read_article
+
+    raw = ("---\ntitle: Rockets hit base\n---\nRockets hit base\n"
+           "VELMOR, Zawir Region (Reuters) – Rockets hit the base on Monday.\n"
+           "Officials in Velmor said two rockets fell.\n").encode()
+    article = read_article(Path("a.md"), raw, "seeds/a.md", 200_000)
+    assert article.dateline == "VELMOR, Zawir Region"
+    assert "VELMOR, Zawir Region" in article.text.split("\n\n")
+    (parsed,) = parse_texts(article.text)
+    parsed = replace(parsed, article=replace(parsed.article, dateline=article.dateline))
+    entities = _entities([parsed])
+    city = entity_of(entities, "Velmor")
+    assert city is entity_of(entities, "VELMOR") and city.name == "Velmor"
+    assert city.kind == "place" and entity_of(entities, "Zawir Region").kind == "place"
+    assert not [e for e in entities if e.name.casefold() == "reuters"]
