@@ -134,6 +134,8 @@ class OnceRules:
     campaign_adverbs: frozenset[str]  # "repeatedly attacked"
     attacks_stepped_up_by: frozenset[str]  # "escalated its attacks"
     event_words: frozenset[str] = frozenset()  # every type's trigger lemmas
+    type_of_word: dict[str, str] = field(default_factory=dict)  # a trigger lemma's type
+    never_done_to_events: frozenset[str] = frozenset()  # types: "execute attacks"
 
 
 @dataclass(frozen=True)
@@ -175,8 +177,10 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         once=OnceRules(**{name: frozenset(once[name]) for name in (
             "wanted_by", "modals", "done_infinitive_after", "stopped_by", "counts",
-            "campaign_adverbs", "attacks_stepped_up_by")}, event_words=frozenset(
-                lemma for rule in types.values() for lemma in rule.lemmas)),
+            "campaign_adverbs", "attacks_stepped_up_by", "never_done_to_events")},
+            event_words=frozenset(lemma for rule in types.values() for lemma in rule.lemmas),
+            type_of_word={lemma: name for name, rule in reversed(types.items())
+                          for lemma in rule.lemmas}),
         place_nouns=frozenset(data["place_nouns"]),
         aftermath=frozenset(data["aftermath"]["lemmas"]),
         named_again=frozenset(data["aftermath"]["named_again"]),
@@ -697,6 +701,11 @@ def _happened_once(
     # Negated: "US forces were not attacked", "will not be reinforced", "no ceasefire".
     if any(t.dep == "neg" or (t.dep == "det" and t.lemma.lower() == "no")
            for t in children(sentence, trigger)):
+        return False
+    # A verb done to an event of another kind: "plan and execute attacks" is no execution.
+    if trigger.pos == "VERB" and event_type in rules.never_done_to_events and any(
+            t.dep == "dobj" and rules.type_of_word.get(t.lemma.lower(), event_type) != event_type
+            for t in children(sentence, trigger)):
         return False
     stoppers = rules.stopped_by | (rules.attacks_stepped_up_by if event_type == "attack"
                                    else frozenset())

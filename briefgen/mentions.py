@@ -373,7 +373,8 @@ def _split_trailing_surname(mention: Mention, text: str, surnames: set[str]) -> 
     """"the Security and Defence Committee al-Abbasi" → the committee, and al-Abbasi,
     when al-Abbasi is the surname of a person named in full in the same article."""
     words = mention.text.split()
-    if mention.label == "PERSON" or len(words) <= MIN_WORDS_BEFORE_SURNAME:
+    # a place's name ends as it will ("the Ain al-Asad airbase"): only a body's runs on
+    if mention.label not in {"ORG", "NORP"} or len(words) <= MIN_WORDS_BEFORE_SURNAME:
         return [mention]
     if words[-1] not in surnames or not re.match(rf"{load_rules().article}-", words[-1]):
         return [mention]

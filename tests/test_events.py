@@ -717,3 +717,14 @@ def test_a_killing_before_an_attack_stays_an_event_of_its_own():
     assert {e.type for e in events} >= {"attack", "killing"}, [(e.type, e.title)
                                                                  for e in events]
 
+
+
+def test_a_verb_whose_object_is_another_kind_of_event_is_not_an_event_of_its_own():
+    """"locations the group uses to plan and execute attacks": no execution."""
+    events, _ = _events("US jets struck five locations that the Velmor Brigades use to plan "
+                        "and execute attacks on coalition forces, the Pentagon said on Sunday.")
+    assert "killing" not in {e.type for e in events}, [(e.type, e.title) for e in events]
+    events, _ = _events("Baghdad and Ankara signed a water agreement in Ankara on Monday.")
+    assert "agreement" in {e.type for e in events}
+
+

@@ -1213,3 +1213,14 @@ def test_a_dateline_names_the_place_the_story_was_filed_from():
     assert city is entity_of(entities, "VELMOR") and city.name == "Velmor"
     assert city.kind == "place" and entity_of(entities, "Zawir Region").kind == "place"
     assert not [e for e in entities if e.name.casefold() == "reuters"]
+
+
+def test_a_base_s_name_is_never_cut_before_a_surname_the_tagger_gave_a_person():
+    """NER calls "Ain al-Zawir" a person in one sentence and "the Ain al-Zawir" a
+    facility in another: the facility is not "the Ain" and a man al-Zawir."""
+    (article,) = parse_texts(
+        "Rockets hit Ain al-Zawir on Monday. The attack on the Ain al-Zawir airbase came "
+        "after threats.")
+    article = _with_labels(article, [("Ain al-Zawir", "PERSON"), ("the Ain al-Zawir", "FAC")])
+    entities = _entities([article])
+    assert not [e for e in entities if e.name == "Ain"], [e.name for e in entities]
