@@ -34,6 +34,7 @@ from datetime import date, timedelta
 from functools import cache
 from importlib import resources
 from itertools import combinations
+from typing import NamedTuple
 
 import yaml
 from slugify import slugify
@@ -57,6 +58,7 @@ from briefgen.records import (
     Entity,
     EntityId,
     Event,
+    EventJoin,
     EventMention,
     Mention,
     ParsedArticle,
@@ -254,6 +256,38 @@ def extract_events(
     by_id = {e.id: e for e in entities}
     people = frozenset(e.id for e in entities if e.type == "person")
     return _events(cluster(found, _too_broad(entities), people), by_id, lexicon)
+
+
+# Why two mentions are one event, for a reader (see cluster).
+JOIN_REASONS = {
+    "next": "the next sentences of one article tell it",
+    "said": "said beside it in one article",
+    "headline": "the headline, and the lead that tells it",
+    "similar": "two reports in the same rare words, first told within days",
+}
+
+
+def _why(anchor: tuple[str, ...], by_id: dict[EntityId, Entity]) -> str:
+    """One reason in words: "the same base where it happened: Ain al-Asad"."""
+    kind, *rest = anchor
+    # the names of the anchor: ("in", source, name), ("lead", name, day), ("across", …)
+    ids = [EntityId(e) for e in {"in": rest[1:], "lead": rest[:1]}.get(kind, rest)]
+    names = [by_id[e].name for e in ids if e in by_id]
+    if kind in JOIN_REASONS:
+        return JOIN_REASONS[kind]
+    if kind == "again":
+        return f"“the {rest[0]}” names it again"
+    if kind == "in":
+        return f"both name {names[0]} in one article"
+    if kind == "lead" and names:
+        return f"two articles published within a day lead with it, naming {names[0]}"
+    if kind == "across" and len(names) == 2:
+        return f"the same two names among who, whom and where: {names[0]} and {names[1]}"
+    if kind == "across" and names:
+        entity = by_id[ids[0]]
+        return (f"the same base where it happened: {names[0]}" if entity.kind == "base"
+                else f"the same person did it: {names[0]}")
+    return "a name both share"
 
 
 def _entity_spans(entities: Sequence[Entity]) -> dict[SourceId, list[Located]]:
@@ -935,11 +969,21 @@ def _is_country(entity: Entity) -> bool:
     return any(is_country_name(n) for n in names) or entity.type == "state"
 
 
+class Clusters(NamedTuple):
+    """Mentions grouped into events, and each join that made a group: the two mentions
+    it joined and why (the rule, and for a shared name every name the two share)."""
+
+    groups: list[list[Found]]
+    joins: list[tuple[Found, Found, tuple[tuple[str, ...], ...]]]
+
+
 def cluster(
     found: list[Found], broad: frozenset[EntityId], people: frozenset[EntityId]
-) -> list[list[Found]]:
+) -> Clusters:
     """Group mentions into events (see the module docstring for the rule)."""
     parent = list(range(len(found)))
+    joins: list[tuple[int, int, tuple[str, ...]]] = []
+    anchors_of: dict[int, set[tuple[str, ...]]] = defaultdict(set)
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -947,13 +991,14 @@ def cluster(
             i = parent[i]
         return i
 
-    def join(i: int, j: int) -> None:
+    def join(i: int, j: int, why: tuple[str, ...]) -> None:
         a, b = root(i), root(j)
         if a != b and _joinable(traits[a], traits[b]):
             keep, gone = min(a, b), max(a, b)
             parent[gone] = keep
             members[keep].extend(members.pop(gone))
             traits[keep] = traits[keep].joined(traits.pop(gone))
+            joins.append((i, j, why))
 
     members = {i: [f] for i, f in enumerate(found)}
     # Per group: its distinct dates, bases and when it can have happened (a window from
@@ -983,15 +1028,18 @@ def cluster(
                         for e in roles for d in (0, 1)]
         for anchor in anchors:
             by_anchor[(f.type, *anchor)].append(i)
+        anchors_of[i].update(anchors)
         j = previous_of_type.get((f.type, source))
         if j is not None and (
-                _sentence_number(f) - _sentence_number(found[j]) <= FOLLOW_WITHIN_SENTENCES
-                or (_sentence_number(found[j]) <= HEADLINE_SENTENCES
-                    and _sentence_number(f) <= LEAD_SENTENCES + HEADLINE_SENTENCES
-                    and first_of_type[(f.type, source)] == j)):
-            join(j, i)  # the next sentences, or the headline's event told in the lead
+                _sentence_number(f) - _sentence_number(found[j]) <= FOLLOW_WITHIN_SENTENCES):
+            join(j, i, ("said",) if f.attached else ("next",))  # the next sentences
+        elif j is not None and (
+                _sentence_number(found[j]) <= HEADLINE_SENTENCES
+                and _sentence_number(f) <= LEAD_SENTENCES + HEADLINE_SENTENCES
+                and first_of_type[(f.type, source)] == j):
+            join(j, i, ("headline",))  # the headline's event told in the lead
         elif f.told_before and (k := last_named[(f.type, source, f.lemma)]) is not None:
-            join(k, i)  # "the strikes", far on: those told of before
+            join(k, i, ("again", f.lemma))  # "the strikes", far on: those told of before
         previous_of_type[(f.type, source)] = i
         first_of_type.setdefault((f.type, source), i)
         last_named[(f.type, source, f.lemma)] = i
@@ -1000,11 +1048,15 @@ def cluster(
     # so ordering by id made an incremental build cluster differently from a clean one.
     for indices in sorted(map(tuple, by_anchor.values())):
         for a, b in zip(indices, indices[1:], strict=False):
-            join(a, b)
+            join(a, b, ("shared",))
     for a, b in similar_reports(members):
-        join(a, b)
+        join(a, b, ("similar",))
     groups = [sorted(members[r], key=lambda f: f.order) for r in {root(i) for i in members}]
-    return sorted(groups, key=lambda g: g[0].order)
+    # A shared name is told by every name the two share (the first found depends on
+    # the order of ids, which depends on history).
+    reasons = [(found[a], found[b], tuple(sorted(anchors_of[a] & anchors_of[b])) if why == (
+        "shared",) else (why,)) for a, b, why in joins]
+    return Clusters(sorted(groups, key=lambda g: g[0].order), reasons)
 
 
 # Two groups of mentions from different articles that use the same rare words are two
@@ -1155,11 +1207,16 @@ EVENT_SLUG_MAX_CHARS = 75
 
 
 def _events(
-    groups: list[list[Found]], by_id: dict[EntityId, Entity], lexicon: Lexicon
+    clusters: Clusters, by_id: dict[EntityId, Entity], lexicon: Lexicon
 ) -> tuple[Event, ...]:
     events = []
     used: set[str] = set()
-    for group in groups:
+    group_of = {id(f): n for n, group in enumerate(clusters.groups) for f in group}
+    joins_of: dict[int, list[EventJoin]] = defaultdict(list)
+    for a, b, anchors in clusters.joins:
+        reasons = sorted({_why(anchor, by_id) for anchor in anchors})
+        joins_of[group_of[id(a)]].append(EventJoin(a.mention, b.mention, "; ".join(reasons)))
+    for n, group in enumerate(clusters.groups):
         if all(f.attached for f in group):  # beside no event after all: a statement
             group = [replace(f, type=OTHER) for f in group]
         event_type = group[0].type
@@ -1189,6 +1246,7 @@ def _events(
             mentions=_unique_mentions(f.mention for f in group),
             claims=claims,
             quantity=next((f.quantity for f in group if f.quantity), ""),
+            joins=tuple(joins_of[n]),
         ))
     return tuple(sorted(events, key=lambda e: e.id))
 

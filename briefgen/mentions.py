@@ -372,8 +372,9 @@ def _retagged_by_neighbours(
 def _split_trailing_surname(mention: Mention, text: str, surnames: set[str]) -> list[Mention]:
     """"the Security and Defence Committee al-Abbasi" → the committee, and al-Abbasi,
     when al-Abbasi is the surname of a person named in full in the same article."""
-    words = mention.text.split()
-    # a place's name ends as it will ("the Ain al-Asad airbase"): only a body's runs on
+    # a place's name ends as it will ("the Ain al-Asad airbase"), and "the" is no word of
+    # the name before the surname ("the Ain | al-Asad" is not a body and a man)
+    words = re.sub(r"^(?:the|The)\s+", "", mention.text).split()
     if mention.label not in {"ORG", "NORP"} or len(words) <= MIN_WORDS_BEFORE_SURNAME:
         return [mention]
     if words[-1] not in surnames or not re.match(rf"{load_rules().article}-", words[-1]):

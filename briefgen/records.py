@@ -176,6 +176,16 @@ class EventMention:
     trigger: str
 
 
+@dataclass(frozen=True)
+class EventJoin:
+    """Why two sentences are told as one event: the rule that joined them, in words a
+    reader can check against the sentences."""
+
+    first: EventMention
+    second: EventMention
+    why: str
+
+
 # The event type of attributions about no event of a listed type: exported, clustered,
 # never given a page.
 OTHER = "other"
@@ -195,6 +205,7 @@ class Event:
     mentions: tuple[EventMention, ...]
     claims: tuple[Claim, ...] = ()
     quantity: str = ""  # "1,500 troops", as stated
+    joins: tuple[EventJoin, ...] = ()  # why its sentences are one event
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from briefgen.records import (
     Entity,
     EntityId,
     Event,
+    EventMention,
     ParsedArticle,
     Sentence,
     SourceId,
@@ -132,6 +133,17 @@ class EventView:
     asserts: tuple[ClaimRow, ...]
     denies: tuple[ClaimRow, ...]
     quotes: tuple[EventQuote, ...]
+    joins: tuple[JoinRow, ...] = ()
+
+
+@dataclass(frozen=True)
+class JoinRow:
+    """Two sentences of an event (their article's title and sentence, linked) and why
+    they are one event."""
+
+    first: NamedLink
+    second: NamedLink
+    why: str
 
 
 class PageViews:
@@ -197,8 +209,14 @@ class PageViews:
                        _quote(links.sources[m.source], m.sentence, []),
                        html_text(links.sources[m.source].article.title))
             for m in event.mentions)
+        def sentence(m: EventMention) -> NamedLink:
+            title = links.sources[m.source].article.title
+            return NamedLink(f"{title} ({m.sentence})", links.sentence(m.source, m.sentence))
+
+        joins = tuple(JoinRow(sentence(j.first), sentence(j.second), j.why) for j in event.joins)
         return EventView(event, named(event.actors), named(event.targets), named(event.bases),
-                         named(event.places), claims("asserts"), claims("denies"), quotes)
+                         named(event.places), claims("asserts"), claims("denies"), quotes,
+                         joins)
 
 
 def _mention_index(entities: Iterable[Entity]) -> MentionIndex:

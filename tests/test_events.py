@@ -202,7 +202,7 @@ def test_clusters_do_not_depend_on_entity_ids():
     def groups(first: str, second: str) -> list[list[int]]:
         mentions = [found(0, "2024-01-04", (first,)), found(1, "", (first, second)),
                     found(2, "2024-02-01", (second,))]
-        return [[f.order for f in g] for g in cluster(mentions, frozenset(), frozenset())]
+        return [[f.order for f in g] for g in cluster(mentions, frozenset(), frozenset()).groups]
 
     assert groups("aaa", "zzz") == groups("zzz", "aaa")
 
@@ -728,3 +728,19 @@ def test_a_verb_whose_object_is_another_kind_of_event_is_not_an_event_of_its_own
     assert "agreement" in {e.type for e in events}
 
 
+
+
+def test_an_event_says_why_its_sentences_are_one_event():
+    """Each join is shown with the rule that made it, in words a reader can check."""
+    events, _ = _events(
+        "Drones attacked Camp Falcon on Monday, officials said. The attack on Camp Falcon "
+        "wounded two soldiers.",
+        "Rockets hit Camp Falcon on Monday, a security source said.",
+        published=("2024-05-06", "2024-05-06"))
+    (attack,) = [e for e in events if e.type == "attack"]
+    assert _sentences_of(attack) == {("a0", "s-1"), ("a0", "s-2"), ("a1", "s-1")}
+    reasons = {(j.first.source, j.first.sentence, j.second.source, j.second.sentence): j.why
+               for j in attack.joins}
+    assert len(reasons) == 2, reasons  # two joins make three sentences one event
+    assert "next sentences" in reasons[("a0", "s-1", "a0", "s-2")]
+    assert any("Camp Falcon" in why for key, why in reasons.items() if key[2] == "a1")

@@ -1221,6 +1221,7 @@ def test_a_base_s_name_is_never_cut_before_a_surname_the_tagger_gave_a_person():
     (article,) = parse_texts(
         "Rockets hit Ain al-Zawir on Monday. The attack on the Ain al-Zawir airbase came "
         "after threats.")
-    article = _with_labels(article, [("Ain al-Zawir", "PERSON"), ("the Ain al-Zawir", "FAC")])
-    entities = _entities([article])
-    assert not [e for e in entities if e.name == "Ain"], [e.name for e in entities]
+    for label in ("FAC", "ORG"):
+        tagged = _with_labels(article, [("Ain al-Zawir", "PERSON"), ("the Ain al-Zawir", label)])
+        entities = _entities([tagged])
+        assert not [e for e in entities if e.name == "Ain"], [e.name for e in entities]
