@@ -276,7 +276,8 @@ def _article_frames(
             return [_found_from_row(row, order) for row in hit["frames"]]
         except (KeyError, TypeError, ValueError, IndexError):
             pass  # a damaged entry: computed again below
-    found = _said_about_neighbours(list(_article_events(article, located, lexicon, order)))
+    found = _said_about_neighbours(
+        list(_article_events(article.with_tokens(), located, lexicon, order)))
     if store is not None:
         store.put(key, {"frames": [_found_row(f, order) for f in found]})
     return found

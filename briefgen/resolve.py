@@ -151,7 +151,7 @@ def _article_candidates(
     article: ParsedArticle, rules: Rules, store: EntryCache | None
 ) -> list[Candidate]:
     if store is None or not article.parse_key:
-        return list(_candidates(article, rules))
+        return list(_candidates(article.with_tokens(), rules))
     key = cache_key(article.parse_key, _candidate_stamp())
     hit = store.get(key)
     if hit is not None:
@@ -159,7 +159,7 @@ def _article_candidates(
             return [_candidate_from_row(article, row) for row in hit["candidates"]]
         except (KeyError, TypeError, ValueError):
             pass  # a damaged entry: computed again below
-    found = list(_candidates(article, rules))
+    found = list(_candidates(article.with_tokens(), rules))
     store.put(key, {"candidates": [_candidate_row(c) for c in found]})
     return found
 

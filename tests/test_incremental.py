@@ -52,8 +52,13 @@ def test_rebuild_parses_only_new_or_changed_articles(project):
 
 
 def test_corrupt_or_foreign_cache_entries_are_rebuilt(project):
-    entries = sorted((project / ".briefgen-cache" / "nlp").rglob("*.json"))
+    cache = project / ".briefgen-cache"
+    entries = sorted((cache / "nlp").rglob("*.json"))
     assert len(entries) == 5
+    for entry in entries[:2]:  # a parse and its outline both damaged: parsed again
+        outline = cache / "outline" / entry.relative_to(cache / "nlp")
+        assert outline.is_file()
+        outline.write_text("{not json", encoding="utf-8")
     entries[0].write_text("{not json", encoding="utf-8")
     entries[1].write_text('{"format": "someone-else/9", "sentences": []}', encoding="utf-8")
     derived = sorted((project / ".briefgen-cache" / "mentions").rglob("*.json"))
@@ -71,6 +76,29 @@ def test_corrupt_or_foreign_cache_entries_are_rebuilt(project):
     summary = _build(project)
     assert summary.parsed_now == 2
     assert tree_bytes(project / "content") == before
+
+
+def test_an_article_read_as_an_outline_is_read_whole_where_a_stage_needs_it(project):
+    """A cached article is read without its tokens; a stage whose own cache misses (a
+    new version of its code, a deleted entry) reads them, or parses the article again
+    when only its outline is left: the same pages either way."""
+    cache = project / ".briefgen-cache"
+    before = tree_bytes(project / "content")
+    _lose(cache, "mentions", "events", unchanged.FINGERPRINT_FILE)
+    summary = _build(project)
+    assert summary.parsed_now == 0 and not summary.inputs_unchanged
+    assert tree_bytes(project / "content") == before
+    _lose(cache, "nlp", "mentions", "events", unchanged.FINGERPRINT_FILE)
+    _build(project)
+    assert len(list((cache / "nlp").rglob("*.json"))) == 5  # parsed again, as asked
+    assert tree_bytes(project / "content") == before
+
+
+def _lose(cache: Path, *names: str) -> None:
+    for name in names:
+        if (cache / name).is_dir():
+            shutil.rmtree(cache / name)
+        (cache / name).unlink(missing_ok=True)
 
 
 def test_edited_article_is_read_again_and_a_broken_read_cache_is_ignored(project):
