@@ -52,6 +52,17 @@ def code_stamp(files: tuple[str, ...], packages: tuple[str, ...] = ()) -> str:
     return cache_key(*parts)
 
 
+@functools.cache
+def package_files() -> tuple[str, ...]:
+    """briefgen's source and data files, relative to the package, for `code_stamp`: what
+    the whole build's output may depend on."""
+    here = Path(str(resources.files("briefgen")))
+    return tuple(sorted(
+        p.relative_to(here).as_posix() for p in here.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+        and p.suffix in {".py", ".yml", ".yaml", ".txt", ".json", ".css", ".js"}))
+
+
 def write_atomically(path: Path, body: str) -> None:
     """An interrupted build never leaves a half-written entry."""
     path.parent.mkdir(parents=True, exist_ok=True)

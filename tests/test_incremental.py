@@ -94,6 +94,29 @@ def test_an_article_read_as_an_outline_is_read_whole_where_a_stage_needs_it(proj
     assert tree_bytes(project / "content") == before
 
 
+def test_a_page_is_rendered_again_when_its_template_or_its_file_changed(project):
+    """Pages whose records did not change are not rendered (pagekeys), but a changed
+    template, or a page's file edited or deleted in content/, renders it again."""
+    content = project / "content"
+    before = tree_bytes(content)
+    template = project / "templates" / "source.md.j2"
+    template.write_text(template.read_text(encoding="utf-8") + "Template edited.\n", "utf-8")
+    _build(project)
+    sources = [p for p in sorted((content / "sources").glob("*.md")) if p.name != "index.md"]
+    assert sources and all(p.read_text(encoding="utf-8").endswith("Template edited.\n")
+                           for p in sources)
+    template.write_text(template.read_text(encoding="utf-8").replace("Template edited.\n", ""),
+                        "utf-8")
+    _build(project)
+    assert tree_bytes(content) == before
+    page, gone = sorted((content / "actors").glob("*.md"))[:2]
+    page.write_text(page.read_text(encoding="utf-8").replace("a", "b"), encoding="utf-8")
+    gone.unlink()
+    (project / ".briefgen-cache" / unchanged.FINGERPRINT_FILE).unlink(missing_ok=True)
+    assert _build(project).pages_written == 2
+    assert tree_bytes(content) == before
+
+
 def _lose(cache: Path, *names: str) -> None:
     for name in names:
         if (cache / name).is_dir():
