@@ -264,6 +264,37 @@ def test_incremental_site_is_identical_to_a_clean_build(project, tmp_path):
                    for d in index["docs"])
 
 
+def test_the_next_build_stages_from_the_kept_site_whatever_became_of_it(project, tmp_path):
+    """The site a build replaces is kept in the cache, and the next incremental build
+    stages from it, relinking only what differs from the live site: whatever was
+    added, changed or removed in the kept copy, the result is the clean build's, and
+    the live site is never written through a shared link."""
+    kept = project / ".briefgen-cache" / "previous-site"
+    (project / "seeds" / "new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    assert _build(project).site_incremental and kept.is_dir()
+    (kept / "stray.html").write_text("not in the live site", encoding="utf-8")
+    (kept / "stray-folder").mkdir()
+    page = next(p for p in sorted(kept.rglob("index.html")) if p.parent != kept)
+    page.unlink()
+    page.write_text("a copy that is no link", encoding="utf-8")  # same name, new inode
+    shutil.rmtree(kept / "search")
+    live = project / "site"
+    before = tree_bytes(live)
+    witness = tmp_path / "witness"
+    for name in before:
+        (witness / name).parent.mkdir(parents=True, exist_ok=True)
+        os.link(live / name, witness / name)
+    (project / "seeds" / "new.txt").unlink()
+    (project / "seeds" / "other.txt").write_text(NEW_ARTICLE.replace("Erbil", "Duhok"), "utf-8")
+    assert _build(project).site_incremental
+    assert tree_bytes(witness) == before
+    clean = make_project(tmp_path / "clean", project / "seeds")
+    _build(clean)
+    first, second = tree_bytes(live), tree_bytes(clean / "site")
+    assert sorted(first) == sorted(second)
+    assert {n for n in first if first[n] != second[n]} <= HISTORY
+
+
 def test_events_joined_into_one_keep_one_url_and_redirect_the_other():
     def event(event_id: str, *sentences: str) -> Event:
         mentions = tuple(EventMention(SourceId("a"), SentenceId(s), "struck") for s in sentences)
