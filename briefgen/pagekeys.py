@@ -2,8 +2,8 @@
 is not rendered again.
 
 A page's key hashes everything its Markdown is made from: the template it names, its
-path, the records it is given (pickled: equal bytes mean equal values; values that
-pickle differently only cost a render) and a stamp of what all pages share (every
+path, the records it is given (pickled by value: equal bytes mean equal values; values
+that pickle differently only cost a render) and a stamp of what all pages share (every
 template, briefgen's code, Jinja's version, the tags' page names). The key of each page
 is kept in the cache with the stat of the file it gave, so a page is skipped only when
 its file is still the one it wrote; anything unsure renders.
@@ -12,6 +12,7 @@ its file is still the one it wrote; anything unsure renders.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import pickle
 import stat
@@ -45,12 +46,18 @@ def render_stamp(templates_dir: Path, *shared: object) -> str:
 
 
 def page_key(stamp: str, page: PageSpec) -> str | None:
-    """The page's inputs as one digest; None when they cannot be told (never skipped)."""
+    """The page's inputs as one digest; None when they cannot be told (never skipped).
+    Pickled without the memo ("fast" mode), so that equal records give equal bytes
+    however their strings are shared: a record read from a cache and the same record
+    computed afresh would otherwise differ, and render again for nothing."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.fast = True
     try:
-        body = pickle.dumps((page.template, page.path, page.context), protocol=5)
-    except (pickle.PicklingError, TypeError, AttributeError):
+        pickler.dump((page.template, page.path, page.context))
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
         return None
-    return hashlib.sha256(stamp.encode() + body).hexdigest()
+    return hashlib.sha256(stamp.encode() + buffer.getvalue()).hexdigest()
 
 
 class RenderedPages:
