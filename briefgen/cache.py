@@ -3,6 +3,8 @@
 - `nlp/`: one JSON file per parsed article. The key covers the parsed text, the model's
   name and version and the extractor's version, so any change re-parses exactly the
   articles it touches.
+- `outline/`: each parse without its tokens (sentence spans and names), under the
+  parse's key: what a rebuild reads of an article it does not parse.
 - `mentions/`: each parsed article's name candidates (repaired spans, cleaned names,
   kind and type votes), keyed by the parse and the resolver's code.
 - `ingest.json`: what reading each input file gave, keyed by the file's bytes, its path
@@ -48,6 +50,17 @@ def code_stamp(files: tuple[str, ...], packages: tuple[str, ...] = ()) -> str:
         except metadata.PackageNotFoundError:
             parts.append(package)
     return cache_key(*parts)
+
+
+@functools.cache
+def package_files() -> tuple[str, ...]:
+    """briefgen's source and data files, relative to the package, for `code_stamp`: what
+    the whole build's output may depend on."""
+    here = Path(str(resources.files("briefgen")))
+    return tuple(sorted(
+        p.relative_to(here).as_posix() for p in here.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+        and p.suffix in {".py", ".yml", ".yaml", ".txt", ".json", ".css", ".js"}))
 
 
 def write_atomically(path: Path, body: str) -> None:
@@ -97,10 +110,14 @@ class EntryCache:
 
 class NlpCache(EntryCache):
     """spaCy's parse of each article. Never pruned: parsing is the one costly step, and
-    an article taken out of seeds/ for a while should come back for free."""
+    an article taken out of seeds/ for a while should come back for free. Beside each
+    parse, under the same key in `outline/`, its outline: the sentences' spans and the
+    names, without tokens, which is all a rebuild reads of an article whose mentions
+    and event frames are cached (a twentieth of the parse's bytes)."""
 
     def __init__(self, folder: Path):
         super().__init__(folder, "nlp")
+        self.outlines = EntryCache(folder, "outline")
 
 
 class IngestCache:

@@ -33,7 +33,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
 from importlib import resources
-from itertools import combinations
+from itertools import combinations, repeat
+from operator import mul
 from typing import NamedTuple
 
 import yaml
@@ -318,7 +319,8 @@ def _article_frames(
             return [_found_from_row(row, order) for row in hit["frames"]]
         except (KeyError, TypeError, ValueError, IndexError):
             pass  # a damaged entry: computed again below
-    found = _said_about_neighbours(list(_article_events(article, located, lexicon, order)))
+    found = _said_about_neighbours(
+        list(_article_events(article.with_tokens(), located, lexicon, order)))
     if store is not None:
         store.put(key, {"frames": [_found_row(f, order) for f in found]})
     return found
@@ -1115,7 +1117,8 @@ def similar_reports(members: dict[int, list[Found]]) -> list[tuple[int, int]]:
             continue
         dated = first[a] is not None and first[b] is not None
         small, large = sorted((vectors[a], vectors[b]), key=len)
-        cosine = sum(x * large.get(w, 0.0) for w, x in small.items())
+        # the same products summed in the same order as a loop over `small`, in C
+        cosine = sum(map(mul, small.values(), map(large.get, small, repeat(0.0))))
         one_day = len(days[a]) == 1 and days[a] == days[b]
         least = SIMILAR_SAME_DAY_MIN_COSINE if one_day else (
             SIMILAR_MIN_COSINE if dated else SIMILAR_UNDATED_MIN_COSINE)

@@ -7,13 +7,15 @@ anchors stay put as long as the article's text does.
 
 from __future__ import annotations
 
+import functools
 import json
 import multiprocessing
 import sys
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 import spacy
@@ -114,7 +116,7 @@ def parse_articles(
     (as raw JSON and as records)."""
     stamp = _installed_stamp(model)
     keys = [cache_key(a.text, stamp, EXTRACTOR_VERSION) for a in articles]
-    parsed = [_from_cache(a, k, cache) for a, k in zip(articles, keys, strict=True)]
+    parsed = [_from_cache(a, k, cache, model) for a, k in zip(articles, keys, strict=True)]
     todo = [i for i, found in enumerate(parsed) if found is None]
     if todo:
         nlp = load_model(model)
@@ -125,6 +127,7 @@ def parse_articles(
         with progress("parse", len(todo)) as tick:
             for i, payload in zip(todo, payloads, strict=True):
                 cache.put(keys[i], payload)
+                cache.outlines.put(keys[i], outline_of(payload))
                 parsed[i] = payload_to_parsed(articles[i], payload, keys[i])
                 tick()
     return NlpResult(tuple(p for p in parsed if p is not None), parsed_now=len(todo),
@@ -164,15 +167,52 @@ def _parse_chunk(texts: list[str]) -> list[dict]:
     return [doc_to_payload(doc) for doc in _WORKER_NLP.pipe(texts, batch_size=len(texts))]
 
 
-def _from_cache(article: Article, key: str, cache: NlpCache) -> ParsedArticle | None:
-    """The cached parse as records; None when missing or not in the shape we write."""
+def _from_cache(article: Article, key: str, cache: NlpCache, model: str
+                ) -> ParsedArticle | None:
+    """The cached outline, whose tokens are read only if a later stage asks for them;
+    failing that the cached parse (its outline is written then); None when neither is
+    there in the shape we write."""
+    outline = cache.outlines.get(key)
+    if outline is not None:
+        try:
+            found = payload_to_parsed(article, outline, key, with_tokens=False)
+        except (KeyError, TypeError, ValueError, IndexError):
+            pass
+        else:
+            return replace(found, tokens_from=partial(_full_parse, article, key, cache, model))
+    return _cached_parse(article, key, cache)
+
+
+def _cached_parse(article: Article, key: str, cache: NlpCache, write_outline: bool = True
+                  ) -> ParsedArticle | None:
+    """The cached parse as records (its outline written beside it: an older cache's
+    entry has none)."""
     payload = cache.get(key)
     if payload is None:
         return None
     try:
-        return payload_to_parsed(article, payload, key)
+        parsed = payload_to_parsed(article, payload, key)
     except (KeyError, TypeError, ValueError, IndexError):
         return None
+    if write_outline:
+        cache.outlines.put(key, outline_of(payload))
+    return parsed
+
+
+def _full_parse(article: Article, key: str, cache: NlpCache, model: str) -> ParsedArticle:
+    """An outline's article with its tokens: the cached parse, or (when the cache lost
+    it but kept the outline) the article parsed again."""
+    parsed = _cached_parse(article, key, cache, write_outline=False)
+    if parsed is None:
+        payload = doc_to_payload(_loaded_model(model)(article.text))
+        cache.put(key, payload)
+        parsed = payload_to_parsed(article, payload, key)
+    return parsed
+
+
+@functools.cache
+def _loaded_model(model: str) -> Language:
+    return load_model(model)
 
 
 def _installed_stamp(model: str) -> str:
@@ -201,10 +241,17 @@ def doc_to_payload(doc: Doc) -> dict[str, Any]:
     return {"sentences": sentences, "mentions": mentions}
 
 
-def payload_to_parsed(article: Article, payload: dict[str, Any], key: str = "") -> ParsedArticle:
-    """Records from a cache entry. Words are interned: the same word, lemma, tag and
-    label recur across millions of tokens, and one shared string each keeps a large
-    corpus within memory."""
+def outline_of(payload: dict[str, Any]) -> dict[str, Any]:
+    """A parse's entry without its tokens: the sentences' spans and the names."""
+    return {"sentences": [{"start": s["start"], "end": s["end"]} for s in payload["sentences"]],
+            "mentions": payload["mentions"]}
+
+
+def payload_to_parsed(article: Article, payload: dict[str, Any], key: str = "",
+                      with_tokens: bool = True) -> ParsedArticle:
+    """Records from a cache entry (an outline's, `with_tokens=False`, has none). Words
+    are interned: the same word, lemma, tag and label recur across millions of tokens,
+    and one shared string each keeps a large corpus within memory."""
     text = article.text
     word = sys.intern
     sentences: list[Sentence] = []
@@ -217,7 +264,8 @@ def payload_to_parsed(article: Article, payload: dict[str, Any], key: str = "") 
         # str() and int() cost little and make a damaged entry a miss, never a crash later.
         tokens = tuple(Token(int(i), word(str(form)), word(str(lemma)), word(str(pos)),
                              word(str(dep)), int(head), int(start))
-                       for i, form, lemma, pos, dep, head, start in raw["tokens"])
+                       for i, form, lemma, pos, dep, head, start in (
+                           raw["tokens"] if with_tokens else ()))
         begin, end = int(raw["start"]), int(raw["end"])
         if not 0 <= begin <= end <= len(text):
             raise ValueError("sentence outside the article")

@@ -6,6 +6,7 @@ so a stage can be tested on hand-made records and the NLP result can be cached a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple, NewType
 
@@ -125,9 +126,19 @@ class ParsedArticle:
     # The NLP cache key of this parse ("" when made by hand): results derived from the
     # parse alone are cached under it.
     parse_key: str = ""
+    # Set on an article read from the cache as an outline (sentences and names, no
+    # tokens): what reads its full parse. A rebuild needs the tokens only where a
+    # stage's own cache misses, and reading every article's tokens was most of it.
+    tokens_from: Callable[[], ParsedArticle] | None = field(
+        default=None, compare=False, repr=False)
 
     def sentence(self, sentence_id: SentenceId) -> Sentence:
         return self.sentences[sentence_number(sentence_id) - 1]
+
+    def with_tokens(self) -> ParsedArticle:
+        """This article with its sentences' tokens (itself when it has them): call it
+        before reading `Sentence.tokens`, which an outline leaves empty."""
+        return self if self.tokens_from is None else self.tokens_from()
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from briefgen.export import export, json_bytes
 from briefgen.graphs import corpus_graph_svg, ego_graph_svg
 from briefgen.links import Links
 from briefgen.listings import overview
+from briefgen.pagekeys import PageSpec, RenderedPages, page_key, render_stamp
 from briefgen.pagekinds import ENTITY_KINDS, EVENT, PAGE_KINDS, SOURCE
 from briefgen.progress import Progress, quiet_progress
 from briefgen.records import OTHER, Briefing, Event, Problem
@@ -43,21 +44,28 @@ def render(
     *,
     site_name: str,
     urls: Urls,
+    rendered: Path | None = None,
 ) -> WriteResult:
-    """Every page and data file of the briefing, written into docs_dir."""
+    """Every page and data file of the briefing, written into docs_dir. `rendered` is
+    where each page's inputs are recorded (pagekeys), for the next build to skip pages
+    whose inputs did not change."""
     env = _environment(templates_dir)
     # Statements about nothing of a listed type ("other") are exported but get no page.
     shown = replace(briefing, events=tuple(e for e in briefing.events if e.type != OTHER))
     tags = tag_index(shown)
     env.globals["tag_slug"] = tag_slugs(tags).__getitem__
     total = len(shown.articles) + len(shown.entities) + len(shown.events)
-    tree = TreeWriter(docs_dir)
+    tree = TreeWriter(docs_dir, RenderedPages(rendered))
     links = Links(shown, urls)
     lists = overview(shown, links)  # the home page, sections, timeline and report share them
+    # Pages whose records are those they were last rendered from are not rendered again.
+    stamp = render_stamp(templates_dir, tag_slugs(tags))
     with progress("render", total) as tick:
-        for path, data in _pages(shown, env, links, changes or Changes(), briefing.events,
-                                 lists, tags):
-            tree.write(path, data)
+        for page in _pages(shown, links, changes or Changes(), briefing.events, lists, tags,
+                           env):
+            key = page_key(stamp, page)
+            if not tree.keep_if_current(page.path, key):
+                tree.write(page.path, _rendered(env, page), key)
             tick()
     extra = {
         **export(briefing, urls),
@@ -105,41 +113,46 @@ def _environment(templates_dir: Path) -> Environment:
 
 def _pages(
     briefing: Briefing,
-    env: Environment,
     links: Links,
     changes: Changes,
     all_events: tuple[Event, ...],
     lists: dict[str, object],
     tags: dict[str, list[TaggedPage]],
-) -> Iterable[tuple[str, bytes]]:
+    env: Environment,
+) -> Iterable[PageSpec]:
     pages = PageViews(briefing, links, all_events)
     for parsed in briefing.articles:
-        yield _page(env, SOURCE.template, SOURCE.path(parsed.article.source_id),
-                    source=pages.source(parsed))
+        yield PageSpec(SOURCE.path(parsed.article.source_id), SOURCE.template,
+                       {"source": pages.source(parsed)})
     for entity in briefing.entities:
         kind = ENTITY_KINDS[entity.kind]
-        yield _page(
-            env, kind.template, kind.path(entity.id), kind=kind, entity=pages.entity(entity),
-            graph=ego_graph_svg(entity, pages.related[entity.id], links.entities,
-                                links.entity),
-        )
+        yield PageSpec(kind.path(entity.id), kind.template, {
+            "kind": kind, "entity": pages.entity(entity),
+            "graph": ego_graph_svg(entity, pages.related[entity.id], links.entities,
+                                   links.entity)})
     for event in briefing.events:
-        yield _page(env, EVENT.template, EVENT.path(event.id), event=pages.event(event))
+        yield PageSpec(EVENT.path(event.id), EVENT.template, {"event": pages.event(event)})
     for kind in PAGE_KINDS:
-        yield _page(env, "section.md.j2", kind.index,
-                    section=kind.folder, title=kind.title, **lists)
-    yield _page(env, "index.md.j2", "index.md", new=new_items(briefing, changes, links.urls),
-                changes=changes, coverage=coverage(briefing), **lists)
-    yield _page(env, "contested.md.j2", "contested.md", **lists)
-    yield _page(env, "graph.md.j2", "graph.md", graph=corpus_graph_svg(
+        yield PageSpec(kind.index, "section.md.j2",
+                       {"section": kind.folder, "title": kind.title, **lists})
+    yield PageSpec("index.md", "index.md.j2", {
+        "new": new_items(briefing, changes, links.urls), "changes": changes,
+        "coverage": coverage(briefing), **lists})
+    yield PageSpec("contested.md", "contested.md.j2", dict(lists))
+    yield PageSpec("graph.md", "graph.md.j2", {"graph": corpus_graph_svg(
         briefing.entities, pages.related,
-        lambda i: link("graph.md", entity_path(links.entities[i]))))
-    yield _page(env, "timeline.md.j2", "timeline.md", **lists)
+        lambda i: link("graph.md", entity_path(links.entities[i])))})
+    yield PageSpec("timeline.md", "timeline.md.j2", dict(lists))
     slug = cast(Callable[[str], str], env.globals["tag_slug"])
-    yield _page(env, "tags.md.j2", "tags/index.md", tags=tags)
+    yield PageSpec("tags/index.md", "tags.md.j2", {"tags": tags})
     for tag, rows in tags.items():
-        yield _page(env, "tag.md.j2", f"tags/{slug(tag)}.md", tag=tag, rows=rows)
+        yield PageSpec(f"tags/{slug(tag)}.md", "tag.md.j2", {"tag": tag, "rows": rows})
+
+
+def _rendered(env: Environment, page: PageSpec) -> bytes:
+    return env.get_template(page.template).render(page_path=page.path,
+                                                  **page.context).encode("utf-8")
 
 
 def _page(env: Environment, template: str, path: str, **context: object) -> tuple[str, bytes]:
-    return path, env.get_template(template).render(page_path=path, **context).encode("utf-8")
+    return path, _rendered(env, PageSpec(path, template, context))

@@ -10,6 +10,7 @@ over every mention, with context words ("X base", "militia X") weighing most.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -152,7 +153,7 @@ def _article_candidates(
     article: ParsedArticle, rules: Rules, store: EntryCache | None
 ) -> list[Candidate]:
     if store is None or not article.parse_key:
-        return list(_candidates(article, rules))
+        return list(_candidates(article.with_tokens(), rules))
     key = cache_key(article.parse_key, _candidate_stamp())
     hit = store.get(key)
     if hit is not None:
@@ -160,7 +161,7 @@ def _article_candidates(
             return [_candidate_from_row(article, row) for row in hit["candidates"]]
         except (KeyError, TypeError, ValueError):
             pass  # a damaged entry: computed again below
-    found = list(_candidates(article, rules))
+    found = list(_candidates(article.with_tokens(), rules))
     store.put(key, {"candidates": [_candidate_row(c) for c in found]})
     return found
 
@@ -414,8 +415,14 @@ def _link_acronyms(
             ref = replace(full.ref, start=match.start(1), end=match.end(1), text=match.group(1))
             extra.append(replace(full, ref=ref, name=match.group(1), role=""))
     by_start.update({(c.ref.source, c.ref.start): c for c in extra})
+    # Where names start, per source, in order: the names within 40 characters after one
+    # are a slice (probing each of the 40 positions was a tenth of resolve).
+    starts_of: dict[str, list[int]] = defaultdict(list)
+    for source, start in sorted(by_start):
+        starts_of[source].append(start)
     for article in articles:
         text, source = article.article.text, article.article.source_id
+        starts = starts_of.get(source, [])
         for c in by_source[source]:
             for other in _in_parentheses_after(c, text, by_start):
                 if other.key != c.key and (other.label in PLACE_LABELS) == (
@@ -423,10 +430,9 @@ def _link_acronyms(
                 ):
                     also_known[other.key].add(c.key)  # "Kata'ib Hezbollah (the Hezbollah
                     # Brigades)", "Daesh (ISIS)", "the PMF (or Hashd al-Shaabi)"
-            for other_start in range(c.ref.end, min(len(text), c.ref.end + 40)):
-                named = by_start.get((source, other_start))
-                if named is None:
-                    continue
+            for other_start in starts[bisect_left(starts, c.ref.end):bisect_left(
+                    starts, min(len(text), c.ref.end + 40))]:
+                named = by_start[(source, other_start)]
                 gap = text[c.ref.end : other_start]
                 if (rules.alias_phrase.match(gap) or (
                     gap == " or " and PARENTHESIS_AHEAD.match(text, named.ref.end)

@@ -7,8 +7,11 @@ MkDocs has no incremental build, so briefgen makes one. A stamp in site/ records
 the site was built from (the content files, mkdocs.yml, the versions). When nothing
 changed, MkDocs is skipped. When only content changed, the old site is hard-linked into
 the staging folder (no byte is copied), pages of vanished content files are deleted
-from it, and MkDocs runs `dirty`: it renders only pages whose Markdown is newer than
-their HTML (briefgen rewrites only changed files, so those are the changed pages).
+from it, and MkDocs runs `dirty`. The staging folder starts from the site the last build
+replaced, kept in the cache, so that only what changed since is linked again (and no
+site is deleted folder by folder after each build). MkDocs then renders only pages
+whose Markdown is newer than their HTML (briefgen rewrites only changed files, so those
+are the changed pages).
 MkDocs writes a file by opening it for writing, which would change the live site's
 file through the shared link; so every file the build will write (changed pages, the
 sitemap, 404 page, search index and stamp) is unlinked in the staging folder first.
@@ -84,9 +87,11 @@ def _version(package: str) -> str:
 
 
 def build_site(
-    config_file: Path, site_dir: Path, inputs: SiteInputs, strict: bool = False
+    config_file: Path, site_dir: Path, inputs: SiteInputs, strict: bool = False,
+    kept: Path | None = None,
 ) -> bool:
-    """Build site/ for `inputs`; True when only changed pages were re-rendered."""
+    """Build site/ for `inputs`; True when only changed pages were re-rendered. `kept`
+    (in the cache) is where the replaced site is kept for the next build to stage from."""
     staging = _empty_folder(site_dir.with_name(f".{site_dir.name}.building"))
     retired = _empty_folder(site_dir.with_name(f".{site_dir.name}.old"))
     staging.rmdir()
@@ -108,7 +113,7 @@ def build_site(
         if incremental:
             assert previous is not None  # incremental implies a previous site
             _stage_old_site(site_dir, staging, previous, inputs, urls,
-                            linked=_known_plugins(config))
+                            linked=_known_plugins(config), kept=kept)
         mkdocs_build(config, dirty=incremental)
         _merge_search_index(staging, old_entries if incremental else None, inputs, urls)
     except (MkDocsException, SystemExit, OSError, ValueError) as exc:
@@ -118,8 +123,25 @@ def build_site(
     if site_dir.exists():
         site_dir.rename(retired)
     staging.rename(site_dir)
-    shutil.rmtree(retired, ignore_errors=True)
+    _keep_or_remove(retired, kept)
     return incremental
+
+
+def _keep_or_remove(retired: Path, kept: Path | None) -> None:
+    """The replaced site becomes the next build's staging folder, kept in the cache:
+    most of its files are links to the new site's, and deleting its thousands of
+    folders took longer than the rest of the site stage but MkDocs."""
+    if not retired.exists():
+        return
+    if kept is not None:
+        try:
+            _remove_tree(kept)
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            retired.rename(kept)
+            return
+        except OSError:  # another file system, or a leftover that cannot be removed
+            pass
+    shutil.rmtree(retired, ignore_errors=True)
 
 
 # What MkDocs, its search plugin and briefgen's own plugin write on every build besides
@@ -133,11 +155,14 @@ def _known_plugins(config: Any) -> bool:
 
 
 def _stage_old_site(site_dir: Path, staging: Path, previous: SiteInputs, inputs: SiteInputs,
-                    urls: Urls, linked: bool) -> None:
+                    urls: Urls, linked: bool, kept: Path | None = None) -> None:
     """The old site in `staging`, less what this build removes or writes again."""
     try:
-        shutil.copytree(site_dir, staging, symlinks=True,
-                        copy_function=os.link if linked else shutil.copy2)
+        if linked and kept is not None and _mirrored_from_kept(site_dir, staging, kept):
+            pass
+        else:
+            shutil.copytree(site_dir, staging, symlinks=True,
+                            copy_function=os.link if linked else shutil.copy2)
     except (OSError, shutil.Error):  # a file system without hard links
         if not linked:
             raise
@@ -150,6 +175,49 @@ def _stage_old_site(site_dir: Path, staging: Path, previous: SiteInputs, inputs:
         target = contained_path(staging, path)
         if target is not None and (target.is_file() or target.is_symlink()):
             target.unlink()
+
+
+def _mirrored_from_kept(site_dir: Path, staging: Path, kept: Path) -> bool:
+    """Stage from the site the last build replaced (`kept`): made to hold exactly the
+    live site's files as hard links, it costs what changed since, where linking the
+    whole site afresh (and deleting the old one after) costs a folder per page."""
+    if kept.is_symlink() or not kept.is_dir():
+        return False
+    try:
+        kept.rename(staging)
+    except OSError:  # the cache is on another file system
+        _remove_tree(kept)
+        return False
+    _mirror(site_dir, staging)
+    return True
+
+
+def _mirror(source: Path, target: Path) -> None:
+    """Make `target` hold `source`'s files as hard links to them: a file already linked
+    (the same inode) is left alone, anything else in `target` is replaced or removed."""
+    have = {e.name: e for e in os.scandir(target)}
+    for entry in os.scandir(source):
+        old = have.pop(entry.name, None)
+        path = target / entry.name
+        if entry.is_dir(follow_symlinks=False):
+            if old is not None and not old.is_dir(follow_symlinks=False):
+                path.unlink()
+                old = None
+            if old is None:
+                path.mkdir()
+            _mirror(Path(entry.path), path)
+            continue
+        if old is not None and not old.is_dir(follow_symlinks=False) and (
+                old.inode() == entry.inode() and old.is_symlink() == entry.is_symlink()):
+            continue
+        if old is not None:
+            _remove_tree(path)
+        if entry.is_symlink():
+            os.symlink(os.readlink(entry.path), path)
+        else:
+            os.link(entry.path, path)
+    for gone in have.values():
+        _remove_tree(Path(gone.path))
 
 
 class _DirtyWarning(logging.Filter):

@@ -31,6 +31,7 @@ from briefgen.slugs import keep_event_ids, load_previous
 from briefgen.urls import Urls
 
 TEMPLATES_DIR_NAME = "templates"
+KEPT_SITE = "previous-site"  # the site the last build replaced, to stage the next from
 
 
 def site(settings: Settings, files: dict[str, str], strict: bool,
@@ -44,7 +45,8 @@ def site(settings: Settings, files: dict[str, str], strict: bool,
             summary.site_unchanged = True
         else:
             summary.site_incremental = build_site(
-                settings.config_file, settings.site_dir, inputs, strict=strict
+                settings.config_file, settings.site_dir, inputs, strict=strict,
+                kept=settings.cache_dir / KEPT_SITE,
             )
 
 
@@ -83,7 +85,7 @@ def content(
         written = render(
             briefing, settings.root / TEMPLATES_DIR_NAME, settings.docs_dir, progress,
             changes=changes, site_name=settings.site_name,
-            urls=Urls(settings.directory_urls),
+            urls=Urls(settings.directory_urls), rendered=settings.cache_dir / "pages.json",
         )
     summary.articles = len(nlp.parsed)
     summary.parsed_now, summary.from_cache = nlp.parsed_now, nlp.from_cache

@@ -18,11 +18,11 @@ import hashlib
 import json
 import os
 from dataclasses import asdict, dataclass
-from importlib import metadata, resources
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from briefgen.cache import code_stamp, write_atomically
+from briefgen.cache import code_stamp, package_files, write_atomically
 from briefgen.config import Settings
 from briefgen.inputs import input_files
 from briefgen.records import Problem
@@ -73,7 +73,7 @@ def fingerprint_inputs(settings: Settings, strict: bool) -> Fingerprint:
 
     settings_seen = {k: v for k, v in asdict(settings).items() if k != "processes"}
     # SOURCE_DATE_EPOCH dates the feed and the sitemap when nothing else does
-    add(FORMAT, strict, settings_seen, code_stamp(_package_files(), TOOLS),
+    add(FORMAT, strict, settings_seen, code_stamp(package_files(), TOOLS),
         _model_version(settings),
         os.environ.get("SOURCE_DATE_EPOCH") or "0")
     add(settings.config_file.read_bytes().hex())
@@ -152,16 +152,6 @@ def _files_under(folder: Path) -> list[Path]:
         dirs.sort()
         found.extend(Path(here) / name for name in sorted(files))
     return found
-
-
-def _package_files() -> tuple[str, ...]:
-    """briefgen's source and data files, relative to the package, for `code_stamp`: an
-    edit or an upgrade of any of them rebuilds."""
-    here = Path(str(resources.files("briefgen")))
-    return tuple(sorted(
-        p.relative_to(here).as_posix() for p in here.rglob("*")
-        if p.is_file() and "__pycache__" not in p.parts
-        and p.suffix in {".py", ".yml", ".yaml", ".txt", ".json", ".css", ".js"}))
 
 
 def _model_version(settings: Settings) -> str:

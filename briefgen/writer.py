@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefgen.errors import ContentError
+from briefgen.pagekeys import RenderedPages
 from briefgen.sanitize import contained_path
 
 MANIFEST_NAME = ".briefgen-files.json"  # a dot file: MkDocs does not publish it
@@ -35,8 +36,9 @@ class TreeWriter:
     the previous build wrote (its manifest) that this one did not: a file someone else
     put in content/ is never deleted, only reported."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, rendered: RenderedPages | None = None):
         self.root = root
+        self.rendered = rendered or RenderedPages(None)
         self.digests: dict[str, str] = {}
         self.written = self.unchanged = 0
         root.mkdir(parents=True, exist_ok=True)
@@ -55,20 +57,33 @@ class TreeWriter:
             return set()
         return {p for p in listed if isinstance(p, str) and contained_path(self.root, p)}
 
-    def write(self, relative: str, data: bytes) -> None:
-        self.digests[relative] = hashlib.sha256(data).hexdigest()
+    def keep_if_current(self, relative: str, key: str | None) -> bool:
+        """True when the page of `key` is in content/ as this key rendered it last time
+        (pagekeys): it is then counted as unchanged and need not be rendered."""
+        path = contained_path(self.root, relative)
+        digest = None if path is None else self.rendered.digest_if_current(path, relative, key)
+        if digest is None:
+            return False
+        self.digests[relative] = digest
+        self.unchanged += 1
+        return True
+
+    def write(self, relative: str, data: bytes, key: str | None = None) -> None:
+        """Write a file; `key`, a page's inputs (pagekeys), is recorded with it."""
+        digest = self.digests[relative] = hashlib.sha256(data).hexdigest()
         path = contained_path(self.root, relative)
         if path is None:
             raise ContentError(f"{self.root / relative}: a folder on the way is a symbolic "
                                "link; briefgen writes only into real folders of content/")
         if path.is_file() and not path.is_symlink() and path.read_bytes() == data:
             self.unchanged += 1
-            return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}{TEMPORARY_SUFFIX}")
-        tmp.write_bytes(data)
-        tmp.replace(path)
-        self.written += 1
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}{TEMPORARY_SUFFIX}")
+            tmp.write_bytes(data)
+            tmp.replace(path)
+            self.written += 1
+        self.rendered.record(path, relative, key, digest)
 
     def _present(self) -> list[str]:
         return sorted(
@@ -98,4 +113,5 @@ class TreeWriter:
         manifest = json.dumps(sorted(digests), ensure_ascii=False, indent=0) + "\n"
         if manifest != self._manifest_text:
             (self.root / MANIFEST_NAME).write_text(manifest, encoding="utf-8")
+        self.rendered.save()
         return WriteResult(self.written, self.unchanged, removed, digests)

@@ -52,8 +52,13 @@ def test_rebuild_parses_only_new_or_changed_articles(project):
 
 
 def test_corrupt_or_foreign_cache_entries_are_rebuilt(project):
-    entries = sorted((project / ".briefgen-cache" / "nlp").rglob("*.json"))
+    cache = project / ".briefgen-cache"
+    entries = sorted((cache / "nlp").rglob("*.json"))
     assert len(entries) == 5
+    for entry in entries[:2]:  # a parse and its outline both damaged: parsed again
+        outline = cache / "outline" / entry.relative_to(cache / "nlp")
+        assert outline.is_file()
+        outline.write_text("{not json", encoding="utf-8")
     entries[0].write_text("{not json", encoding="utf-8")
     entries[1].write_text('{"format": "someone-else/9", "sentences": []}', encoding="utf-8")
     derived = sorted((project / ".briefgen-cache" / "mentions").rglob("*.json"))
@@ -71,6 +76,52 @@ def test_corrupt_or_foreign_cache_entries_are_rebuilt(project):
     summary = _build(project)
     assert summary.parsed_now == 2
     assert tree_bytes(project / "content") == before
+
+
+def test_an_article_read_as_an_outline_is_read_whole_where_a_stage_needs_it(project):
+    """A cached article is read without its tokens; a stage whose own cache misses (a
+    new version of its code, a deleted entry) reads them, or parses the article again
+    when only its outline is left: the same pages either way."""
+    cache = project / ".briefgen-cache"
+    before = tree_bytes(project / "content")
+    _lose(cache, "mentions", "events", unchanged.FINGERPRINT_FILE)
+    summary = _build(project)
+    assert summary.parsed_now == 0 and not summary.inputs_unchanged
+    assert tree_bytes(project / "content") == before
+    _lose(cache, "nlp", "mentions", "events", unchanged.FINGERPRINT_FILE)
+    _build(project)
+    assert len(list((cache / "nlp").rglob("*.json"))) == 5  # parsed again, as asked
+    assert tree_bytes(project / "content") == before
+
+
+def test_a_page_is_rendered_again_when_its_template_or_its_file_changed(project):
+    """Pages whose records did not change are not rendered (pagekeys), but a changed
+    template, or a page's file edited or deleted in content/, renders it again."""
+    content = project / "content"
+    before = tree_bytes(content)
+    template = project / "templates" / "source.md.j2"
+    template.write_text(template.read_text(encoding="utf-8") + "Template edited.\n", "utf-8")
+    _build(project)
+    sources = [p for p in sorted((content / "sources").glob("*.md")) if p.name != "index.md"]
+    assert sources and all(p.read_text(encoding="utf-8").endswith("Template edited.\n")
+                           for p in sources)
+    template.write_text(template.read_text(encoding="utf-8").replace("Template edited.\n", ""),
+                        "utf-8")
+    _build(project)
+    assert tree_bytes(content) == before
+    page, gone = sorted((content / "actors").glob("*.md"))[:2]
+    page.write_text(page.read_text(encoding="utf-8").replace("a", "b"), encoding="utf-8")
+    gone.unlink()
+    (project / ".briefgen-cache" / unchanged.FINGERPRINT_FILE).unlink(missing_ok=True)
+    assert _build(project).pages_written == 2
+    assert tree_bytes(content) == before
+
+
+def _lose(cache: Path, *names: str) -> None:
+    for name in names:
+        if (cache / name).is_dir():
+            shutil.rmtree(cache / name)
+        (cache / name).unlink(missing_ok=True)
 
 
 def test_edited_article_is_read_again_and_a_broken_read_cache_is_ignored(project):
@@ -211,6 +262,37 @@ def test_incremental_site_is_identical_to_a_clean_build(project, tmp_path):
     index = json.loads((project / "site" / "search" / "search_index.json").read_text())
     assert not any("zangana" in d["location"] or "sources/new/" in d["location"]
                    for d in index["docs"])
+
+
+def test_the_next_build_stages_from_the_kept_site_whatever_became_of_it(project, tmp_path):
+    """The site a build replaces is kept in the cache, and the next incremental build
+    stages from it, relinking only what differs from the live site: whatever was
+    added, changed or removed in the kept copy, the result is the clean build's, and
+    the live site is never written through a shared link."""
+    kept = project / ".briefgen-cache" / "previous-site"
+    (project / "seeds" / "new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    assert _build(project).site_incremental and kept.is_dir()
+    (kept / "stray.html").write_text("not in the live site", encoding="utf-8")
+    (kept / "stray-folder").mkdir()
+    page = next(p for p in sorted(kept.rglob("index.html")) if p.parent != kept)
+    page.unlink()
+    page.write_text("a copy that is no link", encoding="utf-8")  # same name, new inode
+    shutil.rmtree(kept / "search")
+    live = project / "site"
+    before = tree_bytes(live)
+    witness = tmp_path / "witness"
+    for name in before:
+        (witness / name).parent.mkdir(parents=True, exist_ok=True)
+        os.link(live / name, witness / name)
+    (project / "seeds" / "new.txt").unlink()
+    (project / "seeds" / "other.txt").write_text(NEW_ARTICLE.replace("Erbil", "Duhok"), "utf-8")
+    assert _build(project).site_incremental
+    assert tree_bytes(witness) == before
+    clean = make_project(tmp_path / "clean", project / "seeds")
+    _build(clean)
+    first, second = tree_bytes(live), tree_bytes(clean / "site")
+    assert sorted(first) == sorted(second)
+    assert {n for n in first if first[n] != second[n]} <= HISTORY
 
 
 def test_events_joined_into_one_keep_one_url_and_redirect_the_other():
