@@ -570,7 +570,8 @@ def _clean_paragraphs(text: str) -> Cleaned:
         if (dateline := DATELINE.match(line)) and (len(kept) <= DATELINE_MAX_LINE or (
                 dateline.group("agency") and len(kept) <= AGENCY_DATELINE_MAX_LINE)):
             named = _dateline_place(dateline.group(0))
-            dropped.append(dateline.group(0)[len(named):].strip(" ,"))
+            if re.search(r"\w", credit := dateline.group(0)[len(named):].strip(" ,")):
+                dropped.append(credit)  # "(Reuters) -", not a lone dash
             line = line[dateline.end() :]
             if not place:
                 place = named
