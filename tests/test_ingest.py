@@ -279,6 +279,9 @@ def test_wire_photo_credits_a_gallery_s_counter_and_a_read_more_line_are_furnitu
         "Read more exclusive news from Velmor Daily.\n"
         "Soldiers fire a howitzer at the site. (Jane Roe/U.S. Army)\n"
         "The strike killed two men, officials said. U.S./Coalition forces had no losses.\n"
+        "Kurdish/Arab fighters held the ridge.\n"
+        "AFP/Getty Images\n"
+        "Jane Roe/AFP via Getty Images\n"
     )
     assert kept == ["Rockets hit the base on Monday, officials said.",
                     "Troops patrol the old city. Picture taken July 30, 2018.", caption,
@@ -286,7 +289,8 @@ def test_wire_photo_credits_a_gallery_s_counter_and_a_read_more_line_are_furnitu
                     "Officials said troops moved between Iraq / Syria bases on Monday.",
                     "Soldiers fire a howitzer at the site.",
                     "The strike killed two men, officials said. U.S./Coalition forces had "
-                    "no losses."]
-    assert {"REUTERS/Jane Roe", "UPI/Jane al Roe", "Jane de Roe / Reuters",
+                    "no losses.", "Kurdish/Arab fighters held the ridge."]
+    assert {"REUTERS/Jane Roe", "UPI/Jane al Roe", "Jane de Roe / Reuters", "AFP/Getty Images",
+            "Jane Roe/AFP via Getty Images",
             "(Jane Roe/U.S. Army)",
             "Read more exclusive news from Velmor Daily."} <= set(dropped)
