@@ -550,14 +550,14 @@ def _clean_paragraphs(text: str) -> Cleaned:
         ):
             dropped.append(line)
             continue
-        raw = line.casefold()
-        seen.add(raw)
+        as_found = line.casefold()
+        seen.add(as_found)
         for pattern in patterns["inline"]:
             dropped.extend(m.group().strip() for m in pattern.finditer(line))
             line = pattern.sub("", line).strip()
         if not line:
             continue
-        if line.casefold() in seen and line.casefold() != raw:
+        if line.casefold() in seen and line.casefold() != as_found:
             dropped.append(line)  # a gallery's copy of a caption, its credit taken out
             continue
         seen.add(line.casefold())

@@ -828,12 +828,13 @@ def _merge_equivalent_keys(candidates: list[Candidate], rules: Rules) -> list[Ca
     labels: dict[str, set[str]] = defaultdict(set)
     acronyms: set[str] = set()
     placed: set[str] = set()  # keys told as places ("east of the Euphrates") whatever NER says
-    # a key's words as written: its folds respell the letters an acronym is made of
-    # ("air" is keyed "eir", AFCENT is Air Forces CENTral)
-    written: dict[str, list[str]] = {}
+    # a key's first name as written: its folds respell the letters an acronym is made
+    # of ("air" is keyed "eir", AFCENT is Air Forces CENTral); unfolded only where an
+    # acronym is compared
+    written: dict[str, str] = {}
     for c in candidates:
         labels[c.key].add(c.label)
-        written.setdefault(c.key, unfolded_key(c.name).split())
+        written.setdefault(c.key, c.name)
         if _place_vote(c):
             placed.add(c.key)
         if c.name.isupper() and " " not in c.name:
@@ -922,8 +923,9 @@ def _merge_equivalent_keys(candidates: list[Candidate], rules: Rules) -> list[Ca
         if 2 <= len(key) <= 5 and len(expansions) == 1:
             join(key, next(iter(expansions)))
         elif len(key) >= 5 and labels[key] & GROUP_LABELS and key.upper() in acronyms:
-            clipped = {k for k in multi for words in (k.split(), written[k]) if
-                       _clipped_from(key, words) or _clipped_from(
+            clipped = {k for k in multi
+                       for words in (k.split(), unfolded_key(written[k]).split())
+                       if _clipped_from(key, words) or _clipped_from(
                            key, words[len(_leading_qualifiers(k, rules)):])}
             if len(clipped) == 1:  # "CENTCOM" from "Central Command"
                 join(key, next(iter(clipped)))
