@@ -107,6 +107,10 @@ def _hostile_project(root: Path) -> Path:
     _write(seeds, "url-markdown.md", '---\nurl: "http://x/[z](autofocus/onfocus=alert(101)//)"\n'
            '---\n' + _story("Eighteen"))
     # a speaker described by a phrase (not only a name) keeps the phrase: it is input text
+    # two sentences of one attack: the event page's "why" list names the hostile title
+    _write(seeds, "joins.md", '---\ntitle: "<img src=x onerror=alert(11)> Joins"\n---\n'
+           "Drones attacked Camp Rendell near Kavran on Monday, officials said.\n"
+           "The attack on Camp Rendell wounded two soldiers, they said.\n" + _story("Thirty"))
     _write(seeds, "speaker.txt", "Speaker story\nA <img src=x onerror=alert(10)> unit of "
            "Kataib Rahma said drones attacked Camp Falcon on Friday.\n" + _story("Twenty-two"))
     bad_name = seeds / os.fsdecode(b"bad\xffname.txt")
@@ -187,6 +191,11 @@ def test_no_input_field_reaches_html_as_markup(hostile):
     index = (hostile / "site/search/search_index.json").read_text(encoding="utf-8")
     for needle in ("<img src=x", "<script>", "<svg onload"):
         assert needle not in index
+    # an event's "why these are one event" list shows the article's title as text
+    joins = [line for page in (hostile / "site/events").rglob("*.html")
+             for line in page.read_text(encoding="utf-8").splitlines()
+             if line.startswith("<li>") and "alert(11)" in line and "tell it" in line]
+    assert joins and all("&lt;img src=x onerror=alert(11)&gt; Joins" in j for j in joins)
 
 
 class _Attributes(HTMLParser):
