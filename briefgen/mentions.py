@@ -48,7 +48,9 @@ ADMINISTRATION_AFTER = re.compile(r" [Aa]dministration\b")
 def repaired_mentions(article: ParsedArticle, rules: Rules) -> list[Mention]:
     """NER spans with their common cuts mended, plus names NER skipped."""
     text = article.article.text
-    mended = _retagged_by_neighbours(list(_mended_spans(article, rules)), article, rules)
+    mended = _described_bases(
+        _retagged_by_neighbours(list(_mended_spans(article, rules)), article, rules),
+        article, rules)
     surnames = {
         m.text.split()[-1] for m in mended if m.label == "PERSON" and looks_like_person(m.text)
     }
@@ -325,6 +327,20 @@ OPENER_MISREAD_LABELS = frozenset({"FAC", "PERSON", "GPE", "LOC", "WORK_OF_ART"}
 MISREAD_LABELS = frozenset({"NORP", "PERSON"})
 # What a misread first word can be the start of.
 NAME_LABELS = frozenset({"ORG", "FAC", "GPE", "LOC"})
+
+
+def _described_bases(
+    mentions: list[Mention], article: ParsedArticle, rules: Rules
+) -> list[Mention]:
+    """A name NER took for an event or a work ("Tower 22") that the text calls a base
+    ("a military base known as Tower 22", "Tower 22, a small US base") is a base, and so
+    is that name wherever else in the article NER read it the same way."""
+    text = article.article.text
+    described = {m.text for m in mentions if m.label not in rules.labels and (
+        rules.base_known_as_before.search(text, max(0, m.start - 60), m.start)
+        or rules.base_described_after.match(text[m.end : m.end + 80]))}
+    return [replace(m, label="FAC") if m.label not in rules.labels and m.text in described
+            else m for m in mentions]
 
 
 def _retagged_by_neighbours(

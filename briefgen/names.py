@@ -52,6 +52,8 @@ class Rules:
     place_noun_after: re.Pattern
     landform_noun_after: re.Pattern
     base_noun_after: re.Pattern
+    base_described_after: re.Pattern  # ", a small US base"
+    base_known_as_before: re.Pattern  # "an outpost in Jordan known as"
     facility_noun_after: re.Pattern
     outlet_after: re.Pattern
     place_name_words: re.Pattern
@@ -163,6 +165,16 @@ def load_rules() -> Rules:
         ),
         base_noun_after=re.compile(
             rf"^\s+(?:military\s+)?(?:{alternation(data['base_cues_after'])})\b(?!-)"),
+        # the text says what a name is that NER took for an event ("Tower 22"): an
+        # appositive after it, or "the base (in X) known as" before it
+        base_described_after=re.compile(
+            rf"^\s*,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?"
+            rf"(?:{alternation(data['base_description_nouns'])})"
+            rf"\s*[,;.)]", re.I),
+        base_known_as_before=re.compile(
+            rf"\b(?i:{alternation(data['base_description_nouns'])})"
+            rf"(?:\s+(?:in|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?"
+            rf"\s+(?:known\s+as|called|named)\s+$"),
         facility_noun_after=re.compile(
             rf" (?:{alternation(data['facility_nouns_after'])})\b(?!-)"),
         outlet_before=re.compile(

@@ -229,7 +229,7 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
             start -= len(before) - lead.start(1)  # "Mission Support Site | Green Village"
         if cue and mention.end + cue.end() <= _sentence_end(
             article, mention
-        ):
+        ) and not is_country_name(stripped):  # "a US base" names no base: the US is "US"
             end = mention.end + cue.end()
         elif field := FIELD_AFTER.match(after):  # the field is part of what the text says
             end = mention.end + field.end()
@@ -246,8 +246,9 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
         if is_country_name(stripped):
             pass  # "a US base" names no base
         elif cue or base_in_name or rules.base_before.search(before) or (
-            rules.base_verb_before.search(before)
-        ):
+            rules.base_verb_before.search(before)) or rules.base_known_as_before.search(
+                before) or (mention.label not in {"GPE", "LOC"}
+                            and rules.base_described_after.match(after)):
             kind_votes.append(("base", BASE_CUE_WEIGHT))
         elif (len(stripped.split()) >= 2 and rules.place_name_words.search(stripped)) or (
             mention.label in {"PERSON", "ORG"} and (

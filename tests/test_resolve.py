@@ -400,6 +400,9 @@ def test_a_name_before_a_lower_case_base_or_place_noun_is_a_base_or_place():
         assert entity_of(entities, place).kind == "place", place
     assert entity_of(entities, "Koniko gas field").kind in {"place", "base"}
     assert not [e for e in entities if e.name in {"US", "United States"} and e.kind == "base"]
+    # nor is "US base" a way of writing the United States (it was an alias of its page)
+    us = entity_of(entities, "US")
+    assert [ref.text for ref in us.mentions] == ["US"]
 
 
 def test_names_run_together_in_a_title_case_headline_are_cut_to_a_known_name():
@@ -1225,3 +1228,21 @@ def test_a_base_s_name_is_never_cut_before_a_surname_the_tagger_gave_a_person():
         tagged = _with_labels(article, [("Ain al-Zawir", "PERSON"), ("the Ain al-Zawir", label)])
         entities = _entities([tagged])
         assert not [e for e in entities if e.name == "Ain"], [e.name for e in entities]
+
+
+def test_a_name_the_text_calls_a_base_is_a_base_whatever_ner_tagged_it():
+    # On real news the model tags "Tower 22" EVENT in every sentence that names it:
+    # "a military base known as Tower 22", "Tower 22, a small US base".
+    (article,) = parse_texts(
+        "Satellite photos show a military base known as Pylon 31 in northeastern Jordan. "
+        "Three soldiers were killed in the attack on Pylon 31, a small US base, on Sunday. "
+        "The drone that struck Pylon 31 flew low. "
+        "The Zawir Offensive, a costly campaign, ended in May.")
+    article = _with_labels(article, [("Pylon 31", "EVENT"), ("Jordan", "GPE"),
+                                     ("Pylon 31", "EVENT"), ("Pylon 31", "EVENT"),
+                                     ("Zawir Offensive", "EVENT")])
+    entities = _entities([article])
+    pylon = entity_of(entities, "Pylon 31")
+    assert pylon.kind == "base"
+    assert len(pylon.mentions) == 3  # the one without a description too
+    assert not [e for e in entities if "Zawir" in e.name]  # an operation stays none
