@@ -75,6 +75,9 @@ from briefgen.sanitize import first_free
 AGENT_DEPS = frozenset({"nsubj", "agent", "csubj", "poss"})
 NOUN_AGENT_DEPS = AGENT_DEPS | {"compound", "amod"}
 AGENT_PREPOSITIONS = frozenset({"by"})
+# Who did what a verb says was done ("the US carried out strikes", "strikes carried out
+# by US forces").
+DOER_DEPS = frozenset({"nsubj", "agent", "csubj"})
 # To whom: the object, the passive's subject ("X was struck"), and the object of "on",
 # "against", "at" or "targeting"; never any prepositional phrase ("in retaliation for").
 # A noun trigger that is a verb's subject happened where that verb says.
@@ -94,6 +97,8 @@ FOLLOW_WITHIN_SENTENCES = 2
 HEADLINE_SENTENCES = 2
 # A name titles an event as its actor or target when this share of its sentences say so.
 ROLE_BACKING = 3
+# … or when this many articles say so.
+ROLE_ARTICLES = 2
 # Entity types that report events and are never their actors or targets.
 REPORTERS = frozenset({"media outlet"})
 # An article reports what happened before it was published: an undated mention is
@@ -151,6 +156,7 @@ class Lexicon:
     aftermath: frozenset[str] = frozenset()  # "three were injured": what an event did
     named_again: frozenset[str] = frozenset()  # "the incident": an event named again
     people_of: frozenset[str] = frozenset()  # "the leader of ISIS": a person, not ISIS
+    doing_verbs: frozenset[str] = frozenset()  # "carried out strikes": who did them
 
 
 @cache
@@ -188,6 +194,7 @@ def load_lexicon() -> Lexicon:
         aftermath=frozenset(data["aftermath"]["lemmas"]),
         named_again=frozenset(data["aftermath"]["named_again"]),
         people_of=frozenset(data["people_of"]),
+        doing_verbs=frozenset(data["doing_verbs"]),
         types=types,
         claims=ClaimRules(stance, frozenset(cues["according_to"]),
                           frozenset(cues["denial_words"]), frozenset(cues["toll_words"])),
@@ -526,9 +533,23 @@ def _found(
         noun and trigger.dep in SUBJECT_DEPS) else None
     if verb is not None:
         obj |= _role_starts(sentence, verb, frozenset({"dobj"}), TARGET_PREPOSITIONS)
+    # "The US carried out strikes on Friday in Iraq against …", "strikes carried out by
+    # US forces": a verb that only says the noun was done tells who did it, to whom and
+    # where.
+    doing = _doing_verb(sentence, trigger, lexicon.doing_verbs) if noun else None
+    if doing is not None:
+        subject |= _role_starts(sentence, doing, DOER_DEPS, AGENT_PREPOSITIONS)
+        if doing.dep == "xcomp" and not subject:  # "the US began to carry out strikes"
+            subject |= _role_starts(sentence, sentence.by_index()[doing.head],
+                                    DOER_DEPS, frozenset())
+        obj |= _role_starts(sentence, doing, frozenset(), TARGET_PREPOSITIONS)
     obj -= _whose_people(sentence, lexicon.people_of)
+    governors = [t for t in (trigger, verb, doing) if t is not None]
+    if doing is not None and doing.dep == "xcomp":
+        governors.append(sentence.by_index()[doing.head])
     # An outlet reports an event (its claims say so); it is never who did it or to whom.
-    parties = [m for m in located if m.entity.kind == "actor" and m.entity.type not in REPORTERS]
+    parties = [m for m in located if (m.entity.kind == "actor" and m.entity.type not in REPORTERS)
+               or (_is_country(m.entity) and _country_as_party(m, sentence, governors))]
     # Nor is whoever tells of it ("the Pentagon said bases came under attack"), unless
     # what they tell is that they did it ("X claimed responsibility for the attack"),
     # or what they tell is something else ("X attacked the base and said they would
@@ -549,8 +570,9 @@ def _found(
     prepositions = WHERE_PREPOSITIONS if rule is not None and rule.from_is_where else (
         WHERE_PREPOSITIONS - {"from"})
     heads = _objects_of(sentence, trigger, prepositions, lexicon.place_nouns)
-    if verb is not None:
-        heads += _objects_of(sentence, verb, prepositions, lexicon.place_nouns)
+    for governing in (verb, doing):
+        if governing is not None:
+            heads += _objects_of(sentence, governing, prepositions, lexicon.place_nouns)
     # "the Erbil attack", "a Baghdad drone strike": where; but "US air strikes" and
     # "Iran missile attacks" name who struck, not where.
     compounds = [t.start for t in children(sentence, trigger) if noun and t.dep == "compound"]
@@ -842,6 +864,46 @@ def _claimed_by(sentence: Sentence, trigger: Token) -> frozenset[int]:
             t.dep == "neg" for t in children(sentence, up[3])):  # not "denied responsibility"
         return _role_starts(sentence, up[3], frozenset({"nsubj"}), frozenset())
     return frozenset()
+
+
+# A country's own word in a role: "the United States carried out", "strikes on Iran",
+# "U.S. strikes".
+COUNTRY_ROLE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "compound"})
+
+
+def _country_as_party(mention: Located, sentence: Sentence, governors: list[Token]) -> bool:
+    """A country does or suffers an event as a role's own word, the subject, object or
+    a preposition's object of the trigger or of the verb that says it was done ("the
+    United States carried out strikes", "strikes on Iran", "U.S. strikes"), not as
+    whose people or body did ("US forces attacked", "against Iran's Quds Force") nor
+    where they were ("a base in Iraq")."""
+    heads: set[int] = set()
+    for governor in governors:
+        for child in children(sentence, governor):
+            if child.dep in COUNTRY_ROLE_DEPS:
+                heads.add(child.i)
+            elif child.dep == "prep" and child.text.lower() in (
+                    AGENT_PREPOSITIONS | TARGET_PREPOSITIONS):
+                heads.update(t.i for t in children(sentence, child) if t.dep == "pobj")
+    heads.update(t.i for t in sentence.tokens if t.dep == "conj" and t.head in heads)
+    by_i = sentence.by_index()
+    for token in sentence.tokens:
+        up = by_i.get(token.head, token)
+        if mention.start <= token.start < mention.end and (
+                up.i == token.i or not mention.start <= up.start < mention.end):
+            return token.i in heads
+    return False
+
+
+def _doing_verb(sentence: Sentence, trigger: Token, verbs: frozenset[str]) -> Token | None:
+    """The verb that says a noun trigger was done: the one it is the object of ("carried
+    out strikes", "launched a drone attack"), or one that qualifies it ("strikes
+    carried out by US forces")."""
+    head = sentence.by_index().get(trigger.head)
+    if trigger.dep == "dobj" and head is not None and head.lemma.lower() in verbs:
+        return head
+    return next((t for t in children(sentence, trigger)
+                 if t.dep == "acl" and t.lemma.lower() in verbs), None)
 
 
 def _objects_of(
@@ -1272,22 +1334,29 @@ def _title(group: list[Found], by_id: dict[EntityId, Entity], label: str) -> str
     Lloyd Austin in Washington", "Deployment at Ain al-Asad". The most reported name of
     each role leads."""
 
-    def ranked(ids: Iterable[EntityId], backed: int = 1) -> list[str]:
-        counts = Counter(ids)
+    def ranked(said: Iterable[tuple[SourceId, EntityId]], backed: int = 1) -> list[str]:
+        said = list(said)
+        counts = Counter(k for _, k in said)
+        articles: dict[EntityId, set[SourceId]] = defaultdict(set)
+        for source, k in said:
+            articles[k].add(source)
         return [by_id[k].name for k in sorted(counts, key=lambda k: (-counts[k], by_id[k].name, k))
-                if counts[k] >= backed]
+                if counts[k] >= backed or len(articles[k]) >= ROLE_ARTICLES]
 
-    # Who, whom and where lead the headline only when a third of its sentences say so:
-    # one sentence's misread role must not title an event reported twenty times. Only a
-    # grammatical subject is "who"; "where" is from the trigger's clause, so a place
-    # the sentence merely names ("Iran-backed", "US forces") never titles the event.
+    # Who, whom and where lead the headline only when a third of its sentences say so,
+    # or two articles do: one sentence's misread role must not title an event reported
+    # twenty times, and two reports that agree are no misreading. Only a grammatical
+    # subject is "who"; "where" is from the trigger's clause, so a place the sentence
+    # merely names ("Iran-backed", "US forces") never titles the event.
     backed = max(1, math.ceil(len(group) / ROLE_BACKING))
     base_ids = {b for f in group for b in f.bases}
-    bases = ranked((w for f in group for w in f.where if w in base_ids), backed) or ranked(
-        (b for f in group for b in f.bases), backed)  # a base the sentence names will do
-    places = ranked((w for f in group for w in f.where if w not in base_ids), backed)
-    targets = ranked((t for f in group for t in f.targets), backed)
-    actors = ranked((a for f in group for a in f.agents), backed)
+    bases = ranked(((f.mention.source, w) for f in group for w in f.where if w in base_ids),
+                   backed) or ranked(((f.mention.source, b) for f in group for b in f.bases),
+                                     backed)  # a base the sentence names will do
+    places = ranked(((f.mention.source, w) for f in group for w in f.where
+                     if w not in base_ids), backed)
+    targets = ranked(((f.mention.source, t) for f in group for t in f.targets), backed)
+    actors = ranked(((f.mention.source, a) for f in group for a in f.agents), backed)
     targets = [t for t in targets if t not in actors[:1]]
     event_type = group[0].type
     where = bases[0] if bases else places[0] if places else ""
@@ -1304,8 +1373,8 @@ def _title(group: list[Found], by_id: dict[EntityId, Entity], label: str) -> str
     if event_type == "killing" and targets:
         # whom: a person named among the victims before the group they belong to
         # ("Hamas leader Ismail Haniyeh" is Haniyeh's killing, not Hamas's)
-        people = ranked((t for f in group for t in f.targets if by_id[t].type == "person"),
-                        max(1, backed // 2))
+        people = ranked(((f.mention.source, t) for f in group for t in f.targets
+                         if by_id[t].type == "person"), max(1, backed // 2))
         targets = people + [t for t in targets if t not in people]
         return f"{label} of {targets[0]}" + (f" by {actors[0]}" if actors else "") + at
     # Deployments, withdrawals, agreements: who is often not the subject ("X said the
