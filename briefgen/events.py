@@ -157,6 +157,7 @@ class Lexicon:
     named_again: frozenset[str] = frozenset()  # "the incident": an event named again
     people_of: frozenset[str] = frozenset()  # "the leader of ISIS": a person, not ISIS
     doing_verbs: frozenset[str] = frozenset()  # "carried out strikes": who did them
+    another_words: frozenset[str] = frozenset()  # "another attack": not the one before
 
 
 @cache
@@ -195,6 +196,7 @@ def load_lexicon() -> Lexicon:
         named_again=frozenset(data["aftermath"]["named_again"]),
         people_of=frozenset(data["people_of"]),
         doing_verbs=frozenset(data["doing_verbs"]),
+        another_words=frozenset(data["another_words"]),
         types=types,
         claims=ClaimRules(stance, frozenset(cues["according_to"]),
                           frozenset(cues["denial_words"]), frozenset(cues["toll_words"])),
@@ -238,6 +240,9 @@ class Found:
     # Named as a thing told of before ("the strikes", "this attack"): it refers back to
     # the article's last mention with the same trigger word, however far back.
     told_before: bool = False
+    # Said to be another occasion than one told of before ("another attack", "a fresh
+    # strike", "hits another missile"): it starts an event of its own in its article.
+    another: bool = False
 
 
 def extract_events(
@@ -342,16 +347,16 @@ def _found_row(f: Found, order: int) -> list:
             [[c.speaker, c.speaker_id, c.cue, c.stance, c.source, c.sentence, c.text]
              for c in f.claims],
             None if f.published is None else f.published.isoformat(), f.words, f.attached,
-            f.lemma, f.told_before, f.apart]
+            f.lemma, f.told_before, f.apart, f.another]
 
 
 def _found_from_row(row: list, order: int) -> Found:
     """A cache entry is input too: every field is checked to be what it should."""
     (kind, offset, source, sentence, trigger, actors, agents, targets, bases, places,
      where, others, stated, quantity, claims, published, words, attached, lemma,
-     told_before, apart) = row
+     told_before, apart, another) = row
     if not (isinstance(offset, int) and all(
-            isinstance(flag, bool) for flag in (attached, told_before, apart))):
+            isinstance(flag, bool) for flag in (attached, told_before, apart, another))):
         raise TypeError("frame")
     _strings(kind, source, sentence, trigger, quantity, lemma, *actors, *agents, *targets,
              *bases, *places, *where, *others, *words, *(stated or ()))
@@ -369,7 +374,7 @@ def _found_from_row(row: list, order: int) -> Found:
         claims=tuple(checked),
         published=None if published is None else dt.date.fromisoformat(published),
         words=tuple(words), attached=attached, lemma=lemma, told_before=told_before,
-        apart=apart)
+        apart=apart, another=another)
 
 
 def _strings(*values: object) -> None:
@@ -468,6 +473,16 @@ def _aftermath_word(sentence: Sentence, lexicon: Lexicon) -> Token | None:
                                           and _definite(sentence, token)):
             return token
     return None
+
+
+def _another_occasion(sentence: Sentence, trigger: Token, words: frozenset[str]) -> bool:
+    """Whether the trigger, or what a verb trigger was done to, is said to be another
+    than one told of before: "another attack", "a fresh strike", "hits another
+    missile"."""
+    heads = [trigger] + ([t for t in children(sentence, trigger) if t.dep == "dobj"]
+                         if trigger.pos == "VERB" else [])
+    return any(t.dep in {"det", "amod"} and t.lemma.lower() in words
+               for head in heads for t in children(sentence, head))
 
 
 def _definite(sentence: Sentence, noun: Token) -> bool:
@@ -587,6 +602,7 @@ def _found(
                   and m.entity.id not in speakers and m.entity.id not in targets]
     quantity = lexicon.quantity.search(sentence.text)
     told_before = trigger.pos == "NOUN" and _definite(sentence, trigger)
+    another = _another_occasion(sentence, trigger, lexicon.another_words)
     return Found(
         type=event_type,
         order=order,
@@ -605,6 +621,7 @@ def _found(
         words=words,
         lemma=trigger.lemma.lower(),
         told_before=told_before,
+        another=another,
     )
 
 
@@ -1094,7 +1111,9 @@ def cluster(
             by_anchor[(f.type, *anchor)].append(i)
         anchors_of[i].update(anchors)
         j = previous_of_type.get((f.type, source))
-        if j is not None and (
+        if f.another and _sentence_number(f) > LEAD_SENTENCES:
+            pass  # "another attack", past the lead: not the one told of before
+        elif j is not None and (
                 _sentence_number(f) - _sentence_number(found[j]) <= FOLLOW_WITHIN_SENTENCES):
             join(j, i, ("said",) if f.attached else ("next",))  # the next sentences
         elif j is not None and (

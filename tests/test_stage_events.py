@@ -231,6 +231,21 @@ def test_mentions_of_one_type_a_sentence_or_two_apart_are_one_event():
     assert sorted(_told_in(e) for e in _events(parsed)) == [["s-10"], ["s-4", "s-6"]]
 
 
+def test_another_attack_past_the_lead_is_an_event_of_its_own():
+    """events.cluster: "another attack", "a fresh strike" past the lead is not the event
+    told of just before (data `another_words`); in the lead, or without the word, it is.
+    Seen failing with another_words empty (one event of three sentences)."""
+    def told(word, lead=(FILLER, FILLER, FILLER)):
+        fresh = S(f"Rockets struck {word} checkpoint.", struck="VERB:strike",
+                  Rockets="NOUN nsubj>struck", checkpoint="NOUN dobj>struck",
+                  **({word: "DET:another det>checkpoint"} if word != "a" else {}))
+        return _one(*lead, _attack("Drones attacked Camp Falcon.", "Drones", "Falcon"), fresh)
+
+    assert sorted(_told_in(e) for e in _events(told("another"))) == [["s-4"], ["s-5"]]
+    assert [_told_in(e) for e in _events(told("a"))] == [["s-4", "s-5"]]
+    assert [_told_in(e) for e in _events(told("another", lead=()))] == [["s-1", "s-2"]]
+
+
 def test_mentions_at_two_different_bases_stay_apart():
     """events._joinable: two mentions that name only different bases are two events,
     however near. Seen failing with the bases check of _joinable removed."""
