@@ -349,7 +349,8 @@ def _retagged_by_neighbours(
     """One proper noun NER misread as a nationality or a person, shown for what it is by
     what follows it: the first word of the name right after it ("Kata’ib | Hezbollah"
     is one name, of the second span's label), or a base or place by the noun after it
-    ("Harir base", "the K1 airbase"). Nationalities, creeds and peoples stay apart
+    ("Harir base", "the K1 airbase"), and a name NER took for a nationality a place by
+    the word before it ("in Aleppo"). Nationalities, creeds and peoples stay apart
     ("Shia | Hezbollah", "Israelis", "Spanish"). An Arabic group word NER left out before
     a name is its first word ("Kata’ib | Sayyid al-Shuhada" is a group)."""
     text = article.article.text
@@ -375,6 +376,9 @@ def _retagged_by_neighbours(
         after = text[mention.end : mention.end + 40]
         if one_misread_word and (noun := _noun_after(mention.text, after, rules)):
             mention = replace(mention, label=noun)
+        elif one_misread_word and mention.label == "NORP" and rules.place_before.search(
+                text[max(0, mention.start - 40) : mention.start]):
+            mention = replace(mention, label="GPE")  # "in Aleppo eastern countryside"
         opener = GROUP_WORD_BEFORE.search(text, max(0, mention.start - 20), mention.start)
         if opener and name_key(opener.group(1), rules) in rules.group_name_keys:
             mention = replace(mention, start=opener.start(1), label="ORG",

@@ -16,6 +16,8 @@ from importlib import resources
 import ftfy
 import yaml
 
+from briefgen.dates import MONTH
+
 QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u2032": "'"})
 MAX_NAME_CHARS = 80
 # What a fold puts in place of its match: a string, or a function of the match.
@@ -51,6 +53,7 @@ class Rules:
     outlet_before: re.Pattern
     place_noun_after: re.Pattern
     landform_noun_after: re.Pattern
+    place_appositive: re.Pattern  # "X, north of Raqqa", "X, situated about 150 km …"
     base_noun_after: re.Pattern
     base_described_after: re.Pattern  # ", a small US base"
     base_known_as_before: re.Pattern  # "an outpost in Jordan known as"
@@ -160,6 +163,9 @@ def load_rules() -> Rules:
         place_noun_after=re.compile(
             rf"^\s+(?:{alternation(data['place_nouns_after'])})\b(?!-)"
         ),
+        place_appositive=re.compile(
+            r"^,\s+(?:(?:situated|located)\b|(?:[\w.-]+\s+){0,3}?"
+            r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+of\s+[A-Z])"),
         landform_noun_after=re.compile(
             rf"^\s+(?:{alternation(data['landform_nouns_after'])})\b(?!-)"
         ),
@@ -277,6 +283,8 @@ def strip_base_word(name: str, rules: Rules) -> tuple[str, bool]:
 # Equipment codes ("MQ-9", "C-RAM"); a code followed by a base word is a base's name
 # ("the K1 airbase", "T-4 air base").
 # A code may lead the maker's name for it ("F/A-18E Super Hornet", "MQ-9 Reaper").
+# A date NER took for a name: "Jun 18, 2017" was a person's page.
+DATE_NAME = re.compile(rf"(?:{MONTH.pattern})\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?", re.I)
 EQUIPMENT_CODE = re.compile(r"(?:(?:[A-Za-z]+/)?[A-Za-z]+-?\d+\w*|[A-Z]-[A-Z]{2,})"
                             r"(?:\s+[A-Z][\w-]*)*")
 
@@ -298,6 +306,7 @@ def is_junk(name: str, rules: Rules, *, base: bool = False, described: bool = Fa
         or (name.isupper() and len(name.split()) > 2)
         or (not base and bool(EQUIPMENT_CODE.fullmatch(name)))
         or sum(c.isascii() for c in letters) < len(letters) / 2
+        or bool(DATE_NAME.fullmatch(name))
     )
 
 
@@ -388,10 +397,12 @@ def country_word_key(word: str, rules: Rules) -> str:
 
 
 def looks_like_person(name: str) -> bool:
-    """Two or more capitalised words of letters: not "U.S.-Iraq" or "Twitter"."""
+    """Two or more capitalised words of letters, with middle initials ("Jonathan J.
+    Dunbar"): not "U.S.-Iraq" or "Twitter"."""
     words = name.split()
     return len(words) >= 2 and all(
         re.fullmatch(r"(?:[a-z]{1,3}-)?[A-Z][\w'’-]*", w) for w in words
+        if not (w in words[1:-1] and re.fullmatch(r"[A-Z]\.", w))
     )
 
 

@@ -252,7 +252,8 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
             kind_votes.append(("base", BASE_CUE_WEIGHT))
         elif (len(stripped.split()) >= 2 and rules.place_name_words.search(stripped)) or (
             mention.label in {"PERSON", "ORG"} and (
-                rules.place_before.search(before) or rules.place_noun_after.match(after))
+                rules.place_before.search(before) or rules.place_noun_after.match(after)
+                or rules.place_appositive.match(after))
         ):
             kind_votes.append(("place", BASE_CUE_WEIGHT))
         yield Candidate(
@@ -723,7 +724,9 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
     based: dict[tuple[str, str], str] = {}  # (article, a base's last word) → the base
     for keys in by_ends.values():
         for key in keys:
-            longer = {k for k in keys if _is_subsequence(key.split(), k.split())}
+            # "John W. Roe" is not "John H. W. Roe": a name that keeps initials keeps all
+            longer = {k for k in keys if _is_subsequence(key.split(), k.split()) and (
+                not _initials(key) or _initials(key) == _initials(k))}
             if len(longer) == 1:
                 fuller[key] = next(iter(longer))
     article_last = {fuller.get(k, k) for k in article_last}
@@ -808,6 +811,10 @@ def _base_vote(candidate: Candidate) -> bool:
 
 def _place_vote(candidate: Candidate) -> bool:
     return any(kind == "place" for kind, _ in candidate.kind_votes)
+
+
+def _initials(key: str) -> list[str]:
+    return [w for w in key.split() if len(w) == 1]
 
 
 def _is_subsequence(short: list[str], long: list[str]) -> bool:

@@ -1246,3 +1246,61 @@ def test_a_name_the_text_calls_a_base_is_a_base_whatever_ner_tagged_it():
     assert pylon.kind == "base"
     assert len(pylon.mentions) == 3  # the one without a description too
     assert not [e for e in entities if "Zawir" in e.name]  # an operation stays none
+
+
+def test_a_town_ner_reads_as_a_person_is_a_place_by_what_the_text_says_of_it():
+    # On real news the model tags "Tal Afar" PERSON or ORG in half its sentences and GPE
+    # in the rest; the words around it say it is a place: "the liberation of X", "the
+    # recapture of X", "X, north of Raqqa", "X, situated about 150 km west of Mosul".
+    (article,) = parse_texts(
+        "Iraqi forces won a victory in Qal Zawir on Monday. "
+        "The liberation of Qal Zawir took eight days. "
+        "The recapture of Qal Zawir was welcomed. "
+        "Qal Zawir has been freed, officials said. "
+        "Qal Zawir, situated about 150 km west of Mosul, had 200,000 people. "
+        "Jets bombed Ain Velmor, north of Raqqa, on Tuesday. "
+        "Ain Velmor was quiet.")
+    article = _with_labels(article, [
+        ("Qal Zawir", "GPE"), ("Qal Zawir", "PERSON"), ("Qal Zawir", "PERSON"),
+        ("Qal Zawir", "PERSON"), ("Qal Zawir", "PERSON"), ("Mosul", "GPE"),
+        ("Ain Velmor", "PERSON"), ("Raqqa", "GPE"), ("Ain Velmor", "PERSON")])
+    entities = _entities([article])
+    for town in ("Qal Zawir", "Ain Velmor"):
+        assert entity_of(entities, town).kind == "place", town
+
+
+def test_a_full_name_with_a_middle_initial_takes_its_surname():
+    # "Master Sgt. Jonathan J. Dunbar … Dunbar, 36, of Austin": the initial made the full
+    # name look like no person's, and the soldier's page was split from his surname's.
+    (article,) = parse_texts(
+        "The soldier was named as Master Sgt. Jonathan J. Velmor by the Pentagon. "
+        "Velmor, 36, of Austin, Texas, died in Manbij. "
+        "Velmor was assigned to a special operations unit.")
+    article = _with_labels(article, [("Jonathan J. Velmor", "PERSON"), ("Velmor", "GPE"),
+                                     ("Austin", "GPE"), ("Texas", "GPE"), ("Manbij", "GPE"),
+                                     ("Velmor", "PERSON")])
+    entities = _entities([article])
+    velmor = entity_of(entities, "Jonathan J. Velmor")
+    assert velmor is entity_of(entities, "Velmor")
+    assert velmor.type == "person"
+
+
+def test_a_word_ner_reads_as_a_nationality_is_a_place_after_in():
+    # "south Manbij city in Aleppo eastern countryside": the model tagged "Aleppo" NORP,
+    # and a one-word NORP names nothing, so Aleppo had no page; "in Shia areas" stays
+    # a creed.
+    (article,) = parse_texts(
+        "The bomb went off in Qandor eastern countryside on Monday. "
+        "Clashes broke out in Shia areas.")
+    article = _with_labels(article, [("Qandor", "NORP"), ("Shia", "NORP")])
+    entities = _entities([article])
+    assert entity_of(entities, "Qandor").kind == "place"
+    assert not [e for e in entities if e.name == "Shia"]
+
+
+def test_a_date_ner_takes_for_a_name_is_no_entity():
+    # "Jun 18, 2017" tagged PERSON in a photo caption made a person's page.
+    (article,) = parse_texts("Fighters gather near Raqqa, Syria Jun 18, 2017. Zawir spoke.")
+    article = _with_labels(article, [("Raqqa", "GPE"), ("Jun 18, 2017", "PERSON"),
+                                     ("Zawir", "PERSON")])
+    assert [e.name for e in _entities([article]) if e.type == "person"] == ["Zawir"]
