@@ -128,6 +128,9 @@ class TypeRule:
     # The type whose trigger, linked to this one in the parse, makes it part of that
     # event ("killed in a raid": the raid's).
     part_of: str = ""
+    # Whether a place the trigger was done to is where it happened ("liberated Tal
+    # Afar", "the recapture of Ramadi"); the title says "<label> of <place>".
+    place_is_where: bool = False
 
 
 @dataclass(frozen=True)
@@ -174,6 +177,7 @@ def load_lexicon() -> Lexicon:
             defended_by=frozenset(spec.get("defended_by", [])),
             headline_words={str(k): str(v) for k, v in (spec.get("headline_words") or {}).items()},
             part_of=str(spec.get("part_of", "")),
+            place_is_where=bool(spec.get("place_is_where", False)),
             nouns_modified={
                 k: frozenset(v) for k, v in (spec.get("nouns_modified") or {}).items()
             },
@@ -401,12 +405,21 @@ def _article_events(
         told_of_others = False  # a count of events: no aftermath of one, nor a statement
         words: tuple[str, ...] | None = None  # the sentence's content words, found once
         triggers: list[tuple[Token, str]] = []
+        # a tally's clause, by type: "came under attack 140 times, as militias have
+        # launched rockets" tells of no one launch either
+        tallies: dict[str, set[int]] = defaultdict(set)
         for token in sentence.tokens:
             event_type = _trigger_type(token, sentence, lexicon, headline)
-            if event_type is None or event_type in seen:
+            if event_type is None or event_type in seen or token.i in tallies[event_type]:
                 continue
             if not _happened_once(sentence, token, lexicon.once, event_type):
-                told_of_others |= told_of_many(sentence, token, lexicon.once)
+                if told_of_many(sentence, token, lexicon.once):
+                    told_of_others = True
+                    clause = _governing_verb(token, sentence.by_index())
+                    tallies[event_type].update(  # not a clause joined to it by "and"
+                        t.i for child in children(sentence, clause)
+                        if child.dep not in {"conj", "parataxis"}
+                        for t in subtree(sentence, child))
                 continue
             seen.add(event_type)
             triggers.append((token, event_type))
@@ -591,8 +604,12 @@ def _found(
     # "the Erbil attack", "a Baghdad drone strike": where; but "US air strikes" and
     # "Iran missile attacks" name who struck, not where.
     compounds = [t.start for t in children(sentence, trigger) if noun and t.dep == "compound"]
-    where = [m.entity.id for m in located if (m.entity.kind in {"base", "place"} and any(
-             m.start <= h < m.end for h in heads)) or (m.entity.kind == "base" and m.start in obj)
+    # "liberated Tal Afar", "the recapture of Ramadi": the place it was done to
+    held = _role_starts(sentence, trigger, TARGET_DEPS, frozenset({"of"}) if noun else frozenset(
+        )) if rule is not None and rule.place_is_where else frozenset()
+    where = [m.entity.id for m in located if (m.entity.kind in {"base", "place"} and (any(
+             m.start <= h < m.end for h in heads) or m.start in held))
+             or (m.entity.kind == "base" and m.start in obj)
              or (m.entity.kind in {"base", "place"} and not _is_country(m.entity)
                  and any(m.start <= h < m.end for h in compounds))]
     if not actors and not of_names_target:
@@ -1305,7 +1322,9 @@ def _events(
             group = [replace(f, type=OTHER) for f in group]
         event_type = group[0].type
         label = lexicon.types[event_type].label if event_type != OTHER else "Statement"
-        title = _title(group, by_id, _headline_label(group, lexicon, label))
+        rule = lexicon.types.get(event_type)
+        title = _title(group, by_id, _headline_label(group, lexicon, label),
+                       place_is_where=rule is not None and rule.place_is_where)
         # The first sentence that reports the event keeps its URL stable when articles
         # are added: no renumbering of "attack-in-iraq-2" into "-3".
         first = group[0].mention
@@ -1347,7 +1366,8 @@ def _headline_label(group: list[Found], lexicon: Lexicon, label: str) -> str:
     return min(said, key=lambda w: (-said[w], w)) if said else label
 
 
-def _title(group: list[Found], by_id: dict[EntityId, Entity], label: str) -> str:
+def _title(group: list[Found], by_id: dict[EntityId, Entity], label: str,
+           place_is_where: bool = False) -> str:
     """A headline from the roles: who did what to whom, where. "Kataib Hezbollah attack
     on Tower 22", "Attack on Kataib Hezbollah in Jurf al-Nasr", "Thabet al-Abbasi meets
     Lloyd Austin in Washington", "Deployment at Ain al-Asad". The most reported name of
@@ -1396,6 +1416,8 @@ def _title(group: list[Found], by_id: dict[EntityId, Entity], label: str) -> str
                          if by_id[t].type == "person"), max(1, backed // 2))
         targets = people + [t for t in targets if t not in people]
         return f"{label} of {targets[0]}" + (f" by {actors[0]}" if actors else "") + at
+    if place_is_where and where:  # "Liberation of Tal Afar by Iraqi forces"
+        return f"{label} of {where}" + (f" by {actors[0]}" if actors else "")
     # Deployments, withdrawals, agreements: who is often not the subject ("X said the
     # deployment …"), so the title names only where.
     return label + at

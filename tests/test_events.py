@@ -35,6 +35,7 @@ def _events(*texts: str, published: str | tuple[str, ...] = ""):
     ("Baghdad and Ankara signed a water agreement in Ankara on Monday.", "agreement"),
     ("The parliament passed a law on the foreign troop presence in Baghdad.", "vote"),
     ("Security forces arrested three men in Basra on Friday.", "killing"),
+    ("Iraqi forces recaptured Qandor from the militants on Thursday.", "control"),
 ])
 def test_each_trigger_type_is_found(sentence, event_type):
     events, _ = _events(sentence)
@@ -744,3 +745,15 @@ def test_an_event_says_why_its_sentences_are_one_event():
     assert len(reasons) == 2, reasons  # two joins make three sentences one event
     assert "next sentences" in reasons[("a0", "s-1", "a0", "s-2")]
     assert any("Camp Falcon" in why for key, why in reasons.items() if key[2] == "a1")
+
+
+def test_a_town_taken_back_is_an_event_titled_by_the_town():
+    """A place taken or taken back is an event of its own ("liberated X", "the
+    liberation of X"), titled by where: it was no event at all, so every report of
+    the liberation of a city was a statement."""
+    events, _ = _events(
+        "Iraqi forces liberated Qandor on Thursday, the prime minister said. "
+        "The liberation of Qandor took eight days.", published="2017-08-31")
+    (event,) = [e for e in events if e.type == "control"]
+    assert event.title == "Liberation of Qandor"
+    assert len(event.mentions) == 2 and event.date == "2017-08-31"

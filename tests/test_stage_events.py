@@ -246,6 +246,21 @@ def test_another_attack_past_the_lead_is_an_event_of_its_own():
     assert [_told_in(e) for e in _events(told("another", lead=()))] == [["s-1", "s-2"]]
 
 
+def test_a_trigger_in_a_tallys_clause_tells_no_one_event():
+    """events._article_events: "forces have come under attack 140 times, as militias
+    have launched rockets at Camp Falcon" counts attacks: the launch of its clause is
+    none of them in particular. Seen failing without the tallies (an attack on Camp
+    Falcon)."""
+    tally = S("Forces have come under attack 140 times, as militias have launched rockets "
+              "at Camp Falcon.",
+              Forces="NOUN:force nsubj>come", come="VERB:come", under="ADP prep>come",
+              attack="NOUN:attack pobj>under", **{"140": "NUM nummod>times"},
+              times="NOUN:time npadvmod>come", launched="VERB:launch advcl>come",
+              militias="NOUN:militia nsubj>launched", rockets="NOUN:rocket dobj>launched",
+              at="ADP prep>launched", Falcon="PROPN pobj>at")
+    assert _types(_events(_one(tally))) == []
+
+
 def test_mentions_at_two_different_bases_stay_apart():
     """events._joinable: two mentions that name only different bases are two events,
     however near. Seen failing with the bases check of _joinable removed."""
