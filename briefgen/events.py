@@ -900,17 +900,18 @@ def _claimed_by(sentence: Sentence, trigger: Token) -> frozenset[int]:
     return frozenset()
 
 
-# A country's own word in a role: "the United States carried out", "strikes on Iran",
-# "U.S. strikes".
-COUNTRY_ROLE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "compound"})
+# A country's own word in a role: "the United States carried out", "strikes on Iran".
+# Not a country before the noun: "U.S. strikes" is who struck, but "a Jordan drone
+# strike" is where, and the parse does not tell them apart.
+COUNTRY_ROLE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent"})
 
 
 def _country_as_party(mention: Located, sentence: Sentence, governors: list[Token]) -> bool:
     """A country does or suffers an event as a role's own word, the subject, object or
     a preposition's object of the trigger or of the verb that says it was done ("the
-    United States carried out strikes", "strikes on Iran", "U.S. strikes"), not as
-    whose people or body did ("US forces attacked", "against Iran's Quds Force") nor
-    where they were ("a base in Iraq")."""
+    United States carried out strikes", "strikes on Iran"), not as whose people or
+    body did ("US forces attacked", "against Iran's Quds Force") nor where they were
+    ("a base in Iraq", "a Jordan drone strike")."""
     heads: set[int] = set()
     for governor in governors:
         for child in children(sentence, governor):

@@ -128,8 +128,8 @@ def test_a_verb_that_says_the_event_was_done_tells_who_did_it_to_whom_and_where(
     is Zawiria's attack on Kataib Rahma in Rutba, and "strikes carried out by Kataib
     Rahma" Kataib Rahma's; a country is a doer as the subject's own word, not as whose
     forces did it ("Zawiria forces"). Seen failing with doing_verbs empty (no actor,
-    no target, no place) and with _country_as_party true for any country (Zawiria
-    the actor of the third)."""
+    no target, no place), with _country_as_party true for any country (Zawiria the
+    actor of the third) and with "compound" among COUNTRY_ROLE_DEPS (of the fourth)."""
     carried = _one(S("Zawiria carried out airstrikes in Rutba against Kataib Rahma.",
                      carried="VERB:carry", Zawiria="PROPN nsubj>carried",
                      out="ADP prt>carried", airstrikes="NOUN:airstrike dobj>carried",
@@ -149,9 +149,14 @@ def test_a_verb_that_says_the_event_was_done_tells_who_did_it_to_whom_and_where(
                    Zawiria="PROPN compound>forces", forces="NOUN:force nsubj>launched",
                    launched="VERB:launch", attack="NOUN:attack dobj>launched",
                    on="ADP prep>attack", Falcon="PROPN pobj>on"), source="a2")
-    (event,) = _events(whose)
-    assert event.actors == ()
-    assert event.title == "Attack on Camp Falcon"
+    before = _one(S("The Zawiria drone strike hit Camp Falcon.",
+                    Zawiria="PROPN compound>strike", drone="NOUN:drone compound>strike",
+                    strike="NOUN:strike nsubj>hit", hit="VERB:hit",
+                    Falcon="PROPN dobj>hit"), source="a3")
+    for parsed in (whose, before):  # whose forces, or where ("a Jordan drone strike")
+        (event,) = _events(parsed)
+        assert event.actors == (), parsed.article.text
+        assert event.title == "Attack on Camp Falcon"
 
 
 @pytest.mark.parametrize(("happened", "not_happened", "broken_by"), [
