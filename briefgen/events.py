@@ -161,6 +161,7 @@ class Lexicon:
     people_of: frozenset[str] = frozenset()  # "the leader of ISIS": a person, not ISIS
     doing_verbs: frozenset[str] = frozenset()  # "carried out strikes": who did them
     another_words: frozenset[str] = frozenset()  # "another attack": not the one before
+    request_nouns: frozenset[str] = frozenset()  # "at the request of X": not a target
 
 
 @cache
@@ -201,6 +202,7 @@ def load_lexicon() -> Lexicon:
         people_of=frozenset(data["people_of"]),
         doing_verbs=frozenset(data["doing_verbs"]),
         another_words=frozenset(data["another_words"]),
+        request_nouns=frozenset(data["request_nouns"]),
         types=types,
         claims=ClaimRules(stance, frozenset(cues["according_to"]),
                           frozenset(cues["denial_words"]), frozenset(cues["toll_words"])),
@@ -405,21 +407,12 @@ def _article_events(
         told_of_others = False  # a count of events: no aftermath of one, nor a statement
         words: tuple[str, ...] | None = None  # the sentence's content words, found once
         triggers: list[tuple[Token, str]] = []
-        # a tally's clause, by type: "came under attack 140 times, as militias have
-        # launched rockets" tells of no one launch either
-        tallies: dict[str, set[int]] = defaultdict(set)
         for token in sentence.tokens:
             event_type = _trigger_type(token, sentence, lexicon, headline)
-            if event_type is None or event_type in seen or token.i in tallies[event_type]:
+            if event_type is None or event_type in seen:
                 continue
             if not _happened_once(sentence, token, lexicon.once, event_type):
-                if told_of_many(sentence, token, lexicon.once):
-                    told_of_others = True
-                    clause = _governing_verb(token, sentence.by_index())
-                    tallies[event_type].update(  # not a clause joined to it by "and"
-                        t.i for child in children(sentence, clause)
-                        if child.dep not in {"conj", "parataxis"}
-                        for t in subtree(sentence, child))
+                told_of_others |= told_of_many(sentence, token, lexicon.once)
                 continue
             seen.add(event_type)
             triggers.append((token, event_type))
@@ -438,6 +431,8 @@ def _article_events(
                                  claims, published, lexicon, order, dates[sentence.id], words)
                 found = replace(found, targets=_unique((*found.targets, *(
                     t for t in done_to.targets if t not in found.actors))))
+            if lexicon.types[event_type].place_is_where and not found.where:
+                continue  # "liberated four hostages": no place was taken
             yield found
             order += 1
         if seen:
@@ -489,13 +484,10 @@ def _aftermath_word(sentence: Sentence, lexicon: Lexicon) -> Token | None:
 
 
 def _another_occasion(sentence: Sentence, trigger: Token, words: frozenset[str]) -> bool:
-    """Whether the trigger, or what a verb trigger was done to, is said to be another
-    than one told of before: "another attack", "a fresh strike", "hits another
-    missile"."""
-    heads = [trigger] + ([t for t in children(sentence, trigger) if t.dep == "dobj"]
-                         if trigger.pos == "VERB" else [])
+    """Whether the trigger is said to be another than one told of before: "another
+    attack", "a fresh strike" (not "hit another hangar": one attack, two hangars)."""
     return any(t.dep in {"det", "amod"} and t.lemma.lower() in words
-               for head in heads for t in children(sentence, head))
+               for t in children(sentence, trigger))
 
 
 def _definite(sentence: Sentence, noun: Token) -> bool:
@@ -567,13 +559,17 @@ def _found(
     doing = _doing_verb(sentence, trigger, lexicon.doing_verbs) if noun else None
     if doing is not None:
         subject |= _role_starts(sentence, doing, DOER_DEPS, AGENT_PREPOSITIONS)
-        if doing.dep == "xcomp" and not subject:  # "the US began to carry out strikes"
-            subject |= _role_starts(sentence, sentence.by_index()[doing.head],
-                                    DOER_DEPS, frozenset())
+        if doing.dep == "xcomp" and not subject:  # "the US began to carry out strikes",
+            # but "Iraq asked the coalition to carry out strikes": the coalition
+            asking = sentence.by_index()[doing.head]
+            subject |= _role_starts(sentence, asking, frozenset({"dobj"}), frozenset()) or (
+                _role_starts(sentence, asking, DOER_DEPS, frozenset()))
         obj |= _role_starts(sentence, doing, frozenset(), TARGET_PREPOSITIONS)
     obj -= _whose_people(sentence, lexicon.people_of)
+    obj -= _at_whose_request(sentence, lexicon.request_nouns)
     governors = [t for t in (trigger, verb, doing) if t is not None]
-    if doing is not None and doing.dep == "xcomp":
+    if doing is not None and doing.dep == "xcomp" and not any(
+            t.dep == "dobj" for t in children(sentence, sentence.by_index()[doing.head])):
         governors.append(sentence.by_index()[doing.head])
     # An outlet reports an event (its claims say so); it is never who did it or to whom.
     parties = [m for m in located if (m.entity.kind == "actor" and m.entity.type not in REPORTERS)
@@ -605,10 +601,11 @@ def _found(
     # "Iran missile attacks" name who struck, not where.
     compounds = [t.start for t in children(sentence, trigger) if noun and t.dep == "compound"]
     # "liberated Tal Afar", "the recapture of Ramadi": the place it was done to
-    held = _role_starts(sentence, trigger, TARGET_DEPS, frozenset({"of"}) if noun else frozenset(
-        )) if rule is not None and rule.place_is_where else frozenset()
+    held = _held_place_starts(sentence, trigger, noun, lexicon.place_nouns) if (
+        rule is not None and rule.place_is_where) else frozenset()
     where = [m.entity.id for m in located if (m.entity.kind in {"base", "place"} and (any(
-             m.start <= h < m.end for h in heads) or m.start in held))
+             m.start <= h < m.end for h in heads) or (
+                 not _is_country(m.entity) and any(m.start <= h < m.end for h in held))))
              or (m.entity.kind == "base" and m.start in obj)
              or (m.entity.kind in {"base", "place"} and not _is_country(m.entity)
                  and any(m.start <= h < m.end for h in compounds))]
@@ -1000,6 +997,34 @@ def _whose_people(sentence: Sentence, people: frozenset[str]) -> frozenset[int]:
         t.start for of in sentence.tokens if of.dep == "prep" and of.text.lower() == "of"
         and (owner := by_i.get(of.head)) is not None and owner.text.lower() in people
         for t in subtree(sentence, of))
+
+
+def _held_place_starts(sentence: Sentence, trigger: Token, noun: bool,
+                       place_nouns: frozenset[str]) -> frozenset[int]:
+    """Where the word begins of what was taken: the object ("liberated Tal Afar"), or
+    for a noun what follows "of" ("the recapture of Ramadi"), and the name a word for a
+    place stands for ("the town of X", "X city"); not a word inside it ("liberated four
+    hostages held in Syria")."""
+    def of_objects(token: Token) -> list[Token]:
+        return [o for p in children(sentence, token) if p.dep == "prep"
+                and p.text.lower() == "of" for o in children(sentence, p) if o.dep == "pobj"]
+
+    heads = [t for t in children(sentence, trigger) if t.dep in {"dobj", "nsubjpass"}]
+    if noun:
+        heads += of_objects(trigger)
+    heads += [t for h in heads if h.lemma.lower() in place_nouns
+              for t in [*of_objects(h), *(c for c in children(sentence, h)
+                                          if c.dep in {"compound", "poss", "nmod"})]]
+    return frozenset(t.start for t in heads)
+
+
+def _at_whose_request(sentence: Sentence, nouns: frozenset[str]) -> frozenset[int]:
+    """Where the phrases begin that say on whose behalf or order it was done ("at the
+    request of the Iraqi Security Forces", "on behalf of Iran"): no one it was done to."""
+    return frozenset(
+        t.start for prep in sentence.tokens if prep.dep == "prep" and any(
+            o.dep == "pobj" and o.lemma.lower() in nouns for o in children(sentence, prep))
+        for t in subtree(sentence, prep))
 
 
 def _inside(mention: Located, span: tuple[int, int] | None) -> bool:
@@ -1400,6 +1425,8 @@ def _title(group: list[Found], by_id: dict[EntityId, Entity], label: str,
     targets = [t for t in targets if t not in actors[:1]]
     event_type = group[0].type
     where = bases[0] if bases else places[0] if places else ""
+    if targets and where == targets[0]:  # "Israel attack on Iran", not "… in Iran"
+        where = ""
     at = f" at {where}" if bases else f" in {where}" if where else ""
     if event_type == "meeting" and actors:  # where people meet is a place, not a base
         others = [a for a in actors[1:2] + targets[:1] if a != actors[0]][:1]

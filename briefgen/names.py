@@ -16,8 +16,6 @@ from importlib import resources
 import ftfy
 import yaml
 
-from briefgen.dates import MONTH
-
 QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u2032": "'"})
 MAX_NAME_CHARS = 80
 # What a fold puts in place of its match: a string, or a function of the match.
@@ -174,13 +172,13 @@ def load_rules() -> Rules:
         # the text says what a name is that NER took for an event ("Tower 22"): an
         # appositive after it, or "the base (in X) known as" before it
         base_described_after=re.compile(
-            rf"^\s*,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?"
+            rf"^\s*,\s+(?:a|an|the)\s+(?:(?!of\b)[\w'’-]+\s+){{0,3}}?"
             rf"(?:{alternation(data['base_description_nouns'])})"
             rf"\s*[,;.)]", re.I),
         base_known_as_before=re.compile(
             rf"\b(?i:{alternation(data['base_description_nouns'])})"
             rf"(?:\s+(?:in|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?"
-            rf"\s+(?:known\s+as|called|named)\s+$"),
+            rf"\s+known\s+as\s+$"),
         facility_noun_after=re.compile(
             rf" (?:{alternation(data['facility_nouns_after'])})\b(?!-)"),
         outlet_before=re.compile(
@@ -284,7 +282,10 @@ def strip_base_word(name: str, rules: Rules) -> tuple[str, bool]:
 # ("the K1 airbase", "T-4 air base").
 # A code may lead the maker's name for it ("F/A-18E Super Hornet", "MQ-9 Reaper").
 # A date NER took for a name: "Jun 18, 2017" was a person's page.
-DATE_NAME = re.compile(rf"(?:{MONTH.pattern})\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?", re.I)
+# (months written here: resolve does not load the dates stage and its dateparser)
+DATE_NAME = re.compile(r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
+                       r"|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+                       r"\s*\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?", re.I)
 EQUIPMENT_CODE = re.compile(r"(?:(?:[A-Za-z]+/)?[A-Za-z]+-?\d+\w*|[A-Z]-[A-Z]{2,})"
                             r"(?:\s+[A-Z][\w-]*)*")
 

@@ -246,14 +246,15 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
         if is_country_name(stripped):
             pass  # "a US base" names no base
         elif cue or base_in_name or rules.base_before.search(before) or (
-            rules.base_verb_before.search(before)) or rules.base_known_as_before.search(
-                before) or (mention.label not in {"GPE", "LOC"}
-                            and rules.base_described_after.match(after)):
+            rules.base_verb_before.search(before)) or (
+                mention.label not in {"GPE", "LOC", "PERSON"} and (
+                    rules.base_known_as_before.search(before)
+                    or rules.base_described_after.match(after))):
             kind_votes.append(("base", BASE_CUE_WEIGHT))
         elif (len(stripped.split()) >= 2 and rules.place_name_words.search(stripped)) or (
-            mention.label in {"PERSON", "ORG"} and (
+            mention.label in {"PERSON", "ORG"} and not POSSESSIVE_AFTER.match(after) and (
                 rules.place_before.search(before) or rules.place_noun_after.match(after)
-                or rules.place_appositive.match(after))
+                or (mention.label == "PERSON" and rules.place_appositive.match(after)))
         ):
             kind_votes.append(("place", BASE_CUE_WEIGHT))
         yield Candidate(
@@ -271,6 +272,8 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
         )
 
 
+# "the liberation of Saddam Hussein's hometown": the name is whose, not the place.
+POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 # An oil or gas field is named by the name before "gas field" ("the Conoco gas field").
 FIELD_AFTER = re.compile(r" (?:gas |oil )field\b|(?: oilfield| gasfield)\b", re.I)
 

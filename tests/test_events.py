@@ -35,7 +35,7 @@ def _events(*texts: str, published: str | tuple[str, ...] = ""):
     ("Baghdad and Ankara signed a water agreement in Ankara on Monday.", "agreement"),
     ("The parliament passed a law on the foreign troop presence in Baghdad.", "vote"),
     ("Security forces arrested three men in Basra on Friday.", "killing"),
-    ("Iraqi forces recaptured Qandor from the militants on Thursday.", "control"),
+    ("Iraqi forces recaptured the town of Qandor from the militants.", "control"),
 ])
 def test_each_trigger_type_is_found(sentence, event_type):
     events, _ = _events(sentence)
@@ -752,7 +752,7 @@ def test_a_town_taken_back_is_an_event_titled_by_the_town():
     liberation of X"), titled by where: it was no event at all, so every report of
     the liberation of a city was a statement."""
     events, _ = _events(
-        "Iraqi forces liberated Qandor on Thursday, the prime minister said. "
+        "Iraqi forces liberated the city of Qandor on Thursday, the prime minister said. "
         "The liberation of Qandor took eight days.", published="2017-08-31")
     (event,) = [e for e in events if e.type == "control"]
     assert event.title == "Liberation of Qandor"

@@ -1304,3 +1304,21 @@ def test_a_date_ner_takes_for_a_name_is_no_entity():
     article = _with_labels(article, [("Raqqa", "GPE"), ("Jun 18, 2017", "PERSON"),
                                      ("Zawir", "PERSON")])
     assert [e.name for e in _entities([article]) if e.type == "person"] == ["Zawir"]
+
+
+def test_what_the_text_says_of_a_person_or_a_group_makes_neither_a_base_nor_a_place():
+    # Found by an adversarial review of the base and place cues: "X, the commander of
+    # the base" is a person; "X, located in the Qandil mountains" and "X, southwest of
+    # Baghdad" are where a group is; "the liberation of X's hometown" is whose town.
+    (article,) = parse_texts(
+        "Col. Ryan Velmor, the commander of the base, said the rockets caused no harm. "
+        "Drones struck the Zawir Workers' Party, located in the Qandil mountains. "
+        "Kataib Rahma, southwest of Baghdad, has its headquarters there. "
+        "Troops marked the liberation of Salim Haddadin's hometown of Qandor.")
+    article = _with_labels(article, [
+        ("Ryan Velmor", "PERSON"), ("Zawir Workers' Party", "ORG"), ("Qandil", "LOC"),
+        ("Kataib Rahma", "ORG"), ("Baghdad", "GPE"), ("Salim Haddadin", "PERSON"),
+        ("Qandor", "GPE")])
+    entities = _entities([article])
+    for actor in ("Ryan Velmor", "Zawir Workers' Party", "Kataib Rahma", "Salim Haddadin"):
+        assert entity_of(entities, actor).kind == "actor", actor

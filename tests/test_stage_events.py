@@ -23,9 +23,11 @@ NAMES = {
     "Camp Taji": ("base", "base"),
     "Rutba": ("place", "place"),
     "Zawiria": ("place", "state"),
+    "Qandoria": ("place", "state"),
 }
 ENTS = {"Kataib Rahma": "ORG", "Velmor Army": "ORG", "Salim Haddadin": "PERSON",
-        "Camp Falcon": "FAC", "Camp Taji": "FAC", "Rutba": "GPE", "Zawiria": "GPE"}
+        "Camp Falcon": "FAC", "Camp Taji": "FAC", "Rutba": "GPE", "Zawiria": "GPE",
+        "Qandoria": "GPE"}
 
 
 def _events(*articles):
@@ -138,6 +140,12 @@ def test_a_verb_that_says_the_event_was_done_tells_who_did_it_to_whom_and_where(
     (event,) = _events(carried)
     assert (event.actors, event.targets) == (("zawiria",), ("kataib-rahma",))
     assert event.title == "Zawiria attack on Kataib Rahma in Rutba"
+    country = _one(S("Zawiria carried out strikes on Qandoria.", carried="VERB:carry",
+                     Zawiria="PROPN nsubj>carried", out="ADP prt>carried",
+                     strikes="NOUN:strike dobj>carried", on="ADP prep>carried",
+                     Qandoria="PROPN pobj>on"), source="a4")
+    (event,) = _events(country)
+    assert event.title == "Zawiria attack on Qandoria"  # not "… in Qandoria" too
     by = _one(S("Strikes carried out by Kataib Rahma hit Camp Falcon.",
                 Strikes="NOUN:strike nsubj>hit", carried="VERB:carry acl>Strikes",
                 out="ADP prt>carried", by="ADP agent>carried", Rahma="PROPN pobj>by",
@@ -157,6 +165,44 @@ def test_a_verb_that_says_the_event_was_done_tells_who_did_it_to_whom_and_where(
         (event,) = _events(parsed)
         assert event.actors == (), parsed.article.text
         assert event.title == "Attack on Camp Falcon"
+
+
+def test_on_whose_request_or_order_is_neither_who_did_it_nor_to_whom():
+    """events._at_whose_request, _found: "conducted the airstrike at the request of the
+    Velmor Army" is no attack on the Velmor Army (data `request_nouns`); "Zawiria asked
+    Kataib Rahma to carry out airstrikes" is Kataib Rahma's, not Zawiria's. Both found by
+    an adversarial review; seen failing with request_nouns empty (the army the target)
+    and with the asking verb's subject taken as the doer (Zawiria the actor)."""
+    request = _one(S("Kataib Rahma conducted the airstrike at the request of the Velmor Army.",
+                     conducted="VERB:conduct", Rahma="PROPN nsubj>conducted",
+                     airstrike="NOUN:airstrike dobj>conducted", at="ADP prep>conducted",
+                     request="NOUN:request pobj>at", of="ADP prep>request",
+                     Army="PROPN pobj>of"))
+    (event,) = _events(request)
+    assert (event.actors, event.targets) == (("kataib-rahma",), ())
+    asked = _one(S("Zawiria asked Kataib Rahma to carry out airstrikes near Rutba.",
+                   asked="VERB:ask", Zawiria="PROPN nsubj>asked", Rahma="PROPN dobj>asked",
+                   to="PART aux>carry", carry="VERB:carry xcomp>asked", out="ADP prt>carry",
+                   airstrikes="NOUN:airstrike dobj>carry", near="ADP prep>carry",
+                   Rutba="PROPN pobj>near"), source="a1")
+    (event,) = [e for e in _events(asked) if e.type == "attack"]
+    assert event.actors == ("kataib-rahma",)
+
+
+def test_a_place_taken_is_the_word_taken_not_one_inside_it():
+    """events._held_place_starts: "liberated Rutba" is the liberation of Rutba;
+    "liberated four hostages held in Rutba" liberates no place and is no capture of
+    one. Found by an adversarial review; seen failing with the whole object's subtree
+    taken (a "Liberation of Rutba")."""
+    town = _one(S("Velmor Army soldiers liberated Rutba on Monday.",
+                  liberated="VERB:liberate", soldiers="NOUN:soldier nsubj>liberated",
+                  Rutba="PROPN dobj>liberated"))
+    assert [e.title for e in _events(town)] == ["Liberation of Rutba"]
+    hostages = _one(S("Soldiers liberated four hostages held in Rutba.",
+                      liberated="VERB:liberate", Soldiers="NOUN:soldier nsubj>liberated",
+                      hostages="NOUN:hostage dobj>liberated", held="VERB:hold acl>hostages",
+                      **{"in": "ADP prep>held"}, Rutba="PROPN pobj>in"), source="a1")
+    assert _types(_events(hostages)) == []
 
 
 @pytest.mark.parametrize(("happened", "not_happened", "broken_by"), [
@@ -239,31 +285,17 @@ def test_mentions_of_one_type_a_sentence_or_two_apart_are_one_event():
 def test_another_attack_past_the_lead_is_an_event_of_its_own():
     """events.cluster: "another attack", "a fresh strike" past the lead is not the event
     told of just before (data `another_words`); in the lead, or without the word, it is.
-    Seen failing with another_words empty (one event of three sentences)."""
+    Seen failing with another_words empty (one event of three sentences). "Rockets hit
+    another hangar" is one attack on two hangars: the word is the trigger's own."""
     def told(word, lead=(FILLER, FILLER, FILLER)):
-        fresh = S(f"Rockets struck {word} checkpoint.", struck="VERB:strike",
-                  Rockets="NOUN nsubj>struck", checkpoint="NOUN dobj>struck",
-                  **({word: "DET:another det>checkpoint"} if word != "a" else {}))
+        fresh = S(f"{word.capitalize()} attack followed.", followed="VERB:follow",
+                  attack="NOUN:attack nsubj>followed",
+                  **({word.capitalize(): "DET:another det>attack"} if word != "a" else {}))
         return _one(*lead, _attack("Drones attacked Camp Falcon.", "Drones", "Falcon"), fresh)
 
     assert sorted(_told_in(e) for e in _events(told("another"))) == [["s-4"], ["s-5"]]
     assert [_told_in(e) for e in _events(told("a"))] == [["s-4", "s-5"]]
     assert [_told_in(e) for e in _events(told("another", lead=()))] == [["s-1", "s-2"]]
-
-
-def test_a_trigger_in_a_tallys_clause_tells_no_one_event():
-    """events._article_events: "forces have come under attack 140 times, as militias
-    have launched rockets at Camp Falcon" counts attacks: the launch of its clause is
-    none of them in particular. Seen failing without the tallies (an attack on Camp
-    Falcon)."""
-    tally = S("Forces have come under attack 140 times, as militias have launched rockets "
-              "at Camp Falcon.",
-              Forces="NOUN:force nsubj>come", come="VERB:come", under="ADP prep>come",
-              attack="NOUN:attack pobj>under", **{"140": "NUM nummod>times"},
-              times="NOUN:time npadvmod>come", launched="VERB:launch advcl>come",
-              militias="NOUN:militia nsubj>launched", rockets="NOUN:rocket dobj>launched",
-              at="ADP prep>launched", Falcon="PROPN pobj>at")
-    assert _types(_events(_one(tally))) == []
 
 
 def test_mentions_at_two_different_bases_stay_apart():
