@@ -46,7 +46,7 @@ def site(settings: Settings, files: dict[str, str], strict: bool,
         else:
             summary.site_incremental = build_site(
                 settings.config_file, settings.site_dir, inputs, strict=strict,
-                kept=settings.cache_dir / KEPT_SITE,
+                kept=settings.cache_dir / KEPT_SITE, processes=settings.processes,
             )
 
 
