@@ -29,6 +29,7 @@ from briefgen.resolve import resolve
 from briefgen.site import build_site, is_current, site_inputs
 from briefgen.slugs import keep_event_ids, load_previous
 from briefgen.urls import Urls
+from briefgen.warmup import MENTION_CACHE, candidates_warmer
 
 TEMPLATES_DIR_NAME = "templates"
 KEPT_SITE = "previous-site"  # the site the last build replaced, to stage the next from
@@ -68,11 +69,12 @@ def content(
         nlp = parse_articles(
             ingested.articles, settings.model, NlpCache(settings.cache_dir),
             batch_size=settings.batch_size, processes=settings.processes, progress=progress,
+            in_workers=candidates_warmer(settings.cache_dir),
         )
     with timed(summary, "resolve"):
         curation = _curation(settings)
         resolved = resolve(nlp.parsed, curation, previous,
-                           EntryCache(settings.cache_dir, "mentions"))
+                           EntryCache(settings.cache_dir, MENTION_CACHE))
         entities = resolved.entities
     summary.problems = ingested.problems + resolved.problems
     with timed(summary, "events"):
