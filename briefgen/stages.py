@@ -59,7 +59,8 @@ def content(
     previous = load_previous(memory)
     with timed(summary, "ingest"):
         ingested = ingest(settings.seeds_dir, settings.root, settings.max_article_chars,
-                          IngestCache(settings.cache_dir), dict(previous.sources))
+                          IngestCache(settings.cache_dir), dict(previous.sources),
+                          processes=settings.processes)
     if unread is not None:
         ingested = replace(ingested, problems=ingested.problems + (unread,))
     summary.problems = ingested.problems
