@@ -109,13 +109,13 @@ class Unreadable(Exception):
 
 def ingest(
     seeds_dir: Path, root: Path, max_chars: int, cache: IngestCache | None = None,
-    previous_ids: Mapping[str, str] | None = None, processes: int = 1,
+    previous_ids: Mapping[str, str] | None = None, processes: int | None = None,
 ) -> Ingested:
     """Read every article under seeds_dir, sorted by path so the result never depends on
     the order the file system lists them in. With a cache, a file read before with the
     same bytes, path and reading code is taken from it; the others are read in
-    `processes` processes. `previous_ids` (path → source id of the last build) lets each
-    file keep its URL when a new file wants the same id."""
+    `processes` processes (one when not given). `previous_ids` (path → source id of the
+    last build) lets each file keep its URL when a new file wants the same id."""
     read: list[tuple[Article, LeanMinHash]] = []
     problems: list[Problem] = []
     base = root if seeds_dir.is_relative_to(root) else seeds_dir.parent
@@ -124,7 +124,7 @@ def ingest(
     files = [(path, _relative(path, base), refused or _name_problem(
         path.relative_to(seeds_dir).as_posix())) for path, refused in input_files(seeds_dir)]
     entries = _read_all([(path, shown) for path, shown, refused in files if not refused],
-                        max_chars, cache, processes)
+                        max_chars, cache, processes or 1)
     for _, shown, refused in files:
         entry: dict[str, Any] = {"problem": refused} if refused else next(entries)
         if "problem" in entry:

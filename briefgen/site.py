@@ -95,7 +95,7 @@ def _version(package: str) -> str:
 
 def build_site(
     config_file: Path, site_dir: Path, inputs: SiteInputs, strict: bool = False,
-    kept: Path | None = None, processes: int = 1,
+    kept: Path | None = None, processes: int | None = None,
 ) -> bool:
     """Build site/ for `inputs`; True when only changed pages were re-rendered. `kept`
     (in the cache) is where the replaced site is kept for the next build to stage from;
@@ -123,7 +123,7 @@ def build_site(
             _stage_old_site(site_dir, staging, previous, inputs, urls,
                             linked=_known_plugins(config), kept=kept)
         parts = None if strict or not _known_plugins(config) or "briefgen" not in config[
-            "plugins"] else _parts(config, staging, inputs, urls, processes)
+            "plugins"] else _parts(config, staging, inputs, urls, processes or 1)
         if parts is None:
             mkdocs_build(config, dirty=incremental)
             more: list[dict] = []

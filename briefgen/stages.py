@@ -89,6 +89,7 @@ def content(
             briefing, settings.root / TEMPLATES_DIR_NAME, settings.docs_dir, progress,
             changes=changes, site_name=settings.site_name,
             urls=Urls(settings.directory_urls), rendered=settings.cache_dir / "pages.json",
+            processes=settings.processes,
         )
     summary.articles = len(nlp.parsed)
     summary.parsed_now, summary.from_cache = nlp.parsed_now, nlp.from_cache
