@@ -4,8 +4,7 @@ test_incremental compares byte for byte)."""
 
 from __future__ import annotations
 
-from conftest import make_project
-from test_incremental import _corpus
+from conftest import make_project, recombined_corpus
 
 from briefgen import resolve
 from briefgen.config import load_settings
@@ -14,7 +13,7 @@ from briefgen.pipeline import build
 
 def test_a_cold_build_in_two_processes_computes_no_candidates_in_resolve(tmp_path,
                                                                            monkeypatch):
-    project = make_project(tmp_path / "p", _corpus(tmp_path / "corpus", 34))
+    project = make_project(tmp_path / "p", recombined_corpus(tmp_path / "corpus", 34))
     computed: list[str] = []
     real = resolve._candidates
 
