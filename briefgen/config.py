@@ -110,7 +110,8 @@ OPTIONS: dict[str, Option] = {option.name: option for option in (
     Option("batch_size", 32, "articles per `nlp.pipe` batch; small batches keep memory low",
            _positive),
     Option("processes", "auto",
-           "spaCy worker processes: `auto` uses the machine's cores, as many as its free "
+           "processes that parse, read, render and run MkDocs: `auto` uses the machine's "
+           "cores, as many as its free "
            f"memory holds (about {BYTES_PER_PROCESS >> 30} GiB each); a small rebuild uses "
            "one. The site is the same with any number",
            _processes, metavar="N", from_text=_number_or_auto),

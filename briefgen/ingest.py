@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import multiprocessing
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -107,22 +109,24 @@ class Unreadable(Exception):
 
 def ingest(
     seeds_dir: Path, root: Path, max_chars: int, cache: IngestCache | None = None,
-    previous_ids: Mapping[str, str] | None = None,
+    previous_ids: Mapping[str, str] | None = None, processes: int | None = None,
 ) -> Ingested:
     """Read every article under seeds_dir, sorted by path so the result never depends on
     the order the file system lists them in. With a cache, a file read before with the
-    same bytes, path and reading code is taken from it. `previous_ids` (path → source id
-    of the last build) lets each file keep its URL when a new file wants the same id."""
+    same bytes, path and reading code is taken from it; the others are read in
+    `processes` processes (one when not given). `previous_ids` (path → source id of the
+    last build) lets each file keep its URL when a new file wants the same id."""
     read: list[tuple[Article, LeanMinHash]] = []
     problems: list[Problem] = []
     base = root if seeds_dir.is_relative_to(root) else seeds_dir.parent
     if not seeds_dir.is_dir():
         return Ingested((), (Problem(_relative(seeds_dir, base), "seeds folder not found"),))
-    for path, refused in input_files(seeds_dir):
-        shown = _relative(path, base)
-        refused = refused or _name_problem(path.relative_to(seeds_dir).as_posix())
-        entry: dict[str, Any] = (
-            {"problem": refused} if refused else _cached_read(path, shown, max_chars, cache))
+    files = [(path, _relative(path, base), refused or _name_problem(
+        path.relative_to(seeds_dir).as_posix())) for path, refused in input_files(seeds_dir)]
+    entries = _read_all([(path, shown) for path, shown, refused in files if not refused],
+                        max_chars, cache, processes or 1)
+    for _, shown, refused in files:
+        entry: dict[str, Any] = {"problem": refused} if refused else next(entries)
         if "problem" in entry:
             problems.append(Problem(shown, entry["problem"]))
             continue
@@ -144,19 +148,77 @@ def ingest(
     return Ingested(tuple(articles), tuple(problems) + duplicates + id_problems)
 
 
-def _cached_read(path: Path, shown: str, max_chars: int, cache: IngestCache | None) -> dict:
-    """What reading the file gives, as a JSON-able entry: the article and its near-
-    duplicate fingerprint, or the reason it cannot be read."""
+# Below this many files to read, starting processes costs more than it shares out.
+MIN_READS_PER_PROCESS = 8
+
+
+def _read_all(files: list[tuple[Path, str]], max_chars: int, cache: IngestCache | None,
+              processes: int) -> Iterator[dict]:
+    """What reading each file gives, in order: from the cache, or read (in `processes`
+    forked processes when there are enough files the cache lacks)."""
+    found: list[tuple[str, dict] | None] = []
+    todo: list[tuple[Path, str]] = []
+    for path, shown in files:
+        key_or_problem = _key(path, shown, max_chars)
+        if isinstance(key_or_problem, dict):
+            found.append(("", key_or_problem))
+        elif cache is not None and (hit := cache.get(key_or_problem)) is not None and (
+                _is_entry(hit, shown)):
+            found.append((key_or_problem, hit))
+        else:
+            found.append(None)
+            todo.append((path, shown))
+    read = iter(_map_reads(todo, max_chars, processes))
+    for item in found:
+        if item is None:
+            key, entry = next(read)
+            if cache is not None and key:
+                cache.put(key, entry)
+        else:
+            entry = item[1]
+        yield entry
+
+
+def _map_reads(todo: list[tuple[Path, str]], max_chars: int, processes: int
+               ) -> list[tuple[str, dict]]:
+    workers = min(processes, len(todo) // MIN_READS_PER_PROCESS)
+    read = partial(_fresh_read, max_chars=max_chars)
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [read(item) for item in todo]
+    with ProcessPoolExecutor(max_workers=workers,
+                             mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(read, todo, chunksize=max(1, len(todo) // (workers * 8))))
+
+
+def _raw(path: Path, max_chars: int) -> bytes | dict:
+    """The file's bytes, or the reason it cannot be read."""
     try:
         if path.stat().st_size > _byte_limit(path, max_chars):
             return {"problem": f"too large ({path.stat().st_size:,} bytes; limit "
                                f"{max_chars:,} characters)"}
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         return {"problem": f"cannot read: {exc.strerror or exc}"}
+
+
+def _key(path: Path, shown: str, max_chars: int) -> str | dict:
+    """The file's cache key (its bytes, path and the reading code), or the reason it
+    cannot be read."""
+    raw = _raw(path, max_chars)
+    if isinstance(raw, dict):
+        return raw
+    return cache_key(hashlib.sha256(raw).hexdigest(), shown, str(max_chars), _reader_stamp())
+
+
+def _fresh_read(item: tuple[Path, str], max_chars: int) -> tuple[str, dict]:
+    """Its key and what reading the file gives, as a JSON-able entry: the article and its
+    near-duplicate fingerprint, or the reason it cannot be read. The file is read again
+    here (another process), so the key is of the bytes read."""
+    path, shown = item
+    raw = _raw(path, max_chars)
+    if isinstance(raw, dict):
+        return "", raw
     key = cache_key(hashlib.sha256(raw).hexdigest(), shown, str(max_chars), _reader_stamp())
-    if cache is not None and (hit := cache.get(key)) is not None and _is_entry(hit, shown):
-        return hit
     try:
         article = read_article(path, raw, shown, max_chars)
     except Unreadable as exc:
@@ -168,9 +230,7 @@ def _cached_read(path: Path, shown: str, max_chars: int, cache: IngestCache | No
         entry = {"article": {**article.__dict__, "dropped": list(article.dropped),
                              "warnings": list(article.warnings)},
                  "minhash": signature.hashvalues.tolist(), "scheme": signature.scheme}
-    if cache is not None:
-        cache.put(key, entry)
-    return entry
+    return key, entry
 
 
 def _byte_limit(path: Path, max_chars: int) -> int:

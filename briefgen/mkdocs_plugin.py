@@ -44,6 +44,20 @@ LINK = re.compile(r"( (?:href|src)=\")([^\"]*)\"")
 class RawBlocksPlugin(BasePlugin):
     def __init__(self) -> None:
         self._blocks: dict[str, list[str]] = {}
+        # Set by siteparts: the pages this process renders of a dirty build, and whether
+        # it leaves every other file (static files) to another process.
+        self.only: tuple[frozenset[str], bool] | None = None
+
+    def on_files(self, files, config):
+        """With `only` set, every other page (and, alone, every other file) counts as
+        unmodified, so MkDocs' dirty build renders this process's part alone."""
+        if self.only is None:
+            return files
+        pages, alone = self.only
+        for file in files:
+            if file.src_uri not in pages and (alone or file.is_documentation_page()):
+                file.is_modified = _unmodified
+        return files
 
     def on_page_markdown(self, markdown, page, config, files):
         blocks: list[str] = []
@@ -85,6 +99,10 @@ class RawBlocksPlugin(BasePlugin):
         if not wanted:
             return html
         return ANY_PLACEHOLDER.sub(lambda m: wanted.get(m[0], m[0]), html)
+
+
+def _unmodified() -> bool:
+    return False
 
 
 def _link_resolver(page: str, urls: Urls, files: Files) -> Callable[[re.Match[str]], str]:

@@ -12,7 +12,7 @@ import json
 import multiprocessing
 import sys
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import partial
@@ -110,10 +110,13 @@ def parse_articles(
     batch_size: int,
     processes: int,
     progress: Progress = quiet_progress,
+    in_workers: Callable[[ParsedArticle], None] | None = None,
 ) -> NlpResult:
     """Parse what the cache does not hold; the model is only loaded when something is new.
     Each cache entry or parse becomes records at once, so the corpus is never held twice
-    (as raw JSON and as records)."""
+    (as raw JSON and as records). `in_workers` is given each article the worker
+    processes parse (with more than one process), for later stages' per-article work
+    (warmup)."""
     stamp = _installed_stamp(model)
     keys = [cache_key(a.text, stamp, EXTRACTOR_VERSION) for a in articles]
     parsed = [_from_cache(a, k, cache, model) for a, k in zip(articles, keys, strict=True)]
@@ -122,7 +125,8 @@ def parse_articles(
         nlp = load_model(model)
         n_process = processes if len(todo) >= MIN_ARTICLES_PER_PROCESS * processes else 1
         texts = [articles[i].text for i in todo]
-        payloads = (_parse_in_workers(nlp, texts, batch_size, n_process) if n_process > 1
+        payloads = (_parse_in_workers(nlp, [(articles[i], keys[i]) for i in todo], batch_size,
+                                      n_process, in_workers) if n_process > 1
                     else (doc_to_payload(doc) for doc in nlp.pipe(texts, batch_size=batch_size)))
         with progress("parse", len(todo)) as tick:
             for i, payload in zip(todo, payloads, strict=True):
@@ -134,37 +138,45 @@ def parse_articles(
                      from_cache=len(articles) - len(todo))
 
 
-# The model a worker parses with: the parent's, handed over at fork (never reloaded).
-# Set in worker processes only.
+# The model a worker parses with: the parent's, handed over at fork (never reloaded),
+# and what the worker does with each article it parsed. Set in worker processes only.
 _WORKER_NLP: Language | None = None
+_WORKER_AFTER: Callable[[ParsedArticle], None] | None = None
 
 
 def _parse_in_workers(
-    nlp: Language, texts: list[str], batch_size: int, processes: int
+    nlp: Language, items: list[tuple[Article, str]], batch_size: int, processes: int,
+    after: Callable[[ParsedArticle], None] | None = None,
 ) -> Iterator[dict]:
     """Parse in `processes` worker processes, in order. Each worker turns its Docs into
     payloads itself, so only compact payloads cross back (spaCy's own n_process sends
     whole Docs, which on a small model costs more than the parse it shares out).
     Workers are forked with the model already loaded; without fork, one process."""
     if "fork" not in multiprocessing.get_all_start_methods():
+        texts = [article.text for article, _ in items]
         yield from (doc_to_payload(doc) for doc in nlp.pipe(texts, batch_size=batch_size))
         return
-    chunks = [texts[n : n + batch_size] for n in range(0, len(texts), batch_size)]
+    chunks = [items[n : n + batch_size] for n in range(0, len(items), batch_size)]
     # with fork, the initializer's arguments are inherited, never pickled
     with ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context(
-            "fork"), initializer=_take_model, initargs=(nlp,)) as pool:
+            "fork"), initializer=_take_model, initargs=(nlp, after)) as pool:
         for payloads in pool.map(_parse_chunk, chunks):
             yield from payloads
 
 
-def _take_model(nlp: Language) -> None:
-    global _WORKER_NLP
-    _WORKER_NLP = nlp
+def _take_model(nlp: Language, after: Callable[[ParsedArticle], None] | None) -> None:
+    global _WORKER_NLP, _WORKER_AFTER
+    _WORKER_NLP, _WORKER_AFTER = nlp, after
 
 
-def _parse_chunk(texts: list[str]) -> list[dict]:
+def _parse_chunk(items: list[tuple[Article, str]]) -> list[dict]:
     assert _WORKER_NLP is not None, "a worker forked without the model"
-    return [doc_to_payload(doc) for doc in _WORKER_NLP.pipe(texts, batch_size=len(texts))]
+    docs = _WORKER_NLP.pipe([article.text for article, _ in items], batch_size=len(items))
+    payloads = [doc_to_payload(doc) for doc in docs]
+    if _WORKER_AFTER is not None:
+        for (article, key), payload in zip(items, payloads, strict=True):
+            _WORKER_AFTER(payload_to_parsed(article, payload, key))
+    return payloads
 
 
 def _from_cache(article: Article, key: str, cache: NlpCache, model: str

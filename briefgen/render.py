@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import cast
 
@@ -23,10 +24,11 @@ from briefgen.graphs import corpus_graph_svg, ego_graph_svg
 from briefgen.links import Links
 from briefgen.listings import overview
 from briefgen.pagekeys import PageSpec, RenderedPages, page_key, render_stamp
-from briefgen.pagekinds import ENTITY_KINDS, EVENT, PAGE_KINDS, SOURCE
+from briefgen.pagekinds import ENTITY_KINDS, EVENT, PAGE_KINDS, SOURCE, PageKind
 from briefgen.progress import Progress, quiet_progress
-from briefgen.records import OTHER, Briefing, Event, Problem
+from briefgen.records import OTHER, Briefing, Entity, Event, ParsedArticle, Problem
 from briefgen.redirects import redirect_pages
+from briefgen.renderparts import PagePlan, render_in_parts
 from briefgen.slugs import entity_path
 from briefgen.suggest import suggestions
 from briefgen.tags import TaggedPage, entity_tags, event_tags, tag_index, tag_slugs
@@ -45,10 +47,12 @@ def render(
     site_name: str,
     urls: Urls,
     rendered: Path | None = None,
+    processes: int | None = None,
 ) -> WriteResult:
     """Every page and data file of the briefing, written into docs_dir. `rendered` is
     where each page's inputs are recorded (pagekeys), for the next build to skip pages
-    whose inputs did not change."""
+    whose inputs did not change. The pages are shared between `processes` processes
+    (renderparts)."""
     env = _environment(templates_dir)
     # Statements about nothing of a listed type ("other") are exported but get no page.
     shown = replace(briefing, events=tuple(e for e in briefing.events if e.type != OTHER))
@@ -60,13 +64,16 @@ def render(
     lists = overview(shown, links)  # the home page, sections, timeline and report share them
     # Pages whose records are those they were last rendered from are not rendered again.
     stamp = render_stamp(templates_dir, tag_slugs(tags))
+    plans = list(_pages(shown, links, changes or Changes(), briefing.events, lists, tags, env))
+
+    def one(plan: PagePlan) -> None:
+        page = PageSpec(plan.path, plan.template, plan.context())
+        key = page_key(stamp, page)
+        if not tree.keep_if_current(page.path, key):
+            tree.write(page.path, _rendered(env, page), key)
+
     with progress("render", total) as tick:
-        for page in _pages(shown, links, changes or Changes(), briefing.events, lists, tags,
-                           env):
-            key = page_key(stamp, page)
-            if not tree.keep_if_current(page.path, key):
-                tree.write(page.path, _rendered(env, page), key)
-            tick()
+        render_in_parts(plans, one, tree, processes or 1, tick)
     extra = {
         **export(briefing, urls),
         "data/changes.json": json_bytes((changes or Changes()).as_json()),
@@ -119,34 +126,47 @@ def _pages(
     lists: dict[str, object],
     tags: dict[str, list[TaggedPage]],
     env: Environment,
-) -> Iterable[PageSpec]:
+) -> Iterable[PagePlan]:
+    """Every page, its records built only when asked for (a part renders its own)."""
     pages = PageViews(briefing, links, all_events)
+
+    def source(parsed: ParsedArticle) -> dict[str, object]:
+        return {"source": pages.source(parsed)}
+
+    def entity(entity: Entity) -> dict[str, object]:
+        return {"kind": ENTITY_KINDS[entity.kind], "entity": pages.entity(entity),
+                "graph": ego_graph_svg(entity, pages.related[entity.id], links.entities,
+                                       links.entity)}
+
+    def event(event: Event) -> dict[str, object]:
+        return {"event": pages.event(event)}
+
     for parsed in briefing.articles:
-        yield PageSpec(SOURCE.path(parsed.article.source_id), SOURCE.template,
-                       {"source": pages.source(parsed)})
-    for entity in briefing.entities:
-        kind = ENTITY_KINDS[entity.kind]
-        yield PageSpec(kind.path(entity.id), kind.template, {
-            "kind": kind, "entity": pages.entity(entity),
-            "graph": ego_graph_svg(entity, pages.related[entity.id], links.entities,
-                                   links.entity)})
-    for event in briefing.events:
-        yield PageSpec(EVENT.path(event.id), EVENT.template, {"event": pages.event(event)})
+        yield PagePlan(SOURCE.path(parsed.article.source_id), SOURCE.template,
+                       partial(source, parsed))
+    for one in briefing.entities:
+        kind = ENTITY_KINDS[one.kind]
+        yield PagePlan(kind.path(one.id), kind.template, partial(entity, one))
+    for one_event in briefing.events:
+        yield PagePlan(EVENT.path(one_event.id), EVENT.template, partial(event, one_event))
     for kind in PAGE_KINDS:
-        yield PageSpec(kind.index, "section.md.j2",
-                       {"section": kind.folder, "title": kind.title, **lists})
-    yield PageSpec("index.md", "index.md.j2", {
+        yield PagePlan(kind.index, "section.md.j2", partial(_section, kind, lists))
+    yield PagePlan("index.md", "index.md.j2", lambda: {
         "new": new_items(briefing, changes, links.urls), "changes": changes,
         "coverage": coverage(briefing), **lists})
-    yield PageSpec("contested.md", "contested.md.j2", dict(lists))
-    yield PageSpec("graph.md", "graph.md.j2", {"graph": corpus_graph_svg(
+    yield PagePlan("contested.md", "contested.md.j2", partial(dict, lists))
+    yield PagePlan("graph.md", "graph.md.j2", lambda: {"graph": corpus_graph_svg(
         briefing.entities, pages.related,
         lambda i: link("graph.md", entity_path(links.entities[i])))})
-    yield PageSpec("timeline.md", "timeline.md.j2", dict(lists))
+    yield PagePlan("timeline.md", "timeline.md.j2", partial(dict, lists))
     slug = cast(Callable[[str], str], env.globals["tag_slug"])
-    yield PageSpec("tags/index.md", "tags.md.j2", {"tags": tags})
+    yield PagePlan("tags/index.md", "tags.md.j2", partial(dict, tags=tags))
     for tag, rows in tags.items():
-        yield PageSpec(f"tags/{slug(tag)}.md", "tag.md.j2", {"tag": tag, "rows": rows})
+        yield PagePlan(f"tags/{slug(tag)}.md", "tag.md.j2", partial(dict, tag=tag, rows=rows))
+
+
+def _section(kind: PageKind, lists: dict[str, object]) -> dict[str, object]:
+    return {"section": kind.folder, "title": kind.title, **lists}
 
 
 def _rendered(env: Environment, page: PageSpec) -> bytes:

@@ -41,10 +41,17 @@ from mkdocs.exceptions import MkDocsException
 
 from briefgen.errors import SiteError
 from briefgen.sanitize import contained_path
+from briefgen.siteparts import (
+    SEARCH_INDEX,
+    Parts,
+    build_in_parts,
+    deal,
+    pending_pages,
+    search_entries,
+)
 from briefgen.urls import Urls
 
 STAMP_NAME = ".briefgen-stamp"
-SEARCH_INDEX = Path("search") / "search_index.json"
 
 
 @dataclass(frozen=True)
@@ -88,10 +95,11 @@ def _version(package: str) -> str:
 
 def build_site(
     config_file: Path, site_dir: Path, inputs: SiteInputs, strict: bool = False,
-    kept: Path | None = None,
+    kept: Path | None = None, processes: int | None = None,
 ) -> bool:
     """Build site/ for `inputs`; True when only changed pages were re-rendered. `kept`
-    (in the cache) is where the replaced site is kept for the next build to stage from."""
+    (in the cache) is where the replaced site is kept for the next build to stage from;
+    with `processes` > 1 the pages are rendered in that many processes (siteparts)."""
     staging = _empty_folder(site_dir.with_name(f".{site_dir.name}.building"))
     retired = _empty_folder(site_dir.with_name(f".{site_dir.name}.old"))
     staging.rmdir()
@@ -103,7 +111,7 @@ def build_site(
     previous = _previous(site_dir)
     # A site someone pruned, or whose search index is damaged (two builds at once, a
     # full disk), is rebuilt whole.
-    old_entries = _search_entries(site_dir) if previous is not None else None
+    old_entries = search_entries(site_dir / SEARCH_INDEX) if previous is not None else None
     incremental = (
         previous is not None and previous.settings == inputs.settings and old_entries is not None
     )
@@ -114,8 +122,14 @@ def build_site(
             assert previous is not None  # incremental implies a previous site
             _stage_old_site(site_dir, staging, previous, inputs, urls,
                             linked=_known_plugins(config), kept=kept)
-        mkdocs_build(config, dirty=incremental)
-        _merge_search_index(staging, old_entries if incremental else None, inputs, urls)
+        parts = None if strict or not _known_plugins(config) or "briefgen" not in config[
+            "plugins"] else _parts(config, staging, inputs, urls, processes or 1)
+        if parts is None:
+            mkdocs_build(config, dirty=incremental)
+            more: list[dict] = []
+        else:
+            more = build_in_parts(config, config_file, staging, parts, strict)
+        _merge_search_index(staging, old_entries if incremental else None, inputs, urls, more)
     except (MkDocsException, SystemExit, OSError, ValueError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise SiteError(f"MkDocs could not build the site: {exc}") from exc
@@ -125,6 +139,17 @@ def build_site(
     staging.rename(site_dir)
     _keep_or_remove(retired, kept)
     return incremental
+
+
+def _parts(config: Any, staging: Path, inputs: SiteInputs, urls: Urls,
+           processes: int) -> Parts | None:
+    """The pages this build renders, shared between `processes` processes, or None."""
+    if processes < 2:
+        return None
+    docs_dir = Path(config["docs_dir"])
+    pages = pending_pages(docs_dir, staging, sorted(p for p in inputs.files if p.endswith(
+        ".md")), urls)
+    return deal(pages, {p: (docs_dir / p).stat().st_size for p in pages}, processes)
 
 
 def _keep_or_remove(retired: Path, kept: Path | None) -> None:
@@ -241,25 +266,16 @@ def _remove_output(staging: Path, content_path: str, urls: Urls) -> None:
         folder.rmdir()
 
 
-def _search_entries(site_dir: Path) -> list[dict] | None:
-    """The entries of a site's search index, or None when it is missing or damaged."""
-    try:
-        docs = json.loads((site_dir / SEARCH_INDEX).read_text(encoding="utf-8"))["docs"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    ok = isinstance(docs, list) and all(
-        isinstance(e, dict) and isinstance(e.get("location"), str) for e in docs)
-    return docs if ok else None
-
-
 def _merge_search_index(staging: Path, old_entries: list[dict] | None,
-                        inputs: SiteInputs, urls: Urls) -> None:
-    """Keep the old entries of pages MkDocs did not re-render; sort entries by page."""
+                        inputs: SiteInputs, urls: Urls, more: list[dict] | None = None
+                        ) -> None:
+    """Keep the old entries of pages MkDocs did not re-render, add those the other
+    processes rendered (`more`); sort entries by page."""
     path = staging / SEARCH_INDEX
     if not path.is_file():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
-    entries = index["docs"]
+    entries = index["docs"] + (more or [])
     if old_entries is not None:
         fresh = {_page_of(e) for e in entries}
         live = {urls.url(p) for p in inputs.files if p.endswith(".md")}

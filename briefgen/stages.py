@@ -29,6 +29,7 @@ from briefgen.resolve import resolve
 from briefgen.site import build_site, is_current, site_inputs
 from briefgen.slugs import keep_event_ids, load_previous
 from briefgen.urls import Urls
+from briefgen.warmup import MENTION_CACHE, candidates_warmer
 
 TEMPLATES_DIR_NAME = "templates"
 KEPT_SITE = "previous-site"  # the site the last build replaced, to stage the next from
@@ -46,7 +47,7 @@ def site(settings: Settings, files: dict[str, str], strict: bool,
         else:
             summary.site_incremental = build_site(
                 settings.config_file, settings.site_dir, inputs, strict=strict,
-                kept=settings.cache_dir / KEPT_SITE,
+                kept=settings.cache_dir / KEPT_SITE, processes=settings.processes,
             )
 
 
@@ -58,7 +59,8 @@ def content(
     previous = load_previous(memory)
     with timed(summary, "ingest"):
         ingested = ingest(settings.seeds_dir, settings.root, settings.max_article_chars,
-                          IngestCache(settings.cache_dir), dict(previous.sources))
+                          IngestCache(settings.cache_dir), dict(previous.sources),
+                          processes=settings.processes)
     if unread is not None:
         ingested = replace(ingested, problems=ingested.problems + (unread,))
     summary.problems = ingested.problems
@@ -68,11 +70,12 @@ def content(
         nlp = parse_articles(
             ingested.articles, settings.model, NlpCache(settings.cache_dir),
             batch_size=settings.batch_size, processes=settings.processes, progress=progress,
+            in_workers=candidates_warmer(settings.cache_dir),
         )
     with timed(summary, "resolve"):
         curation = _curation(settings)
         resolved = resolve(nlp.parsed, curation, previous,
-                           EntryCache(settings.cache_dir, "mentions"))
+                           EntryCache(settings.cache_dir, MENTION_CACHE))
         entities = resolved.entities
     summary.problems = ingested.problems + resolved.problems
     with timed(summary, "events"):
@@ -86,6 +89,7 @@ def content(
             briefing, settings.root / TEMPLATES_DIR_NAME, settings.docs_dir, progress,
             changes=changes, site_name=settings.site_name,
             urls=Urls(settings.directory_urls), rendered=settings.cache_dir / "pages.json",
+            processes=settings.processes,
         )
     summary.articles = len(nlp.parsed)
     summary.parsed_now, summary.from_cache = nlp.parsed_now, nlp.from_cache

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import random
 import shutil
 import threading
 from collections.abc import Iterator
@@ -37,6 +38,20 @@ def make_project(folder: Path, seeds: Path | None = None) -> Path:
 
 def run_build(project: Path, *extra: str) -> int:
     return main(["build", "-q", "-f", str(project / "mkdocs.yml"), *extra])
+
+
+def recombined_corpus(folder: Path, n: int) -> Path:
+    """n short articles recombined from the seeds' paragraphs, enough for two processes."""
+    paragraphs = [
+        line for path in sorted((REPO / "seeds").glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines() if len(line.split()) > 15
+    ]
+    rng = random.Random(3)
+    folder.mkdir(parents=True)
+    for i in range(n):
+        body = "\n".join(rng.sample(paragraphs, 3))
+        (folder / f"{i:03d}.txt").write_text(f"Dispatch {i}\n{body}\n", encoding="utf-8")
+    return folder
 
 
 def tree_bytes(root: Path) -> dict[str, bytes]:

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import shutil
 from pathlib import Path
 
 import pytest
-from conftest import REPO, make_project, tree_bytes
+from conftest import REPO, make_project, recombined_corpus, tree_bytes
 
 from briefgen import unchanged
 from briefgen.config import load_settings
@@ -194,22 +193,8 @@ def test_pages_of_vanished_articles_and_entities_are_removed(project):
     assert not list((project / "site").rglob("*zangana*"))
 
 
-def _corpus(folder: Path, n: int) -> Path:
-    """n short articles recombined from the seeds' paragraphs, enough for two processes."""
-    paragraphs = [
-        line for path in sorted((REPO / "seeds").glob("*.txt"))
-        for line in path.read_text(encoding="utf-8").splitlines() if len(line.split()) > 15
-    ]
-    rng = random.Random(3)
-    folder.mkdir(parents=True)
-    for i in range(n):
-        body = "\n".join(rng.sample(paragraphs, 3))
-        (folder / f"{i:03d}.txt").write_text(f"Dispatch {i}\n{body}\n", encoding="utf-8")
-    return folder
-
-
 def test_same_output_whatever_the_file_order_and_process_count(tmp_path, monkeypatch):
-    seeds = _corpus(tmp_path / "corpus", 34)
+    seeds = recombined_corpus(tmp_path / "corpus", 34)
     one = make_project(tmp_path / "one", seeds)
     two = make_project(tmp_path / "two", seeds)
     _build(one, processes=1)
