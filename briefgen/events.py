@@ -557,23 +557,25 @@ def _found(
     # US forces": a verb that only says the noun was done tells who did it, to whom and
     # where.
     doing = _doing_verb(sentence, trigger, lexicon.doing_verbs) if noun else None
+    # "the US began to carry out strikes": the verb whose subject did it, unless it has an
+    # object ("Iraq asked the coalition to carry out strikes": the coalition)
+    began = sentence.by_index()[doing.head] if doing is not None and doing.dep == "xcomp" else None
+    asked = began is not None and any(t.dep == "dobj" for t in children(sentence, began))
     if doing is not None:
         subject |= _role_starts(sentence, doing, DOER_DEPS, AGENT_PREPOSITIONS)
-        if doing.dep == "xcomp" and not subject:  # "the US began to carry out strikes",
-            # but "Iraq asked the coalition to carry out strikes": the coalition
-            asking = sentence.by_index()[doing.head]
-            subject |= _role_starts(sentence, asking, frozenset({"dobj"}), frozenset()) or (
-                _role_starts(sentence, asking, DOER_DEPS, frozenset()))
+        if began is not None and not subject:
+            subject |= _role_starts(sentence, began, frozenset({"dobj"}) if asked else DOER_DEPS,
+                                    frozenset())
         obj |= _role_starts(sentence, doing, frozenset(), TARGET_PREPOSITIONS)
     obj -= _whose_people(sentence, lexicon.people_of)
     obj -= _at_whose_request(sentence, lexicon.request_nouns)
-    governors = [t for t in (trigger, verb, doing) if t is not None]
-    if doing is not None and doing.dep == "xcomp" and not any(
-            t.dep == "dobj" for t in children(sentence, sentence.by_index()[doing.head])):
-        governors.append(sentence.by_index()[doing.head])
+    role_heads = _role_heads(sentence, [t for t in (trigger, verb, doing, None if asked else began)
+                                        if t is not None])
     # An outlet reports an event (its claims say so); it is never who did it or to whom.
+    # A country is a party as a role's own word (_role_heads).
     parties = [m for m in located if (m.entity.kind == "actor" and m.entity.type not in REPORTERS)
-               or (_is_country(m.entity) and _country_as_party(m, sentence, governors))]
+               or (_is_country(m.entity) and (root := _span_root(sentence, m.start, m.end))
+                   is not None and root.i in role_heads)]
     # Nor is whoever tells of it ("the Pentagon said bases came under attack"), unless
     # what they tell is that they did it ("X claimed responsibility for the attack"),
     # or what they tell is something else ("X attacked the base and said they would
@@ -903,10 +905,10 @@ def _claimed_by(sentence: Sentence, trigger: Token) -> frozenset[int]:
 COUNTRY_ROLE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent"})
 
 
-def _country_as_party(mention: Located, sentence: Sentence, governors: list[Token]) -> bool:
-    """A country does or suffers an event as a role's own word, the subject, object or
-    a preposition's object of the trigger or of the verb that says it was done ("the
-    United States carried out strikes", "strikes on Iran"), not as whose people or
+def _role_heads(sentence: Sentence, governors: list[Token]) -> set[int]:
+    """The role's own words of the trigger or of the verb that says it was done: its
+    subject, object, or a preposition's object, where a country does or suffers an event
+    ("the United States carried out strikes", "strikes on Iran"); not whose people or
     body did ("US forces attacked", "against Iran's Quds Force") nor where they were
     ("a base in Iraq", "a Jordan drone strike")."""
     heads: set[int] = set()
@@ -918,13 +920,15 @@ def _country_as_party(mention: Located, sentence: Sentence, governors: list[Toke
                     AGENT_PREPOSITIONS | TARGET_PREPOSITIONS):
                 heads.update(t.i for t in children(sentence, child) if t.dep == "pobj")
     heads.update(t.i for t in sentence.tokens if t.dep == "conj" and t.head in heads)
+    return heads
+
+
+def _span_root(sentence: Sentence, start: int, end: int) -> Token | None:
+    """The first word of a span that hangs it from the rest of the sentence: its head
+    is outside the span, or it is the sentence's root."""
     by_i = sentence.by_index()
-    for token in sentence.tokens:
-        up = by_i.get(token.head, token)
-        if mention.start <= token.start < mention.end and (
-                up.i == token.i or not mention.start <= up.start < mention.end):
-            return token.i in heads
-    return False
+    return next((t for t in sentence.tokens if start <= t.start < end and (
+        t.head == t.i or not start <= by_i.get(t.head, t).start < end)), None)
 
 
 def _doing_verb(sentence: Sentence, trigger: Token, verbs: frozenset[str]) -> Token | None:
@@ -1058,17 +1062,15 @@ def _dates_trigger(mention: Mention, trigger: Token, sentence: Sentence,
     trigger or one of the trigger's own heads ("carried out the strikes on Friday",
     "the attack, officials said on Sunday"), not a verb of another clause ("erupted
     in October")."""
-    inside = [t for t in sentence.tokens if mention.start <= t.start < mention.end]
-    roots = [t for t in inside if not mention.start <= by_i.get(t.head, t).start < mention.end
-             or t.head == t.i]
-    if not roots:
+    root = _span_root(sentence, mention.start, mention.end)
+    if root is None:
         return True
     ancestors = {trigger.i}
     token = trigger
     while (up := by_i.get(token.head)) is not None and up.i not in ancestors:
         ancestors.add(up.i)
         token = up
-    token, seen = roots[0], {roots[0].i}
+    token, seen = root, {root.i}
     while (up := by_i.get(token.head)) is not None and up.i not in seen:
         if up.i == trigger.i or (up.pos in {"VERB", "AUX"} and up.i != token.i):
             return up.i in ancestors

@@ -130,7 +130,7 @@ def test_a_verb_that_says_the_event_was_done_tells_who_did_it_to_whom_and_where(
     is Zawiria's attack on Kataib Rahma in Rutba, and "strikes carried out by Kataib
     Rahma" Kataib Rahma's; a country is a doer as the subject's own word, not as whose
     forces did it ("Zawiria forces"). Seen failing with doing_verbs empty (no actor,
-    no target, no place), with _country_as_party true for any country (Zawiria the
+    no target, no place), with _role_heads holding every word (Zawiria the
     actor of the third) and with "compound" among COUNTRY_ROLE_DEPS (of the fourth)."""
     carried = _one(S("Zawiria carried out airstrikes in Rutba against Kataib Rahma.",
                      carried="VERB:carry", Zawiria="PROPN nsubj>carried",
