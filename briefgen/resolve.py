@@ -610,7 +610,39 @@ def _merge_spelling_variants(candidates: list[Candidate]) -> list[Candidate]:
                         spelt(key), spelt(other), place="place" in shared,
                         person=shared == {"person"}):
                     joined[other] = key
-    return [replace(c, key=joined[c.key]) if c.key in joined else c for c in candidates]
+    places = {k: FEMININE_ENDING.sub("a", k) for k in uses if "place" in families[k]}
+    by_place_skeleton: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(places, key=lambda k: (-uses[k], k)):
+        if key not in joined:
+            by_place_skeleton[skeleton(places[key])].append(key)
+    retyped = set()
+    for key in sorted(_bare_guesses(candidates) - set(joined) - set(places)):
+        as_place = FEMININE_ENDING.sub("a", key)
+        for place in by_place_skeleton.get(skeleton(as_place), ()):
+            if same_spelling_variant(as_place, places[place], place=True):
+                joined[key] = place
+                retyped.add(key)
+                break
+    return [replace(c, key=joined[c.key], kind_votes=(("place", 1),),
+                    type_votes=(("place", 1),)) if c.key in retyped
+            else replace(c, key=joined[c.key]) if c.key in joined else c
+            for c in candidates]
+
+
+def _bare_guesses(candidates: list[Candidate]) -> set[str]:
+    """One-word keys that only NER's label calls a person or a group: no title, no role,
+    no cue of a kind, and no word of a longer person's name. On real news these are
+    mostly towns the tagger misread ("Falluja" a person beside "Fallujah" a place,
+    "Ninevah" a group beside "Nineveh")."""
+    words_of_people = {w for c in candidates if c.label == "PERSON"
+                       for w in c.key.split() if len(c.key.split()) > 1}
+    bare: dict[str, bool] = {}
+    for c in candidates:
+        guess = (c.label in {"PERSON", "ORG"} and not c.role and not c.titled
+                 and len(c.key.split()) == 1 and c.key not in words_of_people
+                 and all(kind == "actor" for kind, _ in c.kind_votes))
+        bare[c.key] = bare.get(c.key, True) and guess
+    return {key for key, guess in bare.items() if guess}
 
 
 MIDDLE_INITIAL = re.compile(r"(?<=\w)\s+[A-Z]\.(?=\s+\w)")

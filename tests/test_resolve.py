@@ -1322,3 +1322,26 @@ def test_what_the_text_says_of_a_person_or_a_group_makes_neither_a_base_nor_a_pl
     entities = _entities([article])
     for actor in ("Ryan Velmor", "Zawir Workers' Party", "Kataib Rahma", "Salim Haddadin"):
         assert entity_of(entities, actor).kind == "actor", actor
+
+
+def test_a_town_ner_guesses_is_a_person_or_a_group_joins_its_other_spelling_as_a_place():
+    """Real news: "Falluja" tagged a person beside "Fallujah" a place, "Ninevah" a group
+    beside "Nineveh"; a man's surname spelt like a town stays the man."""
+    first, second, third = parse_texts(
+        "Militants took Qarmulah, Dalakah and the province of Zanavah on Monday.",
+        "The army retook Qarmula, and Zanaveh held, said Zurek Dalakeh.",
+        "Dalakeh said the roads were closed.",
+    )
+    entities = _entities([
+        _with_labels(first, [("Qarmulah", "GPE"), ("Dalakah", "GPE"), ("Zanavah", "GPE")]),
+        _with_labels(second, [("Qarmula", "PERSON"), ("Zanaveh", "ORG"),
+                              ("Zurek Dalakeh", "PERSON")]),
+        _with_labels(third, [("Dalakeh", "PERSON")]),
+    ])
+    town = entity_of(entities, "Qarmulah")
+    assert entity_of(entities, "Qarmula") is town
+    assert town.kind == "place"
+    assert entity_of(entities, "Zanaveh") is entity_of(entities, "Zanavah")
+    assert entity_of(entities, "Zanaveh").kind == "place"
+    assert entity_of(entities, "Dalakeh") is entity_of(entities, "Zurek Dalakeh")
+    assert entity_of(entities, "Dalakeh") is not entity_of(entities, "Dalakah")
