@@ -1345,3 +1345,21 @@ def test_a_town_ner_guesses_is_a_person_or_a_group_joins_its_other_spelling_as_a
     assert entity_of(entities, "Zanaveh").kind == "place"
     assert entity_of(entities, "Dalakeh") is entity_of(entities, "Zurek Dalakeh")
     assert entity_of(entities, "Dalakeh") is not entity_of(entities, "Dalakah")
+
+
+def test_two_names_a_scraper_ran_together_are_the_names_written_apart():
+    """"GreenZone" (a hashtag or a lost space) is the Green Zone, "Hashd AlShaabi" the
+    Hashd al-Shaabi; a name written with an inner capital ("McTavish") stays one word."""
+    first, second = parse_texts(
+        "Crowds marched into Baghdad's BlueGarden after Jaish AlFurqan called them.",
+        "Police sealed the Blue Garden. Jaish al-Furqan and Hamid McTavish denied it.",
+    )
+    entities = _entities([
+        _with_labels(first, [("BlueGarden", "ORG"), ("Jaish AlFurqan", "ORG")]),
+        _with_labels(second, [("the Blue Garden", "FAC"), ("Jaish al-Furqan", "ORG"),
+                              ("Hamid McTavish", "PERSON")]),
+    ])
+    assert entity_of(entities, "BlueGarden") is entity_of(entities, "Blue Garden")
+    assert entity_of(entities, "Jaish AlFurqan") is entity_of(entities, "Jaish al-Furqan")
+    rules = load_rules()
+    assert name_key("McTavish", rules) == name_key("Mctavish", rules)
