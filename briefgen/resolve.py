@@ -897,8 +897,10 @@ def _merge_equivalent_keys(candidates: list[Candidate], rules: Rules) -> list[Ca
 
     # An organisation's key without "news", "agency", … ("X News" and "X" are one
     # outlet), unless that leaves a country ("Iraqi News Agency" is not Iraq).
-    cores = {k: core if "ORG" in labels[k] and (
-        core := rules.outlet_suffix.sub("", k)) not in rules.qualifiers else k for k in keys}
+    # Whatever NER calls it where the short name is written too ("Rudaw English", a person).
+    cores = {k: core if (core := rules.outlet_suffix.sub("", k)) not in rules.qualifiers and (
+        "ORG" in labels[k] or core in labels and not labels[k] & PLACE_LABELS) else k
+        for k in keys}
     by_shape: dict[str, str] = {}
     countries = _country_keys()
     glossary_english = set(rules.name_glossary.values())
@@ -1085,8 +1087,9 @@ def _link_unqualified_names(candidates: list[Candidate], rules: Rules) -> list[C
 def _link_name_tails(candidates: list[Candidate]) -> list[Candidate]:
     """A body named again by the last words of its name in the same article ("the
     Council of Ministers" after "the Kurdistan Regional Council of Ministers", "the
-    Operations Command" after "the Al-Jazira Operations Command") is that body, where
-    the article names only one body ending so."""
+    Operations Command" after "the Al-Jazira Operations Command", "the Examiner" after
+    "the Washington Examiner") is that body, where the article names only one body
+    ending so."""
     groups_here: dict[str, set[str]] = defaultdict(set)
     for c in candidates:
         if c.label in GROUP_LABELS:
@@ -1095,14 +1098,14 @@ def _link_name_tails(candidates: list[Candidate]) -> list[Candidate]:
     for source, keys in groups_here.items():
         for key in keys:
             words = key.split()
-            for n in range(1, len(words) - 1):
+            for n in range(1, len(words)):
                 tails[(source, " ".join(words[n:]))].add(key)
     links: dict[str, dict[str, str]] = defaultdict(dict)  # article → short key → fuller
     for (source, tail), fits in tails.items():
         # names nested in one another ("the Al-Jazira Operations Command" inside "the 47th
         # Brigade of the Al-Jazira Operations Command"): the shortest is the one meant
         nearest = min(fits, key=lambda k: (len(k), k))
-        if len(tail.split()) >= 2 and all(k == nearest or k.endswith(" " + nearest)
+        if all(k == nearest or k.endswith(" " + nearest)
                                           for k in fits):
             links[source][tail] = nearest
     return [replace(c, key=_follow(links[c.ref.source], c.key))

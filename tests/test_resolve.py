@@ -1363,3 +1363,33 @@ def test_two_names_a_scraper_ran_together_are_the_names_written_apart():
     assert entity_of(entities, "Jaish AlFurqan") is entity_of(entities, "Jaish al-Furqan")
     rules = load_rules()
     assert name_key("McTavish", rules) == name_key("Mctavish", rules)
+
+
+def test_a_body_named_again_by_its_last_word_in_the_same_article_is_that_body():
+    """"told the Examiner" after "the Washington Examiner"; where two bodies of the
+    article end in the word, the word alone is neither."""
+    first, second = parse_texts(
+        "An official told the Boston Courier on Monday. Another told the Courier later.",
+        "The Velmor Forces and the Tarsi Forces met. The Forces said nothing.",
+    )
+    entities = _entities([
+        _with_labels(first, [("the Boston Courier", "ORG"), ("the Courier", "ORG")]),
+        _with_labels(second, [("The Velmor Forces", "ORG"), ("the Tarsi Forces", "ORG"),
+                              ("The Forces", "ORG")]),
+    ])
+    assert entity_of(entities, "Courier") is entity_of(entities, "Boston Courier")
+    for body in ("Velmor Forces", "Tarsi Forces"):
+        assert "The Forces" not in dict(entity_of(entities, body).aliases)
+
+
+def test_an_outlets_language_edition_is_the_outlet_whatever_ner_calls_it():
+    """"Rudaw English", tagged a person, is Rudaw."""
+    first, second = parse_texts(
+        "The general told Zawra English that troops would stay.",
+        "Zawra reported that fighters crossed the river.",
+    )
+    entities = _entities([
+        _with_labels(first, [("Zawra English", "PERSON")]),
+        _with_labels(second, [("Zawra", "PERSON")]),
+    ])
+    assert entity_of(entities, "Zawra English") is entity_of(entities, "Zawra")
