@@ -80,6 +80,8 @@ DATELINE_MONTH = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec
 # A line that is only a person's name (two or three capitalised words), under the
 # headline: the reporter's byline as many sites print it.
 BYLINE_NAME = re.compile(r"(?:[A-Z][a-z’'-]+ ){1,2}[A-Z][a-z’'-]+")
+# Lines of a site's menus a saved page may carry above its headline.
+MENU_MAX_LINES = 8
 # The dateline opens the story, after at most a headline, a subtitle and a caption.
 DATELINE_MAX_LINE = 3
 # One that names its agency ("TEHRAN, Mar. 24 (MNA) –") may follow a longer page head.
@@ -457,7 +459,7 @@ def _article(path: Path, shown: str, raw: bytes, meta: dict, text: str) -> Artic
             dropped.append(paragraph)
         else:
             story.append(_without_masthead(paragraph, mastheads, dropped))
-    paragraphs = story
+    paragraphs = _without_menus(story, single_line(given.get("title", "")), dateline, dropped)
     if not paragraphs:
         raise Unreadable("no article text left after removing page furniture")
     url = web_url(given.get("url", ""))
@@ -684,6 +686,25 @@ def _without_masthead(paragraph: str, mastheads: set[str], dropped: list[str]) -
 
 # Capitalised words glued into one ("ConflictsIraq"): "YouTube" and "DeSantis" too.
 GLUED_WORDS = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
+
+
+def _without_menus(paragraphs: list[str], title: str, dateline: str,
+                   dropped: list[str]) -> list[str]:
+    """A saved page's story starts at its own headline: short lines above it are the
+    site's menus ("Search AOL Mail", "AOL Favorites"), never names of the story. Only
+    where every line above is short and ends no sentence, and none is the dateline's
+    place (a first sentence taken for the title follows it); a date line stays."""
+    headline = title.strip().casefold()
+    for n, paragraph in enumerate(paragraphs[:MENU_MAX_LINES + 1]):
+        if headline and paragraph.strip().casefold() == headline:
+            if dateline not in paragraphs[:n] and all(
+                    _looks_like_furniture(line) for line in paragraphs[:n]):
+                # a line with a figure is the page's date line: it dates the story
+                menus = [line for line in paragraphs[:n] if not re.search(r"\d", line)]
+                dropped.extend(menus)
+                return [line for line in paragraphs[:n] if line not in menus] + paragraphs[n:]
+            break
+    return paragraphs
 
 
 def _glued_tags(line: str) -> bool:
