@@ -471,9 +471,16 @@ def _skipped_names(
     text = article.article.text
     covered = [(m.start, m.end) for m in mentions]
     for sentence in article.sentences:
-        for run in runs[sentence.id]:
+        for run, part in (p for whole in runs[sentence.id] for p in _split_at_title(whole, rules)):
             start, end = run[0].start, run[-1].end
             if any(s < end and start < e for s, e in covered):
+                continue
+            if part == "person" and looks_like_person(text[start:end]):
+                yield Mention(sentence.id, start, end, text[start:end], "PERSON")
+                continue
+            if part == "body" and not is_demonym(run[-1].text, rules) and (
+                    not is_country_name(text[start:end])):
+                yield Mention(sentence.id, start, end, text[start:end], "ORG")
                 continue
             name = text[start:end]
             after = text[end : min(end + 40, sentence.end)]
@@ -497,6 +504,20 @@ def _skipped_names(
             else:
                 continue
             yield Mention(sentence.id, start, end, name, label)
+
+
+def _split_at_title(run: list[_Word], rules: Rules) -> list[tuple[list[_Word], str]]:
+    """A run of capitalised words with a one-word title inside it ("State Department
+    Spokesperson Heather Nauert", "IRGC General Qassam Soleimani"): the body before the
+    title and the person of two words or more after it, each a name of its own; other
+    runs as they are."""
+    for n, word in enumerate(run[1:-2], start=1):
+        if word.text.casefold().rstrip(".") in rules.bare_titles:
+            body = n
+            while body and run[body - 1].text.casefold() in rules.title_words:
+                body -= 1  # "Iraqi | Prime Minister Haider al-Abadi"
+            return [(run[:body], "body")] * bool(body) + [(run[n + 1:], "person")]
+    return [(run, "")]
 
 
 # A capitalised name of up to five words, digits allowed after the first ("Kurdistan 24",

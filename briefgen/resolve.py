@@ -333,6 +333,9 @@ def _names_equipment(article: ParsedArticle, mention: Mention, rules: Rules) -> 
     compounds or modifiers of one noun that is, or is compounded with, one of
     `equipment_nouns`)."""
     text = article.article.text
+    if POSSESSIVE_AFTER.match(text, mention.end) or (
+            mention.text.split()[-1].casefold() in rules.collective_heads):
+        return False  # whose it is: "Rex Tillerson's radar", "U.S. Air Force planes"
     word_after = EQUIPMENT_WORD_AFTER.match(text, mention.end)
     if word_after and word_after.group(1) in rules.equipment_nouns:
         # the words say so where the parse errs ("a Sky Falcon 350 aircraft"), unless the

@@ -1393,3 +1393,39 @@ def test_an_outlets_language_edition_is_the_outlet_whatever_ner_calls_it():
         _with_labels(second, [("Zawra", "PERSON")]),
     ])
     assert entity_of(entities, "Zawra English") is entity_of(entities, "Zawra")
+
+
+def test_whose_weapon_it_is_is_no_weapon():
+    """"[Secretary Rex Tillerson's] radar" and "U.S. Air Force planes" name an owner and
+    an operator, not a radar or a plane (both were dropped as equipment); "Katyusha
+    rockets" still names a rocket."""
+    first, second = parse_texts(
+        # as written on real news, where the parse hangs the name on "radar"
+        "Turkey’s assault of Afrin “is at the top of [Secretary Rex Tillerson’s] radar right "
+        "now, in addition to many other people,” she said.",
+        "Velmor Air Force planes, including multiple B-52s, struck the camps with Zarqa rockets.",
+    )
+    entities = _entities([
+        _with_labels(first, [("Rex Tillerson", "PERSON")]),
+        _with_labels(second, [("Velmor Air Force", "ORG"), ("Zarqa", "ORG")]),
+    ])
+    names = {name for e in entities for name, _ in e.aliases}
+    assert {"Rex Tillerson", "Velmor Air Force"} <= names
+    assert "Zarqa" not in names
+
+
+def test_a_body_a_title_and_a_person_run_together_are_a_body_and_a_person():
+    """NER tags neither in "State Department Spokesperson Heather Nauert" nor the IRGC in
+    "IRGC General Qassam Soleimani": the words before the title are the body, the words
+    after it the person, with the title as their role."""
+    first, second = parse_texts(
+        "In Velmor, Interior Office Spokesperson Dana Kestrel called for calm on Monday.",
+        "It ended with the killing of VRGC General Qassar Tulemani in January.",
+    )
+    entities = _entities([
+        _with_labels(first, [("Velmor", "GPE"), ("Interior Office", "ORG")]),
+        _with_labels(second, [("Qassar Tulemani", "PERSON")]),
+    ])
+    assert entity_of(entities, "Dana Kestrel").type == "person"
+    assert entity_of(entities, "VRGC").kind == "actor"
+    assert entity_of(entities, "VRGC") is not entity_of(entities, "Qassar Tulemani")
