@@ -80,8 +80,10 @@ DATELINE_MONTH = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec
 # A line that is only a person's name (two or three capitalised words), under the
 # headline: the reporter's byline as many sites print it.
 BYLINE_NAME = re.compile(r"(?:[A-Z][a-z’'-]+ ){1,2}[A-Z][a-z’'-]+")
-# Lines of a site's menus a saved page may carry above its headline.
+# Lines of a site's menus a saved page may carry above its headline; a label of a
+# widget among them ("Next Up:").
 MENU_MAX_LINES = 8
+MENU_LABEL = re.compile(r"(?:\S+ ){0,2}\S+:")
 # The dateline opens the story, after at most a headline, a subtitle and a caption.
 DATELINE_MAX_LINE = 3
 # One that names its agency ("TEHRAN, Mar. 24 (MNA) –") may follow a longer page head.
@@ -698,7 +700,8 @@ def _without_menus(paragraphs: list[str], title: str, dateline: str,
     for n, paragraph in enumerate(paragraphs[:MENU_MAX_LINES + 1]):
         if headline and paragraph.strip().casefold() == headline:
             if dateline not in paragraphs[:n] and all(
-                    _looks_like_furniture(line) for line in paragraphs[:n]):
+                    _looks_like_furniture(line) or MENU_LABEL.fullmatch(line)
+                    for line in paragraphs[:n]):
                 # a line with a figure is the page's date line: it dates the story
                 menus = [line for line in paragraphs[:n] if not re.search(r"\d", line)]
                 dropped.extend(menus)

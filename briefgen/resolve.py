@@ -204,6 +204,10 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
         if vote is None or mention.end >= cut_at:
             continue
         name, role = clean_name(mention.text, rules)
+        if mention.label == "PERSON" and REPORTER_AFTER.match(text, mention.end):
+            continue  # who reports the story is no actor of it
+        if _term_acronym(text, mention):
+            continue
         if mention.start in datelines and name.isupper():  # "ERBIL": the city is "Erbil"
             name = name.title()
         if mention.label == "NORP" and len(name.split()) < rules.norp_min_words:
@@ -272,6 +276,11 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
         )
 
 
+# A broadcast's reporter: "Jane Roe reports from Erbil", "AP correspondent Jane Roe
+# reports the strikes", a credit "(Jane Roe (sah-LAH'-mah), AP correspondent)".
+# A reporter quoted as a source ("Jane Roe, a reporter from X TV, tweeted") is an actor.
+REPORTER_AFTER = re.compile(
+    r"\s+reports\b|(?:\s*\([^()]{0,40}\))?,\s+(?:[A-Z][\w.]*\s+)?(?:correspondent|reporter)\)")
 # "the liberation of Saddam Hussein's hometown": the name is whose, not the place.
 POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 # An oil or gas field is named by the name before "gas field" ("the Conoco gas field").
@@ -299,6 +308,18 @@ def _names_out_of_headlines(candidates: list[Candidate], rules: Rules) -> list[C
                 out.append(replace(c, ref=ref, name=" ".join(words[:n]), key=key))
                 break
     return out
+
+
+def _term_acronym(text: str, mention: Mention) -> bool:
+    """An acronym declared for words in lower case is a term, not a name: "restricted
+    operating zone (ROZ)", "one-way attack uncrewed aerial systems (OWAUAS)"."""
+    letters = mention.text
+    if not (letters.isalpha() and letters.isupper()) or not text[:mention.start].endswith("("):
+        return False
+    words = re.findall(r"[A-Za-z]+", text[max(0, mention.start - 120) : mention.start])
+    words = words[-len(letters):]
+    return len(words) == len(letters) and all(w.islower() for w in words) and (
+        "".join(w[0] for w in words) == letters.casefold())
 
 
 def _is_job_title(name: str, label: str, rules: Rules) -> bool:

@@ -298,16 +298,18 @@ def test_wire_photo_credits_a_gallery_s_counter_and_a_read_more_line_are_furnitu
 
 def test_a_site_s_menus_above_the_headline_an_editor_line_and_a_sign_up_box_are_furniture(
         tmp_path):
-    """On real pages: "Search AOL Mail", "AOL Favorites" above the story's headline;
-    "Edited by X"; a newsletter box ending "By signing up you agree to our Terms of
+    """On real pages: "Search AOL Mail", "AOL Favorites", "Next Up:" above the story's
+    headline; "Edited by X"; a reprint's credit; a newsletter box ending "By signing up you agree to our Terms of
     Service". Short lines above a headline whose first line is a sentence stay the
     story."""
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / "a.md").write_text(
         "---\ntitle: Rockets hit Zawir base\n---\nSearch Velmor Mail\n\nVelmor Mail\n\n"
-        "Velmor Favorites\n\nRockets hit Zawir base\n\nTwo rockets fell on Monday.\n\n"
-        "Edited by Jane Roe\n\n"
+        "Next Up:\n\nVelmor Favorites\n\nRockets hit Zawir base\n\n"
+        "Two rockets fell on Monday.\n\nEdited by Jane Roe\n\n"
+        "This article was originally published by Velmor Radio and is reprinted with "
+        "permission.\n\n"
         "Sign up for Velmor Today. Email address Sign Up Thank you! By signing up you "
         "agree to our Terms of Service and Privacy Policy.\n", encoding="utf-8")
     (seeds / "b.md").write_text(
@@ -315,7 +317,7 @@ def test_a_site_s_menus_above_the_headline_an_editor_line_and_a_sign_up_box_are_
         "Latest updates\n\nTalks in Qandor\n\nThe talks ended.\n", encoding="utf-8")
     first, second = _ingest(seeds).articles
     assert first.text.split("\n\n") == ["Rockets hit Zawir base", "Two rockets fell on Monday."]
-    assert {"Search Velmor Mail", "Velmor Favorites", "Edited by Jane Roe"} <= set(
+    assert {"Search Velmor Mail", "Next Up:", "Velmor Favorites", "Edited by Jane Roe"} <= set(
         first.dropped)
     assert second.text.split("\n\n") == [
         "The envoy arrived on Friday.", "Latest updates", "Talks in Qandor", "The talks ended."]

@@ -1429,3 +1429,22 @@ def test_a_body_a_title_and_a_person_run_together_are_a_body_and_a_person():
     assert entity_of(entities, "Dana Kestrel").type == "person"
     assert entity_of(entities, "VRGC").kind == "actor"
     assert entity_of(entities, "VRGC") is not entity_of(entities, "Qassar Tulemani")
+
+
+def test_a_broadcast_s_reporter_and_a_term_s_acronym_are_no_pages():
+    """"Steve Harrigan reports from Erbil", "(Vivian Salama (sah-LAH'-mah), AP
+    correspondent)", "a restricted operating zone (ROZ)": no actor of the story; a
+    reporter quoted as a source is one."""
+    article, = parse_texts(
+        "Jets struck inside a restricted operating zone (ROZ) near Tarsi. Dana Kestrel "
+        "reports from Velmor. (Rami Varrow (rah-MEE), AP correspondent) Omar Zayani, "
+        "the governor, said the Velmor Liberation Front (VLF) fled. Lina Orkan, a reporter "
+        "from Velmor TV, tweeted: “roads are closed”.")
+    entities = _entities([_with_labels(article, [
+        ("ROZ", "ORG"), ("Tarsi", "GPE"), ("Dana Kestrel", "PERSON"), ("Velmor", "GPE"),
+        ("Rami Varrow", "PERSON"), ("Omar Zayani", "PERSON"),
+        ("the Velmor Liberation Front", "ORG"), ("VLF", "ORG"), ("Lina Orkan", "PERSON"),
+        ("Velmor TV", "ORG")])])
+    names = {name for e in entities for name, _ in e.aliases}
+    assert not names & {"ROZ", "Dana Kestrel", "Rami Varrow"}
+    assert {"Omar Zayani", "VLF", "Tarsi", "Lina Orkan"} <= names  # a reporter quoted
