@@ -138,6 +138,7 @@ class OnceRules:
     """The words that tell a trigger is not one thing that happened (data: `not_once`)."""
 
     wanted_by: frozenset[str]  # "demanded that US forces withdraw"
+    asked_of_others: frozenset[str]  # "asked X to carry out strikes": maybe done
     modals: frozenset[str]  # "would attack"
     done_infinitive_after: frozenset[str]  # "began to withdraw" (other infinitives: plans)
     stopped_by: frozenset[str]  # "to stop their attacks", "escalated its attacks"
@@ -191,7 +192,8 @@ def load_lexicon() -> Lexicon:
     once = data["not_once"]
     return Lexicon(
         once=OnceRules(**{name: frozenset(once[name]) for name in (
-            "wanted_by", "modals", "done_infinitive_after", "stopped_by", "counts",
+            "wanted_by", "asked_of_others", "modals", "done_infinitive_after", "stopped_by",
+            "counts",
             "campaign_adverbs", "attacks_stepped_up_by", "never_done_to_events")},
             event_words=frozenset(lemma for rule in types.values() for lemma in rule.lemmas),
             type_of_word={lemma: name for name, rule in reversed(types.items())
@@ -759,9 +761,11 @@ def _happened_once(
     times")."""
     by_i = sentence.by_index()
     head = by_i.get(trigger.head)
-    if trigger.dep in {"xcomp", "ccomp"} and head is not None and (
-        head.lemma.lower() in rules.wanted_by
-    ):
+    if _wanted_or_supposed(sentence, trigger, by_i, rules):
+        return False
+    # a word of a hyphened modifier: "the child-killing regime" tells of no killing
+    if trigger.dep == "amod" and (before := by_i.get(trigger.i - 1)) is not None and (
+            before.text == "-" and before.start + 1 == trigger.start):
         return False
     if any(t.dep == "aux" and t.text.lower() in rules.modals
            for t in children(sentence, trigger)):
@@ -808,6 +812,50 @@ def _happened_once(
             owner.lemma.lower() in stoppers):
         return False
     return not told_of_many(sentence, trigger, rules)
+
+
+def _wanted_or_supposed(sentence: Sentence, trigger: Token, by_i: dict[int, Token],
+                        rules: OnceRules) -> bool:
+    """Whether the trigger's clause, or a clause it is part of, is wanted, threatened or
+    supposed rather than told as done: "threatened that the next phase of attacks would
+    be greater", "wants the coalition to start withdrawing", "if the US refused to
+    withdraw". A relative or adverbial clause is told on its own ("the group that
+    attacked the base would pay"); what one asked of another may have been done further
+    down ("asked the coalition to carry out strikes")."""
+    token, seen = trigger, {trigger.i}
+    while True:
+        if token.dep == "advcl" and any(
+                t.dep == "mark" and t.lemma.lower() in CONDITIONAL_MARKS
+                for t in children(sentence, token)) and not _whether(sentence, token, by_i):
+            return True
+        if token.dep in CLAUSE_BOUNDARY_DEPS:
+            return False
+        head = by_i.get(token.head)
+        if head is None or head.i in seen:
+            return False
+        if token.dep in {"xcomp", "ccomp"} and head.lemma.lower() in rules.wanted_by and (
+                token.i == trigger.i or head.lemma.lower() not in rules.asked_of_others):
+            return True
+        seen.add(head.i)
+        token = head
+
+
+def _whether(sentence: Sentence, clause: Token, by_i: dict[int, Token]) -> bool:
+    """Whether an "if" clause asks whether ("it was not clear if the strike killed
+    anyone", "asked if"): what it tells may well have happened."""
+    head = by_i.get(clause.head)
+    return head is not None and any(
+        t.lemma.lower() in WHETHER_WORDS for t in (head, *children(sentence, head))
+        if t.i == head.i or t.dep == "acomp")
+
+
+# "if the US refused to withdraw": a condition, not what was done
+CONDITIONAL_MARKS = frozenset({"if", "unless"})
+# words after which "if" means "whether"
+WHETHER_WORDS = frozenset({"clear", "unclear", "know", "known", "sure", "certain", "ask",
+                           "wonder", "see", "determine", "confirm", "say", "tell"})
+# clauses told on their own: what is wanted or supposed beyond them does not reach in
+CLAUSE_BOUNDARY_DEPS = frozenset({"relcl", "acl", "parataxis", "csubj", "advcl"})
 
 
 def told_of_many(sentence: Sentence, trigger: Token, rules: OnceRules) -> bool:

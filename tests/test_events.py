@@ -409,6 +409,17 @@ def test_what_was_done_to_a_leader_was_not_done_to_the_body_he_leads():
     ("The militia has escalated its attacks on US bases in Syria.", "attack", False),
     ("Over the years the resistance has launched countless attacks on US bases.",
      "attack", False),
+    # what a clause under a threat, a wish or a condition tells has not happened
+    ("He also threatened that the next phase of attacks would be greater.", "attack", False),
+    ("Officials said Velmor wants the coalition to start withdrawing in September.",
+     "withdrawal", False),
+    ("He warned of an escalation if the US refused to withdraw from Velmor.",
+     "withdrawal", False),
+    ("The leader ruled out any resumption of talks with Velmor.", "meeting", False),
+    ("The groups answer the crimes of the child-killing regime in Velmor.", "killing", False),
+    # ... but a relative clause is told on its own
+    ("He warned that the group that attacked Camp Falcon on Monday would pay.", "attack", True),
+    ("It was not clear if the strike on Camp Falcon killed anyone.", "attack", True),
 ])
 def test_a_plan_a_demand_or_a_campaign_is_no_event(sentence, event_type, happened):
     events, _ = _events(sentence)
