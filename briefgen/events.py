@@ -17,7 +17,9 @@
    Groups from different articles that tell the story in the same rare words (tf-idf
    cosine), first reported within days of each other, join as well: two reports of one
    event often share no name but a country; so do two articles that lead with an event
-   of one type on one name, published within a day. Joins follow document order, so
+   of one type on one name, published within a day. An article with no date of its
+   own joins other articles' events on a shared name only after the dated ones have
+   met, and then the one told in the most alike words. Joins follow document order, so
    the same inputs always give the same events.
 """
 
@@ -1222,11 +1224,28 @@ def cluster(
     # Anchors are taken in the order of the mentions they hold, never by their ids:
     # ids depend on history (a kept URL, a numbered slug), and joins depend on order,
     # so ordering by id made an incremental build cluster differently from a clean one.
-    for indices in sorted(map(tuple, by_anchor.values())):
-        for a, b in zip(indices, indices[1:], strict=False):
-            join(a, b, ("shared",))
+    # An article with no date of its own ("on Saturday", published when?) joins other
+    # articles' events on a shared name only after the dated ones have met, and then the
+    # one told in the most alike words: taken in document order, it joined the first
+    # attack on its base, months off, and barred the one it told of.
+    undated_joins: dict[int, set[int]] = defaultdict(set)
+    for anchor, indices in sorted(by_anchor.items(), key=lambda kv: tuple(kv[1])):
+        runs = [indices]
+        if anchor[1] != "in":  # dated with dated, undated with undated
+            dated = [i for i in indices if not _undated(found[i])]
+            undated = [i for i in indices if _undated(found[i])]
+            for i in undated:
+                undated_joins[i].update(dated)
+            runs = [dated, undated]
+        for run in runs:
+            for a, b in zip(run, run[1:], strict=False):
+                join(a, b, ("shared",))
     for a, b in similar_reports(members):
         join(a, b, ("similar",))
+    for i in sorted(undated_joins):
+        if all(_undated(f) for f in members[root(i)]) and (best := _most_alike(
+                members, root(i), {root(j) for j in undated_joins[i]})) is not None:
+            join(i, best, ("shared",))
     groups = [sorted(members[r], key=lambda f: f.order) for r in {root(i) for i in members}]
     # A shared name is told by every name the two share (the first found depends on
     # the order of ids, which depends on history).
@@ -1317,6 +1336,25 @@ def _near_in_time(groups: list[int], first: dict[int, dt.date | None]) -> Iterab
             if (later - day).days > SIMILAR_WITHIN_DAYS:
                 break
             yield min(r, other), max(r, other)
+
+
+def _undated(found: Found) -> bool:
+    """A mention of an article with no publication date that states no day of its own."""
+    return found.published is None and (found.date is None or not found.date.key)
+
+
+def _most_alike(members: dict[int, list[Found]], group: int, others: set[int]) -> int | None:
+    """Of `others`, the group whose sentences share the most of `group`'s words, each
+    word weighted by how rare it is among all of their sentences; None when none shares
+    a word."""
+    words = {r: Counter(w for f in _one_per_sentence(members[r]) for w in f.words)
+             for r in (group, *others)}
+    documents = Counter(w for c in words.values() for w in c)
+    def shared(r: int) -> float:
+        return sum(math.log((len(words) + 1) / documents[w])
+                   for w in words[group] if w in words[r])
+    scored = sorted((-shared(r), r) for r in others if r != group)
+    return scored[0][1] if scored and scored[0][0] < 0 else None
 
 
 def _one_per_sentence(group: list[Found]) -> list[Found]:

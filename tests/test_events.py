@@ -768,3 +768,21 @@ def test_a_town_taken_back_is_an_event_titled_by_the_town():
     (event,) = [e for e in events if e.type == "control"]
     assert event.title == "Liberation of Qandor"
     assert len(event.mentions) == 2 and event.date == "2017-08-31"
+
+
+def test_an_undated_report_joins_the_dated_event_told_in_the_most_alike_words():
+    """An article with no date ("on Saturday", published when?) that names a base joins
+    the report of that base's attack it shares its words with, not the first attack on
+    the base in the corpus (which then barred the right one: months apart)."""
+    events, names = _events(
+        "Two rockets hit the Zawir Air Base on Sunday, causing no damage, the militia said.",
+        "On Saturday, ballistic missiles struck the Zawir Air Base, wounding an Iraqi "
+        "soldier and several US personnel, a US official said.",
+        "Ballistic missiles hit the Zawir Air Base on Saturday, wounding an Iraqi soldier "
+        "and several US personnel, officials said.",
+        published=("2023-12-04", "", "2024-01-21"),
+    )
+    attacks = [e for e in events if e.type == "attack"]
+    by_source = {m.source: e for e in attacks for m in e.mentions}
+    assert by_source["a1"] is by_source["a2"], [(e.title, e.mentions) for e in attacks]
+    assert by_source["a0"] is not by_source["a1"]

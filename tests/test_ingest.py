@@ -299,9 +299,9 @@ def test_wire_photo_credits_a_gallery_s_counter_and_a_read_more_line_are_furnitu
 def test_a_site_s_menus_above_the_headline_an_editor_line_and_a_sign_up_box_are_furniture(
         tmp_path):
     """On real pages: "Search AOL Mail", "AOL Favorites", "Next Up:" above the story's
-    headline; "Edited by X"; a reprint's credit; a newsletter box ending "By signing up you agree to our Terms of
-    Service". Short lines above a headline whose first line is a sentence stay the
-    story."""
+    headline; "Edited by X"; a reprint's credit; a newsletter box ending "By signing up
+    you agree to our Terms of Service". Short lines above a headline whose first line
+    is a sentence stay the story."""
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / "a.md").write_text(
