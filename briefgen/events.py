@@ -30,7 +30,7 @@ import hashlib
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
@@ -1226,26 +1226,43 @@ def cluster(
     # so ordering by id made an incremental build cluster differently from a clean one.
     # An article with no date of its own ("on Saturday", published when?) joins other
     # articles' events on a shared name only after the dated ones have met, and then the
-    # one told in the most alike words: taken in document order, it joined the first
-    # attack on its base, months off, and barred the one it told of.
+    # one told in the most alike words, if alike enough: taken in document order, it
+    # joined the first attack on its base, months off, and barred the one it told of.
     undated_joins: dict[int, set[int]] = defaultdict(set)
+    undated_runs: list[list[int]] = []
     for anchor, indices in sorted(by_anchor.items(), key=lambda kv: tuple(kv[1])):
-        runs = [indices]
-        if anchor[1] != "in":  # dated with dated, undated with undated
-            dated = [i for i in indices if not _undated(found[i])]
+        if anchor[1] != "in":
             undated = [i for i in indices if _undated(found[i])]
             for i in undated:
-                undated_joins[i].update(dated)
-            runs = [dated, undated]
-        for run in runs:
-            for a, b in zip(run, run[1:], strict=False):
-                join(a, b, ("shared",))
+                undated_joins[i].update(j for j in indices if not _undated(found[j]))
+            undated_runs.append(undated)
+            indices = [i for i in indices if not _undated(found[i])]
+        for a, b in zip(indices, indices[1:], strict=False):
+            join(a, b, ("shared",))
     for a, b in similar_reports(members):
         join(a, b, ("similar",))
-    for i in sorted(undated_joins):
-        if all(_undated(f) for f in members[root(i)]) and (best := _most_alike(
-                members, root(i), {root(j) for j in undated_joins[i]})) is not None:
+    rarity = _rarity(members) if any(undated_joins.values()) else (Counter(), 1)
+    vectors: dict[int, dict[str, float]] = {}
+
+    def vector_of(r: int) -> dict[str, float]:
+        if r not in vectors:
+            vectors[r] = _vector(members[r], rarity)
+        return vectors[r]
+
+    def undated_group(i: int) -> bool:
+        return all(_undated(f) for f in members[root(i)])
+
+    for i in sorted(i for i, dated in undated_joins.items() if dated):
+        if undated_group(i) and (best := _most_alike(
+                vector_of, root(i), {root(j) for j in undated_joins[i]})) is not None:
+            vectors.pop(root(i), None)
+            vectors.pop(best, None)
             join(i, best, ("shared",))
+    # Undated reports left meet each other on a shared name, as dated ones do.
+    for run in undated_runs:
+        for a, b in zip(run, run[1:], strict=False):
+            if undated_group(a) and undated_group(b):
+                join(a, b, ("shared",))
     groups = [sorted(members[r], key=lambda f: f.order) for r in {root(i) for i in members}]
     # A shared name is told by every name the two share (the first found depends on
     # the order of ids, which depends on history).
@@ -1260,6 +1277,8 @@ def cluster(
 # each other; with no publication date to compare, only a near-duplicate story.
 SIMILAR_MIN_COSINE = 0.25
 SIMILAR_UNDATED_MIN_COSINE = 0.4
+# An undated group that shares a name with dated ones joins the most alike if this alike.
+UNDATED_ANCHOR_MIN_COSINE = 0.2
 # Two groups that each state one day for what happened, the same day, need fewer words
 # in common (a group that states several days is already more than one report).
 SIMILAR_SAME_DAY_MIN_COSINE = 0.15
@@ -1279,20 +1298,8 @@ def similar_reports(members: dict[int, list[Found]]) -> list[tuple[int, int]]:
     The caller's join still checks dates, bases and time windows."""
     groups = {r: g for r, g in members.items()
               if g[0].type != OTHER and not all(f.attached for f in g)}
-    # Word rarity over sentences, each counted once (one sentence can hold an attack
-    # and a killing): a word in every sentence tells two stories apart no better than
-    # "the" does.
-    sentences = {(f.mention.source, f.mention.sentence): f.words
-                 for g in members.values() for f in g}
-    documents = Counter(w for words in sentences.values() for w in words)
-    total = len(sentences) or 1
-    counts = {r: Counter(w for f in _one_per_sentence(g) for w in f.words)
-              for r, g in groups.items()}
-    vectors: dict[int, dict[str, float]] = {}
-    for r, c in counts.items():
-        weights = {w: (1 + math.log(n)) * math.log(total / documents[w]) for w, n in c.items()}
-        norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
-        vectors[r] = {w: x / norm for w, x in weights.items() if x > 0}
+    rarity = _rarity(members)
+    vectors = {r: _vector(g, rarity) for r, g in groups.items()}
     index: dict[tuple[str, str], list[int]] = defaultdict(list)  # (type, word) → groups
     for r in sorted(vectors):
         for w in sorted(vectors[r], key=lambda w: (-vectors[r][w], w))[:SIMILAR_INDEX_WORDS]:
@@ -1309,9 +1316,7 @@ def similar_reports(members: dict[int, list[Found]]) -> list[tuple[int, int]]:
         if sources[a] & sources[b]:
             continue
         dated = first[a] is not None and first[b] is not None
-        small, large = sorted((vectors[a], vectors[b]), key=len)
-        # the same products summed in the same order as a loop over `small`, in C
-        cosine = sum(map(mul, small.values(), map(large.get, small, repeat(0.0))))
+        cosine = _cosine(vectors[a], vectors[b])
         one_day = len(days[a]) == 1 and days[a] == days[b]
         least = SIMILAR_SAME_DAY_MIN_COSINE if one_day else (
             SIMILAR_MIN_COSINE if dated else SIMILAR_UNDATED_MIN_COSINE)
@@ -1338,23 +1343,41 @@ def _near_in_time(groups: list[int], first: dict[int, dt.date | None]) -> Iterab
             yield min(r, other), max(r, other)
 
 
+def _rarity(members: dict[int, list[Found]]) -> tuple[Counter[str], int]:
+    """In how many sentences each word is, and how many sentences there are: each
+    counted once (one sentence can hold an attack and a killing); a word in every
+    sentence tells two stories apart no better than "the" does."""
+    sentences = {(f.mention.source, f.mention.sentence): f.words
+                 for g in members.values() for f in g}
+    return Counter(w for words in sentences.values() for w in words), len(sentences) or 1
+
+
+def _vector(group: list[Found], rarity: tuple[Counter[str], int]) -> dict[str, float]:
+    """A group's sentences' words as a unit tf-idf vector."""
+    documents, total = rarity
+    counts = Counter(w for f in _one_per_sentence(group) for w in f.words)
+    weights = {w: (1 + math.log(n)) * math.log(total / documents[w]) for w, n in counts.items()}
+    norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
+    return {w: x / norm for w, x in weights.items() if x > 0}
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    small, large = sorted((a, b), key=len)
+    # the same products summed in the same order as a loop over `small`, in C
+    return sum(map(mul, small.values(), map(large.get, small, repeat(0.0))))
+
+
 def _undated(found: Found) -> bool:
     """A mention of an article with no publication date that states no day of its own."""
     return found.published is None and (found.date is None or not found.date.key)
 
 
-def _most_alike(members: dict[int, list[Found]], group: int, others: set[int]) -> int | None:
-    """Of `others`, the group whose sentences share the most of `group`'s words, each
-    word weighted by how rare it is among all of their sentences; None when none shares
-    a word."""
-    words = {r: Counter(w for f in _one_per_sentence(members[r]) for w in f.words)
-             for r in (group, *others)}
-    documents = Counter(w for c in words.values() for w in c)
-    def shared(r: int) -> float:
-        return sum(math.log((len(words) + 1) / documents[w])
-                   for w in words[group] if w in words[r])
-    scored = sorted((-shared(r), r) for r in others if r != group)
-    return scored[0][1] if scored and scored[0][0] < 0 else None
+def _most_alike(vector_of: Callable[[int], dict[str, float]], group: int,
+                others: set[int]) -> int | None:
+    """Of `others`, the group told in words most like `group`'s (tf-idf cosine), if
+    alike enough to be one story; else None."""
+    scored = sorted((-_cosine(vector_of(group), vector_of(r)), r) for r in others if r != group)
+    return scored[0][1] if scored and -scored[0][0] >= UNDATED_ANCHOR_MIN_COSINE else None
 
 
 def _one_per_sentence(group: list[Found]) -> list[Found]:

@@ -773,16 +773,20 @@ def test_a_town_taken_back_is_an_event_titled_by_the_town():
 def test_an_undated_report_joins_the_dated_event_told_in_the_most_alike_words():
     """An article with no date ("on Saturday", published when?) that names a base joins
     the report of that base's attack it shares its words with, not the first attack on
-    the base in the corpus (which then barred the right one: months apart)."""
+    the base in the corpus (which then barred the right one: months apart), and none
+    told in other words."""
     events, names = _events(
         "Two rockets hit the Zawir Air Base on Sunday, causing no damage, the militia said.",
         "On Saturday, ballistic missiles struck the Zawir Air Base, wounding an Iraqi "
         "soldier and several US personnel, a US official said.",
         "Ballistic missiles hit the Zawir Air Base on Saturday, wounding an Iraqi soldier "
         "and several US personnel, officials said.",
-        published=("2023-12-04", "", "2024-01-21"),
+        "Katyusha rockets struck a fuel depot at the Zawir Air Base, starting a fire, police said.",
+        published=("2023-12-04", "", "2024-01-21", ""),
     )
     attacks = [e for e in events if e.type == "attack"]
     by_source = {m.source: e for e in attacks for m in e.mentions}
     assert by_source["a1"] is by_source["a2"], [(e.title, e.mentions) for e in attacks]
     assert by_source["a0"] is not by_source["a1"]
+    # an undated report in other words is another attack on the base, as far as one knows
+    assert by_source["a3"] not in (by_source["a0"], by_source["a2"])
