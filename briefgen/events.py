@@ -1276,7 +1276,7 @@ def cluster(
 # of their sentences' words at least this high, first reported within a few days of
 # each other; with no publication date to compare, only a near-duplicate story.
 SIMILAR_MIN_COSINE = 0.25
-SIMILAR_UNDATED_MIN_COSINE = 0.4
+SIMILAR_UNDATED_MIN_COSINE = 0.25  # and two sentences or more on each side
 # An undated group that shares a name with dated ones joins the most alike if this alike.
 UNDATED_ANCHOR_MIN_COSINE = 0.2
 # Two groups that each state one day for what happened, the same day, need fewer words
@@ -1320,7 +1320,9 @@ def similar_reports(members: dict[int, list[Found]]) -> list[tuple[int, int]]:
         one_day = len(days[a]) == 1 and days[a] == days[b]
         least = SIMILAR_SAME_DAY_MIN_COSINE if one_day else (
             SIMILAR_MIN_COSINE if dated else SIMILAR_UNDATED_MIN_COSINE)
-        if cosine >= least:
+        # a lone sentence's words say too little to tie it to a story with no date
+        told_once = min(len(_one_per_sentence(groups[a])), len(_one_per_sentence(groups[b])))
+        if cosine >= least and (dated or one_day or told_once >= 2):
             pairs.append((-cosine, a, b))
     return [(a, b) for _, a, b in sorted(pairs)]
 

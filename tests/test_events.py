@@ -790,3 +790,23 @@ def test_an_undated_report_joins_the_dated_event_told_in_the_most_alike_words():
     assert by_source["a0"] is not by_source["a1"]
     # an undated report in other words is another attack on the base, as far as one knows
     assert by_source["a3"] not in (by_source["a0"], by_source["a2"])
+
+
+def test_two_undated_reports_of_one_story_join_but_not_by_one_sentence_alone():
+    """Wire copy reposted with no date shares no base with the dated report when the
+    text says "northeastern Jordan" (no name joins them): alike words do, over two
+    sentences or more; one sentence's words tie nothing."""
+    events, _ = _events(
+        "Drone kills US troops in Zawiria\n\nA drone attack killed three US troops at a "
+        "remote outpost in northeastern Zawiria near the border on Sunday, officials said. "
+        "The drone struck near the barracks early in the morning, wounding dozens of soldiers.",
+        "Three soldiers dead at Zawiria outpost\n\nThree US service members died and dozens "
+        "were hurt when a drone hit their barracks at a small outpost in northeastern "
+        "Zawiria. Officials said the attack came early on Sunday near the border.",
+        "A roadside bomb struck a fuel convoy near Tarsi on Sunday, the militia said.",
+        published=("", "", ""),
+    )
+    attacks = [e for e in events if e.type == "attack"]
+    by_source = {m.source: e for e in attacks for m in e.mentions}
+    assert by_source["a0"] is by_source["a1"], [(e.title, e.mentions) for e in attacks]
+    assert by_source["a2"] is not by_source["a0"]
