@@ -1292,6 +1292,12 @@ def _entity(group: list[Candidate]) -> Entity:
         kind_votes.update(dict(c.kind_votes))
         type_votes.update({t: n for t, n in c.type_votes if t != EQUIPMENT})
     kind = max(sorted(kind_votes), key=kind_votes.__getitem__)
+    # a tie of a place with a person only NER's label made: a town misread ("Makhmur")
+    if kind == "actor" and kind_votes["place"] == kind_votes["actor"] and all(
+            c.label == "PERSON" and " " not in c.key and not (c.role or c.titled)
+            and {t for t, _ in c.type_votes} == {"person"}
+            for c in group if ("actor", 1) in c.kind_votes):
+        kind = "place"
     entity_type = max(sorted(type_votes), key=type_votes.__getitem__)
     if kind in {"base", "place"}:
         entity_type = kind

@@ -1448,3 +1448,20 @@ def test_a_broadcast_s_reporter_and_a_term_s_acronym_are_no_pages():
     names = {name for e in entities for name, _ in e.aliases}
     assert not names & {"ROZ", "Dana Kestrel", "Rami Varrow"}
     assert {"Omar Zayani", "VLF", "Tarsi", "Lina Orkan"} <= names  # a reporter quoted
+
+
+def test_a_name_as_often_a_town_as_a_person_only_by_ners_label_is_a_town():
+    """"Makhmour" tagged a place once and "Makhmur" a person once is a town; a full name
+    ("Lawk Ghafuri", with "Ghafuri" once tagged a place) stays a person."""
+    first, second = parse_texts(
+        "A soldier died in rocket fire on the base in Qarmour in March.",
+        "Fighting reached Qarmur at dawn. Dana Zurabi said Zurabi was calm.",
+    )
+    entities = _entities([
+        _with_labels(first, [("Qarmour", "GPE")]),
+        _with_labels(second, [("Qarmur", "PERSON"), ("Dana Zurabi", "PERSON"),
+                              ("Zurabi", "GPE")]),
+    ])
+    assert entity_of(entities, "Qarmur") is entity_of(entities, "Qarmour")
+    assert entity_of(entities, "Qarmur").kind == "place"
+    assert entity_of(entities, "Dana Zurabi").kind == "actor"
