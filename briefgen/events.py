@@ -1310,6 +1310,7 @@ def similar_reports(members: dict[int, list[Found]]) -> list[tuple[int, int]]:
         for r, g in groups.items()}
     days = {r: {f.date.key for f in g if f.date is not None and len(f.date.key) == 10}
             for r, g in groups.items()}
+    told = {r: len(_one_per_sentence(g)) for r, g in groups.items()}
     candidates = {pair for rs in index.values() for pair in _near_in_time(rs, first)}
     pairs = []
     for a, b in sorted(candidates):
@@ -1321,8 +1322,7 @@ def similar_reports(members: dict[int, list[Found]]) -> list[tuple[int, int]]:
         least = SIMILAR_SAME_DAY_MIN_COSINE if one_day else (
             SIMILAR_MIN_COSINE if dated else SIMILAR_UNDATED_MIN_COSINE)
         # a lone sentence's words say too little to tie it to a story with no date
-        told_once = min(len(_one_per_sentence(groups[a])), len(_one_per_sentence(groups[b])))
-        if cosine >= least and (dated or one_day or told_once >= 2):
+        if cosine >= least and (dated or one_day or min(told[a], told[b]) >= 2):
             pairs.append((-cosine, a, b))
     return [(a, b) for _, a, b in sorted(pairs)]
 
