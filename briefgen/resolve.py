@@ -199,14 +199,16 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
     cut_at = _cut_end(text)
     headlines = {s.id for s in article.sentences if in_title_case(s.text)}
     datelines = {m.start for m in dateline_places(article)}
-    for mention in repaired_mentions(article, rules):
+    mentions = repaired_mentions(article, rules)
+    terms = _term_acronyms(text)
+    for mention in mentions:
         vote = rules.labels.get(mention.label)
         if vote is None or mention.end >= cut_at:
             continue
         name, role = clean_name(mention.text, rules)
         if mention.label == "PERSON" and REPORTER_AFTER.match(text, mention.end):
             continue  # who reports the story is no actor of it
-        if _term_acronym(text, mention):
+        if mention.text in terms or _emphasis(article, mention):
             continue
         if mention.start in datelines and name.isupper():  # "ERBIL": the city is "Erbil"
             name = name.title()
@@ -310,16 +312,32 @@ def _names_out_of_headlines(candidates: list[Candidate], rules: Rules) -> list[C
     return out
 
 
-def _term_acronym(text: str, mention: Mention) -> bool:
-    """An acronym declared for words in lower case is a term, not a name: "restricted
-    operating zone (ROZ)", "one-way attack uncrewed aerial systems (OWAUAS)"."""
-    letters = mention.text
-    if not (letters.isalpha() and letters.isupper()) or not text[:mention.start].endswith("("):
+def _emphasis(article: ParsedArticle, mention: Mention) -> bool:
+    """A word in capitals for emphasis, which the parse reads as what something was
+    ("the second test was NEGATIVE"): no name."""
+    if " " in mention.text or not mention.text.isupper() or len(mention.text) < 4:
         return False
-    words = re.findall(r"[A-Za-z]+", text[max(0, mention.start - 120) : mention.start])
-    words = words[-len(letters):]
-    return len(words) == len(letters) and all(w.islower() for w in words) and (
-        "".join(w[0] for w in words) == letters.casefold())
+    tokens = [t for t in article.sentence(mention.sentence).tokens
+              if mention.start <= t.start < mention.end]
+    return len(tokens) == 1 and tokens[0].dep == "acomp"
+
+
+def _term_acronyms(text: str) -> set[str]:
+    """Acronyms the article declares for words in lower case: terms, not names, wherever
+    the article uses them ("restricted operating zone (ROZ)" … "re-entered the ROZ",
+    "one-way attack uncrewed aerial systems (OWAUAS)")."""
+    terms = set()
+    for declared in DECLARED_ACRONYM.finditer(text):
+        letters = declared.group(1)
+        words = re.findall(r"[A-Za-z]+", text[max(0, declared.start() - 120) : declared.start()])
+        words = words[-len(letters):]
+        if len(words) == len(letters) and all(w.islower() for w in words) and (
+                "".join(w[0] for w in words) == letters.casefold()):
+            terms.add(letters)
+    return terms
+
+
+DECLARED_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
 
 
 def _is_job_title(name: str, label: str, rules: Rules) -> bool:

@@ -299,7 +299,8 @@ def test_wire_photo_credits_a_gallery_s_counter_and_a_read_more_line_are_furnitu
 def test_a_site_s_menus_above_the_headline_an_editor_line_and_a_sign_up_box_are_furniture(
         tmp_path):
     """On real pages: "Search AOL Mail", "AOL Favorites", "Next Up:" above the story's
-    headline; "Edited by X"; a reprint's credit; a newsletter box ending "By signing up
+    headline; "Edited by X"; a reprint's credit; an author's box ("... Editor-In-Chief
+    of Atlas News."); a newsletter box ending "By signing up
     you agree to our Terms of Service". Short lines above a headline whose first line
     is a sentence stay the story."""
     seeds = tmp_path / "seeds"
@@ -310,6 +311,8 @@ def test_a_site_s_menus_above_the_headline_an_editor_line_and_a_sign_up_box_are_
         "Two rockets fell on Monday.\n\nEdited by Jane Roe\n\n"
         "This article was originally published by Velmor Radio and is reprinted with "
         "permission.\n\n"
+        "Unbiased reporting for 12+ years. Covering wartime events and vital Breaking News "
+        "from around the world. Editor-In-Chief of Velmor News.\n\n"
         "Sign up for Velmor Today. Email address Sign Up Thank you! By signing up you "
         "agree to our Terms of Service and Privacy Policy.\n", encoding="utf-8")
     (seeds / "b.md").write_text(

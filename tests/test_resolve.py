@@ -1433,20 +1433,24 @@ def test_a_body_a_title_and_a_person_run_together_are_a_body_and_a_person():
 
 def test_a_broadcast_s_reporter_and_a_term_s_acronym_are_no_pages():
     """"Steve Harrigan reports from Erbil", "(Vivian Salama (sah-LAH'-mah), AP
-    correspondent)", "a restricted operating zone (ROZ)": no actor of the story; a
-    reporter quoted as a source is one."""
+    correspondent)", "a restricted operating zone (ROZ)" and "the ROZ" after it, a word
+    in capitals for emphasis ("was NEGATIVE"): no actor of the story; a reporter quoted
+    as a source is one."""
     article, = parse_texts(
-        "Jets struck inside a restricted operating zone (ROZ) near Tarsi. Dana Kestrel "
+        "Jets struck inside a restricted operating zone (ROZ) near Tarsi. A drone re-entered "
+        "the ROZ at noon. The first test was POSITIVE, but a second test was NEGATIVE. "
+        "Dana Kestrel "
         "reports from Velmor. (Rami Varrow (rah-MEE), AP correspondent) Omar Zayani, "
         "the governor, said the Velmor Liberation Front (VLF) fled. Lina Orkan, a reporter "
         "from Velmor TV, tweeted: “roads are closed”.")
     entities = _entities([_with_labels(article, [
-        ("ROZ", "ORG"), ("Tarsi", "GPE"), ("Dana Kestrel", "PERSON"), ("Velmor", "GPE"),
+        ("ROZ", "ORG"), ("Tarsi", "GPE"), ("ROZ", "ORG"), ("NEGATIVE", "ORG"),
+        ("Dana Kestrel", "PERSON"), ("Velmor", "GPE"),
         ("Rami Varrow", "PERSON"), ("Omar Zayani", "PERSON"),
         ("the Velmor Liberation Front", "ORG"), ("VLF", "ORG"), ("Lina Orkan", "PERSON"),
         ("Velmor TV", "ORG")])])
     names = {name for e in entities for name, _ in e.aliases}
-    assert not names & {"ROZ", "Dana Kestrel", "Rami Varrow"}
+    assert not names & {"ROZ", "NEGATIVE", "Dana Kestrel", "Rami Varrow"}
     assert {"Omar Zayani", "VLF", "Tarsi", "Lina Orkan"} <= names  # a reporter quoted
 
 
