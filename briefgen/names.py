@@ -64,6 +64,7 @@ class Rules:
     qualifiers: frozenset[str]
     affiliation_words: frozenset[str]
     descriptive_qualifiers: frozenset[str]
+    people_qualifiers: frozenset[str]
     country_names: dict[str, str]
     known_aliases: dict[str, str]
     known_bodies_written: re.Pattern  # any known alias of a body, as written
@@ -197,6 +198,7 @@ def load_rules() -> Rules:
         qualifiers=keyed(data["qualifiers"]),
         affiliation_words=keyed(data["affiliation_words"]),
         descriptive_qualifiers=keyed(data["descriptive_qualifiers"]),
+        people_qualifiers=keyed(data["people_qualifiers"]),
         country_names=dict(data["country_names"]),
         # each alias's key → the key of the body's usual name
         known_aliases={_folded_key(alias, folds): _folded_key(names[0], folds)

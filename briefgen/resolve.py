@@ -1086,8 +1086,10 @@ def _link_unqualified_names(candidates: list[Candidate], rules: Rules) -> list[C
     # collective noun too, where no full form fits as written
     loosely: dict[str, set[str]] = defaultdict(set)
     for name, key in sorted(written):
-        # a base keeps its one-word name: "US al-Tanf base" is al-Tanf
-        for core in _unqualified(name, rules, min_words=1 if key in bases else 2):
+        # a base keeps its one-word name: "US al-Tanf base" is al-Tanf; so does a people's
+        # group: "the Kurdish Peshmerga" is the Peshmerga
+        one_word = key in bases or key.split()[0] in rules.people_qualifiers
+        for core in _unqualified(name, rules, min_words=1 if one_word else 2):
             for short in {*shapes.get(_word_bag(core), ()), *solid.get(_solid(core), ())}:
                 if short != key:
                     longer[short].add(key)

@@ -1469,3 +1469,20 @@ def test_a_name_as_often_a_town_as_a_person_only_by_ners_label_is_a_town():
     assert entity_of(entities, "Qarmur") is entity_of(entities, "Qarmour")
     assert entity_of(entities, "Qarmur").kind == "place"
     assert entity_of(entities, "Dana Zurabi").kind == "actor"
+
+
+def test_a_peoples_word_before_a_groups_one_word_name_is_that_group():
+    """"the Kurdish Peshmerga" is the Peshmerga (NER tagged the bare word a place); a
+    country's word before one word may be another body ("Iraqi Hezbollah")."""
+    first, second = parse_texts(
+        "Officers of the Kurdish Zerevani and the Iraqi Rahmaniya met in Erbil.",
+        "Zerevani units held the ridge while Rahmaniya fighters waited.",
+    )
+    entities = _entities([
+        _with_labels(first, [("the Kurdish Zerevani", "ORG"), ("the Iraqi Rahmaniya", "ORG"),
+                             ("Erbil", "GPE")]),
+        _with_labels(second, [("Zerevani", "GPE"), ("Rahmaniya", "ORG")]),
+    ])
+    assert entity_of(entities, "Zerevani") is entity_of(entities, "Kurdish Zerevani")
+    assert entity_of(entities, "Zerevani").kind == "actor"
+    assert entity_of(entities, "Rahmaniya") is not entity_of(entities, "Iraqi Rahmaniya")
