@@ -1277,6 +1277,7 @@ def cluster(
 # each other; with no publication date to compare, only a near-duplicate story.
 SIMILAR_MIN_COSINE = 0.25
 SIMILAR_UNDATED_MIN_COSINE = 0.25  # and two sentences or more on each side
+SIMILAR_VERBATIM_MIN_COSINE = 0.8  # ... or one sentence repeated nearly word for word
 # An undated group that shares a name with dated ones joins the most alike if this alike.
 UNDATED_ANCHOR_MIN_COSINE = 0.2
 # Two groups that each state one day for what happened, the same day, need fewer words
@@ -1321,8 +1322,10 @@ def similar_reports(members: dict[int, list[Found]]) -> list[tuple[int, int]]:
         one_day = len(days[a]) == 1 and days[a] == days[b]
         least = SIMILAR_SAME_DAY_MIN_COSINE if one_day else (
             SIMILAR_MIN_COSINE if dated else SIMILAR_UNDATED_MIN_COSINE)
-        # a lone sentence's words say too little to tie it to a story with no date
-        if cosine >= least and (dated or one_day or min(told[a], told[b]) >= 2):
+        # a lone sentence's words say too little to tie it to a story with no date,
+        # unless it is that story's sentence nearly word for word
+        if cosine >= least and (dated or one_day or min(told[a], told[b]) >= 2
+                                or cosine >= SIMILAR_VERBATIM_MIN_COSINE):
             pairs.append((-cosine, a, b))
     return [(a, b) for _, a, b in sorted(pairs)]
 
