@@ -328,7 +328,7 @@ def unfolded_key(name: str) -> str:
 # Two capitalised words run together by a scraper or a hashtag ("GreenZone"), or the
 # Arabic article glued to its word ("AlShaabi"): split where a word of four letters or
 # more, or "Al"/"El", meets a capitalised word ("McGurk", "YouTube" stay whole).
-GLUED_WORDS = re.compile(r"\b([A-Z][a-z]{3,}|[AE]l)(?=[A-Z][a-z]{2,})")
+RUN_TOGETHER = re.compile(r"\b([A-Z][a-z]{3,}|[AE]l)(?=[A-Z][a-z]{2,})")
 
 
 # Linking compares the same names many times over (every mention of "Iraq"): each
@@ -336,7 +336,7 @@ GLUED_WORDS = re.compile(r"\b([A-Z][a-z]{3,}|[AE]l)(?=[A-Z][a-z]{2,})")
 @lru_cache(maxsize=1 << 16)
 def _folded_key(name: str, folds: tuple[tuple[re.Pattern, Fold], ...]) -> str:
     name = re.sub(r"\b([A-Za-z])\.(?=[A-Za-z]\.?)", r"\1", name)  # U.S. -> US
-    name = GLUED_WORDS.sub(r"\1 ", name)  # scraped "GreenZone", "Hashd AlShaabi"
+    name = RUN_TOGETHER.sub(r"\1 ", name)  # scraped "GreenZone", "Hashd AlShaabi"
     key = unicodedata.normalize("NFKD", name.translate(QUOTES))
     key = "".join(c for c in key if not unicodedata.combining(c)).casefold()
     key = re.sub(r"['\u02be\u02bf]", "", key)

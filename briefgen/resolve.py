@@ -199,9 +199,8 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
     cut_at = _cut_end(text)
     headlines = {s.id for s in article.sentences if in_title_case(s.text)}
     datelines = {m.start for m in dateline_places(article)}
-    mentions = repaired_mentions(article, rules)
     terms = _term_acronyms(text)
-    for mention in mentions:
+    for mention in repaired_mentions(article, rules):
         vote = rules.labels.get(mention.label)
         if vote is None or mention.end >= cut_at:
             continue
@@ -1149,8 +1148,7 @@ def _link_name_tails(candidates: list[Candidate]) -> list[Candidate]:
         # names nested in one another ("the Al-Jazira Operations Command" inside "the 47th
         # Brigade of the Al-Jazira Operations Command"): the shortest is the one meant
         nearest = min(fits, key=lambda k: (len(k), k))
-        if all(k == nearest or k.endswith(" " + nearest)
-                                          for k in fits):
+        if all(k == nearest or k.endswith(" " + nearest) for k in fits):
             links[source][tail] = nearest
     return [replace(c, key=_follow(links[c.ref.source], c.key))
             if c.label in GROUP_LABELS and c.key in links[c.ref.source] else c
