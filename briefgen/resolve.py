@@ -1303,6 +1303,12 @@ def _country_keys() -> dict[str, str]:
     return out
 
 
+# A place written with its administrative word ("Homs province", "the Hama district") is
+# written bare too, as readers search for it (not "Green Village", "Sadr City").
+ADMINISTRATIVE_WORD_AFTER = re.compile(
+    r"(?<=\w)\s+(?:province|governorate|district|subdistrict|countryside)$", re.I)
+
+
 def _entity(group: list[Candidate]) -> Entity:
     kind_votes: Counter[str] = Counter()
     type_votes: Counter[str] = Counter()
@@ -1326,6 +1332,11 @@ def _entity(group: list[Candidate]) -> Entity:
     for c in group:
         if c.name not in aliases:
             aliases[c.name] = sum(other.name == c.name for other in group)
+    if kind == "place":
+        for alias in list(aliases):
+            if (bare := ADMINISTRATIVE_WORD_AFTER.sub("", alias)) != alias and (
+                    not is_country_name(bare)):
+                aliases.setdefault(re.sub(r"^the\s+", "", bare, flags=re.I), 0)
     roles = _distinct_roles(Counter(c.role for c in group if c.role))
     return Entity(
         id=EntityId(""),

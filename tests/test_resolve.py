@@ -1486,3 +1486,16 @@ def test_a_peoples_word_before_a_groups_one_word_name_is_that_group():
     assert entity_of(entities, "Zerevani") is entity_of(entities, "Kurdish Zerevani")
     assert entity_of(entities, "Zerevani").kind == "actor"
     assert entity_of(entities, "Rahmaniya") is not entity_of(entities, "Iraqi Rahmaniya")
+
+
+def test_a_place_written_with_its_province_is_also_written_bare():
+    """"the energy-rich Homs province" is where readers look for "Homs"; "Green Village"
+    and "the Jordan River"-like names keep their word."""
+    article, = parse_texts(
+        "Rockets hit the base in the Zarqa province and the Green Hollow village on Monday.")
+    entities = _entities([_with_labels(article, [("the Zarqa province", "GPE"),
+                                                 ("the Green Hollow village", "LOC")])])
+    names = {name for e in entities for name, _ in e.aliases}
+    assert "Zarqa" in names and entity_of(entities, "Zarqa") is entity_of(
+        entities, "Zarqa province")
+    assert "Green Hollow" not in names
