@@ -836,10 +836,25 @@ def _wanted_or_supposed(sentence: Sentence, trigger: Token, by_i: dict[int, Toke
         if head is None or head.i in seen:
             return False
         if token.dep in {"xcomp", "ccomp"} and head.lemma.lower() in rules.wanted_by and (
-                token.i == trigger.i or head.lemma.lower() not in rules.asked_of_others):
+                token.i == trigger.i or (head.lemma.lower() not in rules.asked_of_others
+                                         and _not_told_as_done(sentence, token))):
             return True
         seen.add(head.i)
         token = head
+
+
+def _not_told_as_done(sentence: Sentence, clause: Token) -> bool:
+    """Whether a clause under a threat or a wish tells what may come ("to start
+    withdrawing", "would be greater") rather than what was done ("warned that the strike
+    killed two soldiers")."""
+    return clause.dep == "xcomp" or any(
+        t.dep in {"aux", "auxpass"} and t.text.lower() in FUTURE_AUXILIARIES
+        for t in children(sentence, clause))
+
+
+# auxiliaries of what may come: modals, "will", an infinitive's "to"
+FUTURE_AUXILIARIES = frozenset({"would", "could", "might", "may", "should", "will", "'ll",
+                                "shall", "can", "to"})
 
 
 def _whether(sentence: Sentence, clause: Token, by_i: dict[int, Token]) -> bool:

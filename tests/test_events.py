@@ -419,6 +419,7 @@ def test_what_was_done_to_a_leader_was_not_done_to_the_body_he_leads():
     ("The groups answer the crimes of the child-killing regime in Velmor.", "killing", False),
     # ... but a relative clause is told on its own
     ("He warned that the group that attacked Camp Falcon on Monday would pay.", "attack", True),
+    ("Officials warned that the strike on Camp Falcon killed two soldiers.", "attack", True),
     ("It was not clear if the strike on Camp Falcon killed anyone.", "attack", True),
 ])
 def test_a_plan_a_demand_or_a_campaign_is_no_event(sentence, event_type, happened):
