@@ -1523,6 +1523,12 @@ def _headline_label(group: list[Found], lexicon: Lexicon, label: str) -> str:
     return min(said, key=lambda w: (-said[w], w)) if said else label
 
 
+# Types whose event is where the sentence's base is, said or not ("drones hit US troops
+# … at the base"); not an agreement about a base, nor a withdrawal to one.
+BASE_NAMED_IS_WHERE = frozenset({"attack", "deployment", "base_established", "killing",
+                                 "meeting"})
+
+
 def _title(group: list[Found], by_id: dict[EntityId, Entity], label: str,
            place_is_where: bool = False) -> str:
     """A headline from the roles: who did what to whom, where. "Kataib Hezbollah attack
@@ -1547,8 +1553,9 @@ def _title(group: list[Found], by_id: dict[EntityId, Entity], label: str,
     backed = max(1, math.ceil(len(group) / ROLE_BACKING))
     base_ids = {b for f in group for b in f.bases}
     bases = ranked(((f.mention.source, w) for f in group for w in f.where if w in base_ids),
-                   backed) or ranked(((f.mention.source, b) for f in group for b in f.bases),
-                                     backed)  # a base the sentence names will do
+                   backed)
+    if not bases and group[0].type in BASE_NAMED_IS_WHERE:  # a base the sentence names
+        bases = ranked(((f.mention.source, b) for f in group for b in f.bases), backed)
     places = ranked(((f.mention.source, w) for f in group for w in f.where
                      if w not in base_ids), backed)
     targets = ranked(((f.mention.source, t) for f in group for t in f.targets), backed)

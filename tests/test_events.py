@@ -811,3 +811,17 @@ def test_two_undated_reports_of_one_story_join_but_not_by_one_sentence_alone():
     by_source = {m.source: e for e in attacks for m in e.mentions}
     assert by_source["a0"] is by_source["a1"], [(e.title, e.mentions) for e in attacks]
     assert by_source["a2"] is not by_source["a0"]
+
+
+def test_an_agreement_or_a_withdrawal_is_not_titled_by_a_base_it_only_names():
+    """"agreed to end the coalition's presence at Camp Falcon" is no agreement made at
+    Camp Falcon; "withdrawn from Zawiria and redeployed to Camp Falcon" is no withdrawal
+    at Camp Falcon (the title said both)."""
+    events, _ = _events(
+        "Baghdad and Washington reached an agreement to end the coalition mission at Camp "
+        "Falcon by September.",
+        "US forces were withdrawn from Zawiria and redeployed to Camp Falcon on Monday.",
+    )
+    titles = {e.type: e.title for e in events}
+    assert "Camp Falcon" not in titles["agreement"], titles
+    assert "Camp Falcon" not in titles["withdrawal"], titles
