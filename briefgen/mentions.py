@@ -43,6 +43,7 @@ OPENER_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
 ADMINISTRATIVE_UNIT_AFTER = re.compile(r" (?:Governorate|Province|District|Subdistrict)\b")
 # "the Obama administration": a government named after its president, not the man.
 ADMINISTRATION_AFTER = re.compile(r" [Aa]dministration\b")
+POSSESSIVE_END = re.compile(r"['’]s$")
 
 
 def repaired_mentions(article: ParsedArticle, rules: Rules) -> list[Mention]:
@@ -288,8 +289,9 @@ def _mended_spans(article: ParsedArticle, rules: Rules) -> Iterator[Mention]:
             continue
         if unit := ADMINISTRATIVE_UNIT_AFTER.match(text, end):  # "al-Hasakah | Governorate"
             end, label = unit.end(), "GPE"
-        elif label == "PERSON" and (body := ADMINISTRATION_AFTER.match(text, end)):
-            end, label = body.end(), "ORG"
+        elif label == "PERSON" and not POSSESSIVE_END.search(text, start, end) and (
+                body := ADMINISTRATION_AFTER.match(text, end)):
+            end, label = body.end(), "ORG"  # not "Joe Biden's administration": his
         elif label in {"GPE", "LOC"} and (facility := rules.facility_noun_after.match(
                 text, end)) and not is_country_name(text[start:end]):
             end, label = facility.end(), "FAC"  # "Baghdad | airport"

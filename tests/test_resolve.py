@@ -1499,3 +1499,15 @@ def test_a_place_written_with_its_province_is_also_written_bare():
     assert "Zarqa" in names and entity_of(entities, "Zarqa") is entity_of(
         entities, "Zarqa province")
     assert "Green Hollow" not in names
+
+
+def test_a_president_named_before_his_administration_is_named():
+    """"Joe Biden's administration reached a deal": the man is named (his full name was
+    a body's and missing from his page); "the Velmor administration" stays the body."""
+    article, = parse_texts(
+        "Last week, Dana Velmor's administration reached a deal with Zawiria. "
+        "Officials of the Velmor administration said so.")
+    entities = _entities([_with_labels(article, [("Dana Velmor's", "PERSON"),
+                                                 ("Zawiria", "GPE"), ("Velmor", "PERSON")])])
+    assert entity_of(entities, "Dana Velmor").type == "person"
+    assert entity_of(entities, "Velmor administration").kind == "actor"
