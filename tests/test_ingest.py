@@ -324,3 +324,19 @@ def test_a_site_s_menus_above_the_headline_an_editor_line_and_a_sign_up_box_are_
         first.dropped)
     assert second.text.split("\n\n") == [
         "The envoy arrived on Friday.", "Latest updates", "Talks in Qandor", "The talks ended."]
+
+
+def test_a_news_flash_label_opening_a_line_is_furniture(tmp_path):
+    """An embedded post's "BREAKING - Hundreds of supporters …" (the label was a place's
+    page on real news); "Breaking ranks, the militia …" is the story."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.md").write_text(
+        "---\ntitle: Crowds at the embassy\n---\nThe embassy was closed on Tuesday.\n\n"
+        "BREAKING - Hundreds of supporters are swarming the gate.\n\n"
+        "Breaking ranks, the militia left the square.\n", encoding="utf-8")
+    (article,) = _ingest(seeds).articles
+    assert article.text.split("\n\n") == [
+        "The embassy was closed on Tuesday.", "Hundreds of supporters are swarming the gate.",
+        "Breaking ranks, the militia left the square."]
+    assert "BREAKING -" in article.dropped
