@@ -837,24 +837,25 @@ def _wanted_or_supposed(sentence: Sentence, trigger: Token, by_i: dict[int, Toke
             return False
         if token.dep in {"xcomp", "ccomp"} and head.lemma.lower() in rules.wanted_by and (
                 token.i == trigger.i or (head.lemma.lower() not in rules.asked_of_others
-                                         and _not_told_as_done(sentence, token))):
+                                         and _not_told_as_done(sentence, token, rules))):
             return True
         seen.add(head.i)
         token = head
 
 
-def _not_told_as_done(sentence: Sentence, clause: Token) -> bool:
+def _not_told_as_done(sentence: Sentence, clause: Token, rules: OnceRules) -> bool:
     """Whether a clause under a threat or a wish tells what may come ("to start
     withdrawing", "would be greater") rather than what was done ("warned that the strike
     killed two soldiers")."""
     return clause.dep == "xcomp" or any(
-        t.dep in {"aux", "auxpass"} and t.text.lower() in FUTURE_AUXILIARIES
+        t.dep in {"aux", "auxpass"} and (t.text.lower() in rules.modals
+                                         or t.text.lower() in FUTURE_AUXILIARIES)
         for t in children(sentence, clause))
 
 
-# auxiliaries of what may come: modals, "will", an infinitive's "to"
-FUTURE_AUXILIARIES = frozenset({"would", "could", "might", "may", "should", "will", "'ll",
-                                "shall", "can", "to"})
+# auxiliaries of what may come besides the modals (data `modals`): "will", an
+# infinitive's "to"
+FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "can", "to"})
 
 
 def _whether(sentence: Sentence, clause: Token, by_i: dict[int, Token]) -> bool:
@@ -1254,9 +1255,10 @@ def cluster(
             indices = [i for i in indices if not _undated(found[i])]
         for a, b in zip(indices, indices[1:], strict=False):
             join(a, b, ("shared",))
-    for a, b in similar_reports(members):
+    # joins regroup sentences but never add one: how rare each word is holds throughout
+    rarity = _rarity(members)
+    for a, b in similar_reports(members, rarity):
         join(a, b, ("similar",))
-    rarity = _rarity(members) if any(undated_joins.values()) else (Counter(), 1)
     vectors: dict[int, dict[str, float]] = {}
 
     def vector_of(r: int) -> dict[str, float]:
@@ -1308,13 +1310,14 @@ SIMILAR_INDEX_WORDS = 20
 SIMILAR_MAX_SHARING = 50
 
 
-def similar_reports(members: dict[int, list[Found]]) -> list[tuple[int, int]]:
+def similar_reports(members: dict[int, list[Found]],
+                    rarity: tuple[Counter[str], int] | None = None) -> list[tuple[int, int]]:
     """Pairs of groups (by their first member's index) of one type, from different
     articles, whose sentences' words are alike; strongest first, ties in index order.
     The caller's join still checks dates, bases and time windows."""
     groups = {r: g for r, g in members.items()
               if g[0].type != OTHER and not all(f.attached for f in g)}
-    rarity = _rarity(members)
+    rarity = rarity or _rarity(members)
     vectors = {r: _vector(g, rarity) for r, g in groups.items()}
     index: dict[tuple[str, str], list[int]] = defaultdict(list)  # (type, word) → groups
     for r in sorted(vectors):

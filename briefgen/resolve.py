@@ -670,6 +670,11 @@ def _merge_spelling_variants(candidates: list[Candidate]) -> list[Candidate]:
             for c in candidates]
 
 
+def _label_only(c: Candidate) -> bool:
+    """A one-word name with no title or role: what it is rests on NER's label alone."""
+    return " " not in c.key and not (c.role or c.titled)
+
+
 def _bare_guesses(candidates: list[Candidate]) -> set[str]:
     """One-word keys that only NER's label calls a person or a group: no title, no role,
     no cue of a kind, and no word of a longer person's name. On real news these are
@@ -679,8 +684,8 @@ def _bare_guesses(candidates: list[Candidate]) -> set[str]:
                        for w in c.key.split() if len(c.key.split()) > 1}
     bare: dict[str, bool] = {}
     for c in candidates:
-        guess = (c.label in {"PERSON", "ORG"} and not c.role and not c.titled
-                 and len(c.key.split()) == 1 and c.key not in words_of_people
+        guess = (c.label in {"PERSON", "ORG"} and _label_only(c)
+                 and c.key not in words_of_people
                  and all(kind == "actor" for kind, _ in c.kind_votes))
         bare[c.key] = bare.get(c.key, True) and guess
     return {key for key, guess in bare.items() if guess}
@@ -1318,8 +1323,7 @@ def _entity(group: list[Candidate]) -> Entity:
     kind = max(sorted(kind_votes), key=kind_votes.__getitem__)
     # a tie of a place with a person only NER's label made: a town misread ("Makhmur")
     if kind == "actor" and kind_votes["place"] == kind_votes["actor"] and all(
-            c.label == "PERSON" and " " not in c.key and not (c.role or c.titled)
-            and {t for t, _ in c.type_votes} == {"person"}
+            c.label == "PERSON" and _label_only(c) and {t for t, _ in c.type_votes} == {"person"}
             for c in group if ("actor", 1) in c.kind_votes):
         kind = "place"
     entity_type = max(sorted(type_votes), key=type_votes.__getitem__)
