@@ -451,7 +451,8 @@ def _language_identifier() -> LanguageIdentifier:
 
 
 def _article(path: Path, shown: str, raw: bytes, meta: dict, text: str) -> Article:
-    paragraphs, dropped, outlet, dateline = _clean_paragraphs(text)
+    paragraphs, dropped, outlet, dateline = _clean_paragraphs(
+        text, single_line(str(meta.get("title") or "")))
     notes: list[str] = []
     given = {key: _scalar(key, value, notes) for key, value in meta.items()}
     mastheads = _mastheads(given.get("outlet", "") or outlet)
@@ -587,10 +588,11 @@ def _patterns() -> dict[str, list[re.Pattern]]:
     return patterns
 
 
-def _clean_paragraphs(text: str) -> Cleaned:
+def _clean_paragraphs(text: str, headline: str = "") -> Cleaned:
     """Split into paragraphs (one per non-empty line) and drop page furniture; a
     dateline's place becomes a paragraph of its own (where the story was filed is a
-    place of the story), its agency and dash are dropped."""
+    place of the story), its agency and dash are dropped. A name alone on the line
+    under the page's own headline is its byline, however many lines come above."""
     patterns = _patterns()
     kept: list[str] = []
     dropped: list[str] = []
@@ -598,9 +600,11 @@ def _clean_paragraphs(text: str) -> Cleaned:
     outlet = ""
     place = ""
     in_footer = False
+    headline, above = headline.strip().casefold(), ""
     for line in (re.sub(r"\s+", " ", raw).strip() for raw in text.split("\n")):
         if not line:
             continue
+        under_headline, above = bool(headline) and above == headline, line.casefold()
         for pattern in patterns["outlet"]:
             if (match := pattern.match(line)) and not outlet:
                 outlet = match.group(1).strip()
@@ -628,7 +632,8 @@ def _clean_paragraphs(text: str) -> Cleaned:
         if _glued_tags(line):
             dropped.append(line)
             continue
-        if 1 <= len(kept) <= DATELINE_MAX_LINE and BYLINE_NAME.fullmatch(line):
+        if (1 <= len(kept) <= DATELINE_MAX_LINE or under_headline) and BYLINE_NAME.fullmatch(
+                line):
             dropped.append(line)  # a byline without "By": the reporter's name alone
             continue
         if (dateline := DATELINE.match(line)) and (len(kept) <= DATELINE_MAX_LINE or (
@@ -661,6 +666,7 @@ def _dateline_place(dateline: str) -> str:
 # A few words before a colon at a paragraph's start: "EghtesadOnline: …" (not a dash:
 # "Rudaw — the Kurdish broadcaster — reported").
 MASTHEAD_LEAD = re.compile(r"([^:\n]{2,40}?)\s*:\s+(?=\S)")
+MASTHEAD_TAIL = re.compile(r"\s*[-\u2013\u2014|]\s*([^-\u2013\u2014|:]{2,40})$")
 # An outlet's initials stand for it from three letters: "AM", "DO" are words too.
 MASTHEAD_MIN_INITIALS = 3
 
@@ -678,11 +684,16 @@ def _mastheads(outlet: str) -> set[str]:
 
 def _without_masthead(paragraph: str, mastheads: set[str], dropped: list[str]) -> str:
     """A paragraph led by the outlet's own name as a tag ("EghtesadOnline: Iran's …",
-    "VDH: Rockets …"), without it."""
+    "VDH: Rockets …") or ended by it as a page's title is ("… bombardment-Xinhua",
+    "… | Rudaw"), without it."""
     lead = MASTHEAD_LEAD.match(paragraph)
     if lead and lead.group(1).casefold().removeprefix("the ") in mastheads:
         dropped.append(lead.group().strip())
-        return paragraph[lead.end():]
+        paragraph = paragraph[lead.end():]
+    tail = MASTHEAD_TAIL.search(paragraph)
+    if tail and tail.start() and tail.group(1).casefold().removeprefix("the ") in mastheads:
+        dropped.append(tail.group().strip())
+        paragraph = paragraph[:tail.start()]
     return paragraph
 
 

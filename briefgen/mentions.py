@@ -530,6 +530,10 @@ OUTLET_NAME = re.compile(
 )
 
 
+# A name ended by a channel's word is an outlet's ("Alsumaria TV", "Rudaw Television").
+CHANNEL_WORD_END = re.compile(r"\s(?:TV|Television|Radio)$")
+
+
 def _cited_outlets(article: ParsedArticle, mentions: list[Mention], rules: Rules) -> list[Mention]:
     """Outlets NER did not tag, named where the article cites them: after "told",
     "according to", "the news agency", or before "television", ", a news channel"."""
@@ -543,17 +547,21 @@ def _cited_outlets(article: ParsedArticle, mentions: list[Mention], rules: Rules
         for match in OUTLET_NAME.finditer(text, sentence.start, sentence.end):
             start, end = match.start(), match.end()
             inside = [m for m in near if m.start < end and start < m.end]
-            # NER's own name stands, unless the cited name only adds a number to a
-            # place in it ("Kurdistan 24") or NER took it for a title or a number.
+            # NER's own name stands, unless the cited name only adds a number or a
+            # channel's word to a place in it ("Kurdistan 24", "Alsumaria TV") or NER
+            # took it for a title or a number.
+            first = match.group().split()[0]
+            channel = bool(CHANNEL_WORD_END.search(match.group())) and not (
+                is_demonym(first, rules) or is_country_name(first))
             if any(not (start <= m.start and m.end <= end) or (
-                    m.label in rules.labels and not re.search(r"\s\d+$", match.group()))
-                   for m in inside):
+                    m.label in rules.labels and not re.search(r"\s\d+$", match.group())
+                    and not channel) for m in inside):
                 continue
             before = text[max(sentence.start, start - 40) : start]
             after = text[end : min(sentence.end, end + 60)]
             if re.search(r"-[a-z]", match.group().removeprefix("al-").removeprefix("Al-")):
                 continue  # an adjective: "Arabic-language television"
-            if rules.outlet_before.search(before) or rules.outlet_after.match(after):
+            if channel or rules.outlet_before.search(before) or rules.outlet_after.match(after):
                 outlet = Mention(sentence.id, start, end, text[start:end], "ORG")
                 found.append(outlet)
                 near.append(outlet)

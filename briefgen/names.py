@@ -28,6 +28,7 @@ class Rules:
     titles: tuple[str, ...]
     title_words: frozenset[str]
     bare_titles: frozenset[str]  # one-word titles without their dot: "brig", "gen"
+    honorifics: frozenset[str]
     generic: frozenset[str]
     base_after: re.Pattern
     base_before: re.Pattern
@@ -109,6 +110,7 @@ def load_rules() -> Rules:
         titles=tuple(sorted(data["titles"], key=len, reverse=True)),
         title_words=frozenset(w for title in data["titles"] for w in title.split()),
         bare_titles=frozenset(t.rstrip(".") for t in data["titles"] if " " not in t),
+        honorifics=frozenset(data["honorifics"]),
         generic=frozenset(data["generic"]) | frozenset(data["platforms"]) | frozenset(
             data["time_zones"]),
         base_after=re.compile(

@@ -228,6 +228,8 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
             role = found.group(1)
             if " " not in stripped:  # "Secretary Austin" is a way of writing Austin's name
                 titled = before[found.start(1) :] + mention.text
+        if role.casefold().rstrip(".") in rules.honorifics:
+            role = ""  # "Mr Biden": a way of writing the name, no role
         start, end = mention.start, mention.end
         if (lead := rules.base_before.search(before)) and lead.group(1)[:1].isupper() and (
                 not is_country_name(stripped)):
@@ -239,6 +241,9 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
         elif field := FIELD_AFTER.match(after):  # the field is part of what the text says
             end = mention.end + field.end()
             kind_votes.append(("place", BASE_CUE_WEIGHT))
+        elif mention.label == "ORG" and (group := GROUP_AFTER.match(after)) and (
+                mention.end + group.end() <= _sentence_end(article, mention)):
+            end = mention.end + group.end()  # "the Islamic State group": how the text names it
         elif (noun := rules.landform_noun_after.match(after)) and (
                 mention.end + noun.end() <= _sentence_end(article, mention)):
             end = mention.end + noun.end()  # "the Sinjar mountains": the noun is the name's
@@ -284,6 +289,8 @@ REPORTER_AFTER = re.compile(
     r"\s+reports\b|(?:\s*\([^()]{0,40}\))?,\s+(?:[A-Z][\w.]*\s+)?(?:correspondent|reporter)\)")
 # "the liberation of Saddam Hussein's hometown": the name is whose, not the place.
 POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+# "the Islamic State group": the noun is part of how the text names the group.
+GROUP_AFTER = re.compile(r" group\b(?![-'’])")
 # An oil or gas field is named by the name before "gas field" ("the Conoco gas field").
 FIELD_AFTER = re.compile(r" (?:gas |oil )field\b|(?: oilfield| gasfield)\b", re.I)
 
@@ -1321,9 +1328,12 @@ def _entity(group: list[Candidate]) -> Entity:
         kind_votes.update(dict(c.kind_votes))
         type_votes.update({t: n for t, n in c.type_votes if t != EQUIPMENT})
     kind = max(sorted(kind_votes), key=kind_votes.__getitem__)
-    # a tie of a place with a person only NER's label made: a town misread ("Makhmur")
+    # a tie of a place with a person only NER's label made: a town misread ("Makhmur"),
+    # or one of more words the text calls a place ("Sulaiman Bek, a town north of …")
+    said_a_place = any(("place", BASE_CUE_WEIGHT) in c.kind_votes for c in group)
     if kind == "actor" and kind_votes["place"] == kind_votes["actor"] and all(
-            c.label == "PERSON" and _label_only(c) and {t for t, _ in c.type_votes} == {"person"}
+            c.label == "PERSON" and (_label_only(c) or said_a_place and not (
+                c.role or c.titled)) and {t for t, _ in c.type_votes} == {"person"}
             for c in group if ("actor", 1) in c.kind_votes):
         kind = "place"
     entity_type = max(sorted(type_votes), key=type_votes.__getitem__)

@@ -340,3 +340,30 @@ def test_a_news_flash_label_opening_a_line_is_furniture(tmp_path):
         "The embassy was closed on Tuesday.", "Hundreds of supporters are swarming the gate.",
         "Breaking ranks, the militia left the square."]
     assert "BREAKING -" in article.dropped
+
+
+def test_a_name_under_the_headline_a_pic_credit_and_the_outlet_after_the_headline_are_furniture(
+        tmp_path):
+    """On real pages: a reporter's name alone on the line under the headline, however
+    many menu lines come above it, also under a second copy of the headline; a
+    caption's "Pic: Jane Roe"; the outlet glued to a headline ("… bombardment-Velmor").
+    A name alone on a line further down is the story's."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.md").write_text(
+        "---\ntitle: The day after the siege of Qarmour\n---\n"
+        "Media in cooperation and transition, a nonprofit\n\nOur other projects\n\n"
+        "qandor: briefings from inside and across the region\n\nSubscribe\n\n"
+        "Inside Qarmour\n\nThe day after the siege of Qarmour\n\nDana Zurabi\n\n"
+        "Children in Qarmour celebrate the end of the siege. Pic: Dana Zurabi\n\n"
+        "The people of Qarmour defended their town.\n\nLawk Ghafuri\n", encoding="utf-8")
+    (seeds / "b.md").write_text(
+        "---\ntitle: Raid kills a leader\noutlet: Velmor\n---\n"
+        "Raid kills a leader-Velmor\n\nSyria\n\nRaid kills a leader\n\nJane Roe\n\n"
+        "04/17/2023\n\nA raid killed a leader on Monday.\n", encoding="utf-8")
+    first, second = _ingest(seeds).articles
+    assert "Dana Zurabi" not in first.text.split("\n\n")
+    assert "Children in Qarmour celebrate the end of the siege." in first.text.split("\n\n")
+    assert "Lawk Ghafuri" in first.text.split("\n\n")
+    assert "Jane Roe" not in second.text and "Velmor" not in second.text
+    assert "Raid kills a leader" in second.text.split("\n\n")

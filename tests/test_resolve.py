@@ -1511,3 +1511,60 @@ def test_a_president_named_before_his_administration_is_named():
                                                  ("Zawiria", "GPE"), ("Velmor", "PERSON")])])
     assert entity_of(entities, "Dana Velmor").type == "person"
     assert entity_of(entities, "Velmor administration").kind == "actor"
+
+
+def test_a_surname_under_an_honorific_is_written_so_and_the_honorific_is_no_role():
+    """British papers write "Mr Rowan" without a full stop: the form is one of the
+    page's names as "Mr. Dalen" is; neither "Mr" nor "Mr." is a role of the man."""
+    entities = _entities(parse_texts(
+        "Secretary of State Ann Rowan met Tomas Dalen in Velmor on Monday.",
+        "The strikes sent a message, Ms Rowan said. Mr. Dalen did not answer.",
+    ))
+    rowan, dalen = entity_of(entities, "Ann Rowan"), entity_of(entities, "Tomas Dalen")
+    assert entity_of(entities, "Ms Rowan") is rowan
+    assert entity_of(entities, "Mr. Dalen") is dalen
+    assert not {r.rstrip(".") for r in rowan.roles + dalen.roles} & {"Mr", "Ms"}
+
+
+def test_a_name_ner_reads_as_a_person_that_the_text_calls_a_town_is_a_town():
+    """"Dahlan Bek, a town north of Qarmour", tagged a person there and twice more: what
+    the text says of it outweighs the tagger's guesses; a man so named stays a man."""
+    first, second = parse_texts(
+        "Fighters retook Dahlan Bek, a town north of Qarmour, on Monday. "
+        "Dahlan Bek is under control, an official said. Troops held Dahlan Bek.",
+        "Lawk Ghafuri spoke in Qarmour. Lawk Ghafuri said the road was open.",
+    )
+    entities = _entities([
+        _with_labels(first, [("Dahlan Bek", "PERSON"), ("Qarmour", "GPE"),
+                             ("Dahlan Bek", "PERSON"), ("Dahlan Bek", "PERSON")]),
+        _with_labels(second, [("Lawk Ghafuri", "PERSON"), ("Qarmour", "GPE"),
+                              ("Lawk Ghafuri", "PERSON")]),
+    ])
+    assert entity_of(entities, "Dahlan Bek").kind == "place"
+    assert entity_of(entities, "Lawk Ghafuri").kind == "actor"
+
+
+def test_a_group_written_with_group_after_its_name_is_written_so():
+    """"the Velmor State group" is how the text names the Velmor State: one of its names,
+    on its page, as readers search for it."""
+    first, second = parse_texts(
+        "Jets struck the Velmor State group near Qarmour on Monday.",
+        "The Velmor State claimed the attack on Tuesday.",
+    )
+    entities = _entities([
+        _with_labels(first, [("Velmor State", "ORG"), ("Qarmour", "GPE")]),
+        _with_labels(second, [("The Velmor State", "ORG")]),
+    ])
+    assert entity_of(entities, "Velmor State group") is entity_of(entities, "Velmor State")
+
+
+def test_a_place_name_before_tv_is_an_outlets_name():
+    """"the local Nahrania TV reported", with NER tagging "Nahrania" a place: the
+    channel is the outlet; "Iraqi TV" names no outlet of its own."""
+    (article,) = parse_texts(
+        "Soon after, the local Nahrania TV reported that fighters left the city. "
+        "State-run Iraqi TV showed the site.")
+    entities = _entities([_with_labels(article, [("Nahrania", "GPE"), ("Iraqi", "NORP")])])
+    assert entity_of(entities, "Nahrania TV").type == "media outlet"
+    assert not [e for e in entities if e.name == "Nahrania"]
+    assert not [e for e in entities if "Iraqi TV" in {a for a, _ in e.aliases}]
