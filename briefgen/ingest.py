@@ -665,7 +665,7 @@ def _dateline_place(dateline: str) -> str:
 
 # A few words before a colon at a paragraph's start: "EghtesadOnline: …" (not a dash:
 # "Rudaw — the Kurdish broadcaster — reported").
-MASTHEAD_LEAD = re.compile(r"([^:\n]{2,40}?)\s*:\s+(?=\S)")
+MASTHEAD_LEAD = re.compile(r"([^:/\n]{2,40}?)\s*[:/]\s+(?=\S)")
 MASTHEAD_TAIL = re.compile(r"\s*[-\u2013\u2014|]\s*([^-\u2013\u2014|:]{2,40})$")
 # An outlet's initials stand for it from three letters: "AM", "DO" are words too.
 MASTHEAD_MIN_INITIALS = 3
@@ -673,18 +673,21 @@ MASTHEAD_MIN_INITIALS = 3
 
 def _mastheads(outlet: str) -> set[str]:
     """How a page writes its own outlet's name on a line of its own (lower case, without
-    "The"): "The Jerusalem Post (Reuters)" → "jerusalem post"; "Mehr News Agency" → also
-    "mna". A masthead or a tag, not an actor of the story."""
+    "The"): "The Jerusalem Post (Reuters)" → "jerusalem post" and "reuters"; "Mehr News
+    Agency" → also "mna". A masthead or a tag, not an actor of the story."""
     outlet = outlet[: FIELD_MAX_CHARS["outlet"]]  # the page shows no more of it either
     name = re.sub(r"\s*\([^()]*\)\s*", " ", outlet).strip().casefold().removeprefix("the ")
+    # a reprint's source in brackets ("Hathalyoum (Shafaq News)") tags the text too
+    source = " ".join(re.findall(r"\(([^()]*)\)", outlet)).strip().casefold().removeprefix("the ")
     words = re.findall(r"[^\W\d_]+", name)
     initials = "".join(w[0] for w in words)
-    return {n for n in (name, initials if len(words) >= MASTHEAD_MIN_INITIALS else "") if n}
+    return {n for n in (name, source, initials if len(words) >= MASTHEAD_MIN_INITIALS else "")
+            if n}
 
 
 def _without_masthead(paragraph: str, mastheads: set[str], dropped: list[str]) -> str:
     """A paragraph led by the outlet's own name as a tag ("EghtesadOnline: Iran's …",
-    "VDH: Rockets …") or ended by it as a page's title is ("… bombardment-Xinhua",
+    "Shafaq News/ On Wednesday …") or ended by it as a page's title is ("… bombardment-Xinhua",
     "… | Rudaw"), without it."""
     lead = MASTHEAD_LEAD.match(paragraph)
     if lead and lead.group(1).casefold().removeprefix("the ") in mastheads:

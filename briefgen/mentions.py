@@ -64,6 +64,7 @@ def repaired_mentions(article: ParsedArticle, rules: Rules) -> list[Mention]:
     if places := dateline_places(article):  # the tagger's reading of a line in capitals
         named = [m for m in named if m.sentence != places[0].sentence] + places
     outlets = _cited_outlets(article, named, rules)
+    outlets += _diplomatic_missions(article, named, rules)
     described = list(_described_bodies(article, named + outlets, rules))
     wider = outlets + described
     kept = [m for m in named if not any(
@@ -124,7 +125,9 @@ def _known_names(article: ParsedArticle, mentions: list[Mention], rules: Rules) 
                 if ordered[n].end > start:
                     overlapping.append(ordered[n])
                 n -= 1
-            if any(m.start == start and m.end == end for m in overlapping):
+            # NER's own span stands, unless its label names nothing ("Peshmerga" PRODUCT)
+            if any(m.start == start and m.end == end and m.label in rules.labels
+                   for m in overlapping):
                 continue
             wider = [m for m in overlapping if m.start <= start and end <= m.end]
             if any(not _only_descriptors(text[m.start:start] + " " + text[end:m.end], rules)
@@ -238,6 +241,7 @@ def _determiner_before(text: str, mention: Mention, start: int, end: int) -> boo
 
 def _mended_spans(article: ParsedArticle, rules: Rules) -> Iterator[Mention]:
     """A possessive or a stray bracket at the front ("’s Hashd", "IRGC) Quds Force"), a
+    plural's possessive inside ("Guard Corps’ | Quds": the owner is named), a
     descriptor glued to the end ("X Shia"), a department glued to the front after
     "Secretary of", a name split in two at an apostrophe ("Mohammed Shia’ | al-…"), and
     a town's facility named by a lower-case noun ("Baghdad | airport")."""
@@ -257,6 +261,11 @@ def _mended_spans(article: ParsedArticle, rules: Rules) -> Iterator[Mention]:
         if (cut := re.search(r"^.*(?:['’]s\s+|\)\s*)", span)) and cut.end() < len(span) and (
                 span[cut.end():].casefold() not in rules.organisation_heads):
             start += cut.end()
+        elif (owner := PLURAL_POSSESSIVE.search(span)) and " " in span[:owner.start()] and not (
+                {w.casefold() for w in span[owner.end():].split()} & rules.organisation_heads):
+            # "Guard Corps’ | Quds": the owner is the name ("Kurdistan Workers' Party" and
+            # "United Nations’ Security Council" are one)
+            end = start + owner.start()
         if (lead := PLURAL_OF_LEAD.match(text, start, end)) and (
                 start in sentence_start_plurals):  # "Fighters of | Syrian Democratic Forces"
             start = lead.end()
@@ -311,6 +320,8 @@ def _mended_spans(article: ParsedArticle, rules: Rules) -> Iterator[Mention]:
         yield previous
 
 
+# A plural's possessive inside a span ("the Islamic Revolutionary Guard Corps’ Quds").
+PLURAL_POSSESSIVE = re.compile(r"(?<=s)['’]\s+(?=[A-Z])")
 # "Fighters of the": people and "of" before the name of the body they are of.
 PLURAL_OF_LEAD = re.compile(r"[A-Z][a-z]+\s+of\s+(?:the\s+)?(?=[A-Z])")
 
@@ -565,6 +576,30 @@ def _cited_outlets(article: ParsedArticle, mentions: list[Mention], rules: Rules
                 outlet = Mention(sentence.id, start, end, text[start:end], "ORG")
                 found.append(outlet)
                 near.append(outlet)
+    return found
+
+
+# A country's mission: "the US embassy", "the U.S. Consulate", "the American Embassy".
+MISSION = re.compile(r"(?<![\w.’'-])((?:[A-Z]\.){2,}|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)"
+                     r"\s+(?:[Ee]mbassy|[Cc]onsulate)\b")
+
+
+def _diplomatic_missions(article: ParsedArticle, mentions: list[Mention],
+                         rules: Rules) -> list[Mention]:
+    """A country's embassy or consulate, which NER misses in lower case ("the US
+    embassy") and cuts to the country ("US"): a body of its own; not where NER named the
+    mission itself."""
+    text = article.article.text
+    found = []
+    for sentence in article.sentences:
+        for match in MISSION.finditer(text, sentence.start, sentence.end):
+            start, end = match.span()
+            country = match.group(1)
+            if not (is_country_name(country) or is_demonym(country, rules)) or any(
+                    m.start <= start and end <= m.end and m.label in {"ORG", "FAC"}
+                    for m in mentions):
+                continue
+            found.append(Mention(sentence.id, start, end, match.group(), "ORG"))
     return found
 
 

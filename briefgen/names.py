@@ -138,11 +138,15 @@ def load_rules() -> Rules:
         ),
         # "in X", "the town of X", "east of the X", and the second of a pair ("the towns
         # of X and Y"); not after a comma ("in Baghdad, Hassan Ali said"). The names of
-        # the pair are capitalised, so "in the attack and" is no pair.
+        # the pair are capitalised, so "in the attack and" is no pair. After a plural
+        # noun, each name of a list ("the towns of X, Y and Z").
         place_before=re.compile(
             rf"\b(?i:{alternation(data['place_cues_before'])}|"
             rf"(?:{alternation(data['place_nouns_of'])})\s+of)\s+(?i:the\s+)?"
             rf"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:and|or)\s+)?$"
+            rf"|\b(?i:{alternation(n for n in data['place_nouns_of'] if n.endswith('s'))})"
+            rf"\s+of\s+(?i:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+            rf"(?:,\s+|\s+(?:and|or)\s+)){{1,6}}$"
         ),
         base_verb_before=re.compile(
             rf"\b(?:{alternation(data['base_verbs_before'])})\b[^.;]{{0,40}}\b(?:in|at)\s+$",
@@ -290,6 +294,10 @@ def strip_base_word(name: str, rules: Rules) -> tuple[str, bool]:
 DATE_NAME = re.compile(r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
                        r"|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
                        r"\s*\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?", re.I)
+# A generic acronym's plural ("UAVs").
+ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
+# A place's clock ("10 a.m. (Syria Time)", "Arabia Standard Time"): no actor, no place.
+TIME_ZONE_NAME = re.compile(r"(?:[A-Z][\w-]*\s+){1,3}(?:Standard\s+|Daylight\s+)?Time")
 EQUIPMENT_CODE = re.compile(r"(?:(?:[A-Za-z]+/)?[A-Za-z]+-?\d+\w*|[A-Z]-[A-Z]{2,})"
                             r"(?:\s+[A-Z][\w-]*)*")
 
@@ -303,6 +311,7 @@ def is_junk(name: str, rules: Rules, *, base: bool = False, described: bool = Fa
         not letters
         or len(name) > MAX_NAME_CHARS
         or (name.casefold() in rules.generic and not (described and name[:1].isupper()))
+        or (ACRONYM_PLURAL.fullmatch(name) is not None and name[:-1].casefold() in rules.generic)
         or name.casefold().rstrip(".") in rules.bare_titles  # "Brig" of "Brig. Gen. X"
         or not (described or name[0].isupper() or name[0].isdigit()
                 or re.match(rf"{rules.article_any}-", name))
@@ -312,6 +321,7 @@ def is_junk(name: str, rules: Rules, *, base: bool = False, described: bool = Fa
         or (not base and bool(EQUIPMENT_CODE.fullmatch(name)))
         or sum(c.isascii() for c in letters) < len(letters) / 2
         or bool(DATE_NAME.fullmatch(name))
+        or bool(TIME_ZONE_NAME.fullmatch(name))
     )
 
 
@@ -350,9 +360,11 @@ def _folded_key(name: str, folds: tuple[tuple[re.Pattern, Fold], ...]) -> str:
 
 def _written(names: Iterable[str]) -> re.Pattern:
     """Any of the names as a whole word or words, the longest first ("Islamic State in
-    Iraq and Syria" before "Islamic State"); never part of a hyphened word ("IS-K")."""
+    Iraq and Syria" before "Islamic State"); never part of a hyphened word ("IS-K"), but
+    with a possessive after it ("the Zionist regime's attack")."""
     ordered = sorted(set(names), key=len, reverse=True)
-    return re.compile(rf"(?<![\w'’-])(?:{'|'.join(re.escape(n) for n in ordered)})(?![\w'’-])")
+    return re.compile(
+        rf"(?<![\w'’-])(?:{'|'.join(re.escape(n) for n in ordered)})(?![\w-])(?!['’](?!s\b))")
 
 
 def is_qualifier(word: str, rules: Rules) -> bool:

@@ -31,6 +31,7 @@ from briefgen.names import (
     described_body,
     in_title_case,
     is_country_name,
+    is_demonym,
     is_junk,
     is_qualifier,
     load_rules,
@@ -217,20 +218,32 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
         after = text[mention.end : mention.end + CONTEXT_WINDOW]
         cue = rules.base_after.match(after)
         # a base word after the name or in it ("the H2 | base", "H2 Base") makes a code a base
+        # a name reference works list as written is one in lower case too ("peshmerga")
         if is_junk(name, rules, base=cue is not None or strip_base_word(name, rules)[1],
-                   described=described_body(name, rules) is not None) or _is_job_title(
+                   described=described_body(name, rules) is not None
+                   or name_key(name, rules) in rules.known_aliases) or _is_job_title(
                 name, mention.label, rules):
             continue
-        kind_votes: list[tuple[Kind, int]] = [(cast(Kind, vote["kind"]), 1)]
         stripped, base_in_name = strip_base_word(name, rules)
+        found = None if role else rules.role_before.search(before)
+        if found and _honorific(found.group(1), rules) and len(stripped.split()) == 1:
+            vote = rules.labels["PERSON"]  # "said Mr Velayati": a man, whatever NER read
+        kind_votes: list[tuple[Kind, int]] = [(cast(Kind, vote["kind"]), 1)]
         titled = ""
-        if not role and vote["type"] == "person" and (found := rules.role_before.search(before)):
+        group_votes: list[tuple[str, int]] = []
+        if found and vote["type"] == "person":
             role = found.group(1)
             if " " not in stripped:  # "Secretary Austin" is a way of writing Austin's name
                 titled = before[found.start(1) :] + mention.text
-        if role.casefold().rstrip(".") in rules.honorifics:
+        if _honorific(role, rules):
             role = ""  # "Mr Biden": a way of writing the name, no role
         start, end = mention.start, mention.end
+        people, _, outlet = stripped.partition(" ")
+        if outlet and is_demonym(people, rules) and not is_country_name(people) and not (
+                rules.media_words.search(outlet)) and rules.outlet_after.match(after):
+            # "the Iranian | Tasnim news agency" is "Tasnim" ("Syrian Arab News Agency" whole)
+            stripped = outlet
+            start = mention.start + mention.text.index(outlet)
         if (lead := rules.base_before.search(before)) and lead.group(1)[:1].isupper() and (
                 not is_country_name(stripped)):
             start -= len(before) - lead.start(1)  # "Mission Support Site | Green Village"
@@ -241,9 +254,17 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
         elif field := FIELD_AFTER.match(after):  # the field is part of what the text says
             end = mention.end + field.end()
             kind_votes.append(("place", BASE_CUE_WEIGHT))
-        elif mention.label == "ORG" and (group := GROUP_AFTER.match(after)) and (
+        elif re.search(r"(?i:embassy|consulate)$", stripped) and (
+                seat := MISSION_SEAT_AFTER.match(after)) and (
+                mention.end + seat.end() <= _sentence_end(article, mention)):
+            end = mention.end + seat.end()  # "the US embassy in Baghdad": how it is named
+        elif (group := GROUP_AFTER.match(after)) and (mention.label == "ORG" or (
+                mention.label in PLACE_LABELS and not is_country_name(stripped))) and (
                 mention.end + group.end() <= _sentence_end(article, mention)):
             end = mention.end + group.end()  # "the Islamic State group": how the text names it
+            if mention.label in PLACE_LABELS:  # "the Fastaqim faction", tagged a place
+                kind_votes.append(("actor", BASE_CUE_WEIGHT))
+                group_votes = [("armed group", BASE_CUE_WEIGHT)]
         elif (noun := rules.landform_noun_after.match(after)) and (
                 mention.end + noun.end() <= _sentence_end(article, mention)):
             end = mention.end + noun.end()  # "the Sinjar mountains": the noun is the name's
@@ -275,11 +296,15 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
             label=mention.label,
             kind_votes=tuple(kind_votes),
             type_votes=tuple(_type_votes(mention, stripped, before, after, vote, rules))
-            + ((EQUIPMENT, 1),) * _names_equipment(article, mention, rules),
+            + tuple(group_votes) + ((EQUIPMENT, 1),) * _names_equipment(article, mention, rules),
             role=role,
             titled=titled,
             headline=mention.sentence in headlines,
         )
+
+
+def _honorific(title: str, rules: Rules) -> bool:
+    return title.casefold().rstrip(".") in rules.honorifics
 
 
 # A broadcast's reporter: "Jane Roe reports from Erbil", "AP correspondent Jane Roe
@@ -289,8 +314,11 @@ REPORTER_AFTER = re.compile(
     r"\s+reports\b|(?:\s*\([^()]{0,40}\))?,\s+(?:[A-Z][\w.]*\s+)?(?:correspondent|reporter)\)")
 # "the liberation of Saddam Hussein's hometown": the name is whose, not the place.
 POSSESSIVE_AFTER = re.compile(r"['’]s\b")
-# "the Islamic State group": the noun is part of how the text names the group.
-GROUP_AFTER = re.compile(r" group\b(?![-'’])")
+# "the Islamic State group", "the Fastaqim faction": the noun is part of how the text
+# names the group.
+GROUP_AFTER = re.compile(r" (?:group|faction)\b(?![-'’])")
+# Where a mission is: "the US embassy | in Baghdad".
+MISSION_SEAT_AFTER = re.compile(r" in [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?")
 # An oil or gas field is named by the name before "gas field" ("the Conoco gas field").
 FIELD_AFTER = re.compile(r" (?:gas |oil )field\b|(?: oilfield| gasfield)\b", re.I)
 
@@ -704,8 +732,9 @@ MIDDLE_INITIAL = re.compile(r"(?<=\w)\s+[A-Z]\.(?=\s+\w)")
 def _merge_person_forms(candidates: list[Candidate], rules: Rules) -> list[Candidate]:
     """One person written with and without a middle initial ("Patrick S. Ryder",
     "Patrick Ryder"), where NER calls one of them a person, or in one article with a
-    short form of the first name ("Pat Ryder"; across articles "Jack Reed" and "John
-    Reed" may be two men): one key, the most used form's. Two different middle initials
+    short form of the first name ("Pat Ryder"; across articles only one cut short,
+    "Steve Warren": "Jack Reed" and "John Reed" may be two men): one key, the most
+    used form's. Two different middle initials
     ("George H. W. Bush", "George W. Bush") are two people."""
     nicknames = {name_key(short, rules): name_key(full, rules)
                  for short, full in english().nicknames.items()}
@@ -737,8 +766,24 @@ def _merge_person_forms(candidates: list[Candidate], rules: Rules) -> list[Candi
             first = main.split()[0]
             beside = set().union(*(sources[k] for k in keys if k.split()[0] == first))
             joined.update({k: main for k in keys if k != main and (
-                k.split()[0] == first or sources[k] & beside)})
+                k.split()[0] == first or sources[k] & beside
+                or _cut_short(k.split()[0], first))})
     return [replace(c, key=joined[c.key]) if c.key in joined else c for c in candidates]
+
+
+def _spelt_otherwise(word: str, surnames: set[str], in_article: dict[tuple[str, str], set[str]],
+                     source: str) -> set[str]:
+    """The full names of the one surname of the article that a lone word spells
+    another way ("Khameini" beside "Ali Khamenei"): one skeleton, as many vowels."""
+    spelt = [s for s in surnames if s != word and skeleton(s) == skeleton(word)
+             and same_spelling_variant(s, word, person=True)]
+    return in_article[(source, spelt[0])] if len(spelt) == 1 else set()
+
+
+def _cut_short(first: str, other: str) -> bool:
+    """Whether one first name is the other cut short ("Steve"/"Steven", "Chris"/
+    "Christopher"): one man across articles too, where "Jack" and "John" may be two."""
+    return first != other and (first.startswith(other) or other.startswith(first))
 
 
 def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candidate]:
@@ -751,6 +796,7 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
     Hezbollah") has no surname: "Hezbollah" alone is not its short form."""
     full_by_surname: dict[str, set[str]] = defaultdict(set)
     in_article: dict[tuple[str, str], set[str]] = defaultdict(set)
+    surnames_in: dict[str, set[str]] = defaultdict(set)  # article → its people's surnames
     by_ends: dict[tuple[str, str], set[str]] = defaultdict(set)
     by_tail: dict[str, set[str]] = defaultdict(set)  # skeleton of the last two words
     tail_in_article: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -792,6 +838,7 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
             for surname in {words[-1], name_key(c.name, rules).split()[-1]}:
                 full_by_surname[surname].add(c.key)
                 in_article[(c.ref.source, surname)].add(c.key)
+                surnames_in[c.ref.source].add(surname)
             by_ends[(words[0], words[-1])].add(c.key)
             if len(words) >= 3:
                 tail = skeleton(" ".join(words[-2:]))
@@ -805,6 +852,10 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
             if ARTICLE_LAST_WORD.search(c.name):
                 article_last.add(c.key)
     full_uses = Counter(c.key for c in candidates if c.label == "PERSON")
+    # a word its article writes as a base's or a place's name ("al-Asad air base"): alone
+    # there it is that name, not the surname of a man another article names
+    named_a_place = {(c.ref.source, c.key) for c in candidates
+                     if _base_vote(c) or _place_vote(c)}
     # words of bodies' names: a lone word NER calls a body may stand for one of them
     body_words = {w for c in candidates if c.label != "PERSON" and " " in c.key
                   and not c.key.endswith(ADMINISTRATION) for w in c.key.split()}
@@ -837,8 +888,12 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
                         type_votes=())
         elif len(words) == 1 and c.label in LABEL_FAMILIES:
             local = in_article.get((c.ref.source, words[0]), set())
+            if not local and c.label == "PERSON" and (c.ref.source, c.key) not in named_a_place:
+                local = _spelt_otherwise(words[0], surnames_in[c.ref.source], in_article,
+                                         c.ref.source)
             corpus = full_by_surname.get(words[0], set())
-            target = local if len(local) == 1 else corpus if len(corpus) == 1 else set()
+            target = local if len(local) == 1 else corpus if len(corpus) == 1 and (
+                c.ref.source, c.key) not in named_a_place else set()
             if not target and c.role:  # "President Trump" beside "Melania Trump"
                 titled = {k for k in (local or corpus) if c.role.casefold() in roles_of[k]}
                 target = titled if len(titled) == 1 else set()

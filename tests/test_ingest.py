@@ -215,7 +215,8 @@ def test_a_hostile_outlet_is_read_no_further_than_the_page_shows_it():
     from briefgen.ingest import _mastheads
 
     assert max(map(len, _mastheads("(" * 20000 + "x"))) <= 120
-    assert _mastheads("The Velmor Herald (Reuters)") == {"velmor herald"}  # "VH": a word?
+    # "VH": a word? The agency in brackets is the copy's source, its tag too
+    assert _mastheads("The Velmor Herald (Reuters)") == {"velmor herald", "reuters"}
     assert _mastheads("Velmor Daily Herald") == {"velmor daily herald", "vdh"}
 
 
@@ -346,7 +347,8 @@ def test_a_name_under_the_headline_a_pic_credit_and_the_outlet_after_the_headlin
         tmp_path):
     """On real pages: a reporter's name alone on the line under the headline, however
     many menu lines come above it, also under a second copy of the headline; a
-    caption's "Pic: Jane Roe"; the outlet glued to a headline ("… bombardment-Velmor").
+    caption's "Pic: Jane Roe" and "(Courtesy, via X)"; the outlet glued to a headline
+    ("… bombardment-Velmor").
     A name alone on a line further down is the story's."""
     seeds = tmp_path / "seeds"
     seeds.mkdir()
@@ -360,10 +362,42 @@ def test_a_name_under_the_headline_a_pic_credit_and_the_outlet_after_the_headlin
     (seeds / "b.md").write_text(
         "---\ntitle: Raid kills a leader\noutlet: Velmor\n---\n"
         "Raid kills a leader-Velmor\n\nSyria\n\nRaid kills a leader\n\nJane Roe\n\n"
-        "04/17/2023\n\nA raid killed a leader on Monday.\n", encoding="utf-8")
+        "04/17/2023\n\nA raid killed a leader on Monday.\n\n"
+        "The base is seen a day after the raid. (Courtesy, via Qandor Intel)\n",
+        encoding="utf-8")
     first, second = _ingest(seeds).articles
     assert "Dana Zurabi" not in first.text.split("\n\n")
     assert "Children in Qarmour celebrate the end of the siege." in first.text.split("\n\n")
     assert "Lawk Ghafuri" in first.text.split("\n\n")
     assert "Jane Roe" not in second.text and "Velmor" not in second.text
     assert "Raid kills a leader" in second.text.split("\n\n")
+    assert "The base is seen a day after the raid." in second.text.split("\n\n")
+
+
+def test_an_outlets_slash_tag_a_reprints_source_a_long_credit_and_a_mail_box_are_furniture(
+        tmp_path):
+    """Real pages: "Velmor News/ On Wednesday, …" (the outlet's tag), a reprint's tag
+    "(Qandor Today | Iraq News Now)- Velmor News / The command said …" where the outlet is
+    "Qandor Today (Velmor News)", "Breaking News Emails", a long photo credit in
+    square brackets, a wire's "[AFP]" ending a line, "Photo by X/AFP via Getty Images"."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.md").write_text(
+        "---\ntitle: Strike in Babil\noutlet: Velmor News\n---\n"
+        "Velmor News/ On Wednesday, the group said drones struck Babil.\n\n"
+        "Breaking News Emails\n\n"
+        "A jet on patrol [US Air Force photo/ Master Sgt. Jane Q. Roebuckson/Wikipedia]\n\n"
+        "The SDF said they had retaken the hospital from IS [AFP]\n\n"
+        "Soldiers stand near a vehicle on March 27, 2023. Photo by JANE ROE/AFP via Getty "
+        "Images\n",
+        encoding="utf-8")
+    (seeds / "b.md").write_text(
+        "---\ntitle: Raid in Baghdad\noutlet: Qandor Today (Velmor News)\n---\n"
+        "(Qandor Today | Iraq News Now)- Velmor News / The command issued a statement on "
+        "Friday.\n", encoding="utf-8")
+    first, second = _ingest(seeds).articles
+    assert first.text.split("\n\n") == [
+        "On Wednesday, the group said drones struck Babil.", "A jet on patrol",
+        "The SDF said they had retaken the hospital from IS",
+        "Soldiers stand near a vehicle on March 27, 2023."]
+    assert second.text == "The command issued a statement on Friday."
