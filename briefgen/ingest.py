@@ -582,7 +582,7 @@ def _patterns() -> dict[str, list[re.Pattern]]:
     data = yaml.safe_load(resources.files("briefgen").joinpath("data/boilerplate.yml").read_text())
     patterns = {
         group: [re.compile(rf"(?:{p})\Z", re.I) for p in data[group]]
-        for group in ("footer", "anywhere", "outlet")
+        for group in ("footer", "link_lists", "anywhere", "outlet")
     }
     patterns["inline"] = [re.compile(p, re.I) for p in data["inline"]]
     return patterns
@@ -599,7 +599,7 @@ def _clean_paragraphs(text: str, headline: str = "") -> Cleaned:
     seen: set[str] = set()
     outlet = ""
     place = ""
-    in_footer = False
+    in_footer = in_links = False
     headline, above = headline.strip().casefold(), ""
     for line in (re.sub(r"\s+", " ", raw).strip() for raw in text.split("\n")):
         if not line:
@@ -608,12 +608,18 @@ def _clean_paragraphs(text: str, headline: str = "") -> Cleaned:
         for pattern in patterns["outlet"]:
             if (match := pattern.match(line)) and not outlet:
                 outlet = match.group(1).strip()
-        is_footer = any(p.match(line) for p in patterns["footer"])
+        links = any(p.match(line) for p in patterns["link_lists"])
+        is_footer = links or any(p.match(line) for p in patterns["footer"])
+        if links and not in_links and len(kept) > 1 and BYLINE_NAME.fullmatch(kept[-1]):
+            dropped.append(kept.pop())  # the author signing off: "Jane Roe", "Check Also"
+        # a list of links ends where the story goes on: a line a sentence ends
         in_footer = in_footer or is_footer
+        in_links = links or in_links and not line.endswith(tuple(SENTENCE_END))
         if (
             is_footer
             or any(p.match(line) for p in patterns["anywhere"])
             or (in_footer and _looks_like_furniture(line))
+            or (in_links and not line.endswith(tuple(SENTENCE_END)))  # a story's link
             or line.casefold() in seen
         ):
             dropped.append(line)

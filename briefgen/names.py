@@ -343,12 +343,18 @@ def unfolded_key(name: str) -> str:
 RUN_TOGETHER = re.compile(r"\b([A-Z][a-z]{3,}|[AE]l)(?=[A-Z][a-z]{2,})")
 
 
+COUNTRY_POSSESSIVE = re.compile(r"\b([A-Z][\w.]*(?: [A-Z]\w*)?)['’]s\b")
+
+
 # Linking compares the same names many times over (every mention of "Iraq"): each
 # distinct name is folded once.
 @lru_cache(maxsize=1 << 16)
 def _folded_key(name: str, folds: tuple[tuple[re.Pattern, Fold], ...]) -> str:
     name = re.sub(r"\b([A-Za-z])\.(?=[A-Za-z]\.?)", r"\1", name)  # U.S. -> US
     name = RUN_TOGETHER.sub(r"\1 ", name)  # scraped "GreenZone", "Hashd AlShaabi"
+    # a country's possessive is its word: "Turkey's Foreign Ministry" is the Turkish one
+    name = COUNTRY_POSSESSIVE.sub(
+        lambda m: m.group(1) if is_country_name(m.group(1)) else m.group(), name)
     key = unicodedata.normalize("NFKD", name.translate(QUOTES))
     key = "".join(c for c in key if not unicodedata.combining(c)).casefold()
     key = re.sub(r"['\u02be\u02bf]", "", key)

@@ -286,8 +286,8 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
             mention.label in {"PERSON", "ORG"} and not POSSESSIVE_AFTER.match(after) and (
                 rules.place_before.search(before) or rules.place_noun_after.match(after)
                 or (mention.label == "PERSON" and rules.place_appositive.match(after)))
-        ):
-            kind_votes.append(("place", BASE_CUE_WEIGHT))
+        ) or ((country := COUNTRY_AFTER.match(after)) and is_country_name(country.group(1))):
+            kind_votes.append(("place", BASE_CUE_WEIGHT))  # … "in Balad, Iraq": a town
         yield Candidate(
             ref=MentionRef(article.article.source_id, mention.sentence, start, end,
                            text[start:end]),
@@ -314,6 +314,10 @@ REPORTER_AFTER = re.compile(
     r"\s+reports\b|(?:\s*\([^()]{0,40}\))?,\s+(?:[A-Z][\w.]*\s+)?(?:correspondent|reporter)\)")
 # "the liberation of Saddam Hussein's hometown": the name is whose, not the place.
 POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+# A town's country after its name ("a base in Balad, Iraq").
+COUNTRY_AFTER = re.compile(r",\s+([A-Z][\w ]{3,30}?)(?=[,.;)]|\s*$)")  # not "Lt." (LT)
+# A surname of two names joined by a hyphen ("Hennis-Plasschaert").
+HYPHENED_SURNAME = re.compile(r"[A-Z][a-z’']+-[A-Z][a-z’']+")
 # "the Islamic State group", "the Fastaqim faction": the noun is part of how the text
 # names the group.
 GROUP_AFTER = re.compile(r" (?:group|faction)\b(?![-'’])")
@@ -917,10 +921,12 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
             elif _base_vote(c) and len(bases := bases_by_last.get(words[0], set())) == 1:
                 based[(c.ref.source, c.key)] = next(iter(bases))
                 c = replace(c, key=next(iter(bases)))
-        elif len(words) == 2 and c.label == "PERSON" and looks_like_person(c.name):
+        elif len(words) == 2 and (c.label == "PERSON" and looks_like_person(c.name) or (
+                HYPHENED_SURNAME.fullmatch(c.name))):
             tail = skeleton(c.key)
             local = tail_in_article.get((c.ref.source, tail), set())
-            corpus = by_tail.get(tail, set())
+            # a hyphened surname NER calls a body ("Hennis-Plasschaert") only in its article
+            corpus = by_tail.get(tail, set()) if c.label == "PERSON" else set()
             target = local if len(local) == 1 else corpus if len(corpus) == 1 else set()
             if target and same_spelling_variant(
                     c.key, " ".join((full := next(iter(target))).split()[-2:])):
@@ -1112,6 +1118,9 @@ def _bases_apart_from_their_town(
         plain = [c for c in group if not _base_vote(c)]  # not `c not in based`: quadratic
         towns = sum(c.label in PLACE_LABELS or ("place", BASE_CUE_WEIGHT) in c.kind_votes
                     for c in plain)
+        # a name used mostly for its base, and for the town where the text says so ("a
+        # military base in Balad, Iraq"): the town is a page of its own
+        said_towns = [c for c in plain if ("place", BASE_CUE_WEIGHT) in c.kind_votes]
         if based and len(plain) >= max(TOWN_MIN_MENTIONS, TOWN_MIN_SHARE * len(group)) and (
             towns * 2 >= len(plain)
         ) and not is_country_name(plain[0].name):  # "a US base" names no base
@@ -1119,6 +1128,9 @@ def _bases_apart_from_their_town(
             out[key + "\0base"] = [
                 replace(c, name=re.sub(r"^the\s+", "", c.ref.text, flags=re.I)) for c in based
             ]
+        elif said_towns and len(based) >= TOWN_MIN_SHARE * len(group):
+            out[key] = said_towns
+            out[key + "\0base"] = [c for c in group if c not in said_towns]
         else:
             out[key] = group
     return out

@@ -401,3 +401,28 @@ def test_an_outlets_slash_tag_a_reprints_source_a_long_credit_and_a_mail_box_are
         "The SDF said they had retaken the hospital from IS",
         "Soldiers stand near a vehicle on March 27, 2023."]
     assert second.text == "The command issued a statement on Friday."
+
+
+def test_a_name_signing_off_before_a_footer_and_the_footers_link_titles_are_furniture(tmp_path):
+    """Real pages: "Jane Roe" alone on the last line of the story before "Check Also",
+    and the related stories' titles under it (no sentence ends them); the story going on
+    after them stays, a caption ending in a credit too."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.md").write_text(
+        "---\ntitle: Velmor condemns the incursion\n---\n"
+        "Velmor condemns the incursion\n\n"
+        "Damascus, an official said that tanks crossed the border on Wednesday.\n\n"
+        "The source said the incursion breached the country's sovereignty.\n\n"
+        "The ministry asked the council to act.\n\nJane Roe\n\nCheck Also\n\n"
+        "Velmor takes part in the World Festival of Youth in Qandor , Zawiria\n\n"
+        "Officials said the talks would resume in March.\n\n"
+        "Smoke rises over Tal Qandor, Velmor. Photo / AP\n", encoding="utf-8")
+    (article,) = _ingest(seeds).articles
+    assert article.text.split("\n\n") == [
+        "Velmor condemns the incursion",
+        "Damascus, an official said that tanks crossed the border on Wednesday.",
+        "The source said the incursion breached the country's sovereignty.",
+        "The ministry asked the council to act.",
+        "Officials said the talks would resume in March.",
+        "Smoke rises over Tal Qandor, Velmor."]
