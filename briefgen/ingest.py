@@ -601,7 +601,7 @@ def _clean_paragraphs(text: str, headline: str = "") -> Cleaned:
     place = ""
     in_footer = in_links = False
     headline, above = headline.strip().casefold(), ""
-    for line in (re.sub(r"\s+", " ", raw).strip() for raw in text.split("\n")):
+    for line in (_once(re.sub(r"\s+", " ", raw).strip()) for raw in text.split("\n")):
         if not line:
             continue
         under_headline, above = bool(headline) and above == headline, line.casefold()
@@ -653,6 +653,19 @@ def _clean_paragraphs(text: str, headline: str = "") -> Cleaned:
                 kept.append(named)
         kept.append(line)
     return Cleaned(kept, dropped, outlet, place)
+
+
+def _once(line: str) -> str:
+    """A line a scraper wrote twice over ("IS Launches Attack at US BaseIS Launches
+    Attack at US Base"), once."""
+    half = len(line) // 2
+    if len(line) >= DOUBLED_MIN_CHARS and line[:half] == line[len(line) - half:] and (
+            len(line) % 2 == 0 or line[half] == " "):
+        return line[:half]
+    return line
+
+
+DOUBLED_MIN_CHARS = 20
 
 
 def _dateline_place(dateline: str) -> str:

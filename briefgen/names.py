@@ -137,13 +137,15 @@ def load_rules() -> Rules:
             rf"(?:{alternation(data['alias_phrases'])})\s+(?:the\s+)?[\"“‘']?$", re.I
         ),
         # "in X", "the town of X", "east of the X", and the second of a pair ("the towns
-        # of X and Y"); not after a comma ("in Baghdad, Hassan Ali said"). The names of
-        # the pair are capitalised, so "in the attack and" is no pair. After a plural
-        # noun, each name of a list ("the towns of X, Y and Z").
+        # of X and Y", the last of a list: "in X, Y, and Z"); not after a comma ("in
+        # Baghdad, Hassan Ali said"). The names of the pair are capitalised, so "in the
+        # attack and" is no pair. After a plural noun, each name of a list ("the towns
+        # of X, Y and Z").
         place_before=re.compile(
             rf"\b(?i:{alternation(data['place_cues_before'])}|"
             rf"(?:{alternation(data['place_nouns_of'])})\s+of)\s+(?i:the\s+)?"
-            rf"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:and|or)\s+)?$"
+            rf"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*"
+            rf",?\s+(?:and|or)\s+)?$"
             rf"|\b(?i:{alternation(n for n in data['place_nouns_of'] if n.endswith('s'))})"
             rf"\s+of\s+(?i:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
             rf"(?:,\s+|\s+(?:and|or)\s+)){{1,6}}$"

@@ -890,6 +890,11 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
             # NER's label for the short form alone ("Nujaba" a place) says nothing
             c = replace(c, key=next(iter(group)), label="ORG", kind_votes=(("actor", 1),),
                         type_votes=())
+        elif len(words) == 1 and words[0] in rules.group_name_keys and len(opened := {
+                k for k in groups_here[c.ref.source] if k.split()[0] == words[0]}) == 1:
+            # "Asaib" alone where the article names one group so opened: "Asaib Ahl al-Haq"
+            c = replace(c, key=next(iter(opened)), label="ORG", kind_votes=(("actor", 1),),
+                        type_votes=())
         elif len(words) == 1 and c.label in LABEL_FAMILIES:
             local = in_article.get((c.ref.source, words[0]), set())
             if not local and c.label == "PERSON" and (c.ref.source, c.key) not in named_a_place:
@@ -1391,8 +1396,12 @@ ADMINISTRATIVE_WORD_AFTER = re.compile(
 def _entity(group: list[Candidate]) -> Entity:
     kind_votes: Counter[str] = Counter()
     type_votes: Counter[str] = Counter()
+    # NER's label in a title-case headline is a guess ("Syrian Army Says Aleppo Retaken":
+    # a person); the body's sentences say what the name is, where there are any
+    in_body = any(not c.headline for c in group)
     for c in group:
-        kind_votes.update(dict(c.kind_votes))
+        if not (in_body and c.headline and len(c.kind_votes) == 1):
+            kind_votes.update(dict(c.kind_votes))
         type_votes.update({t: n for t, n in c.type_votes if t != EQUIPMENT})
     kind = max(sorted(kind_votes), key=kind_votes.__getitem__)
     # a tie of a place with a person only NER's label made: a town misread ("Makhmur"),

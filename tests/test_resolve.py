@@ -1778,3 +1778,47 @@ def test_a_ministry_or_department_named_either_way_round_is_one_body():
     ))
     assert entity_of(entities, "Velmorian Foreign Ministry") is entity_of(
         entities, "Velmorian Ministry of Foreign Affairs")
+
+
+def test_a_groups_first_word_alone_is_the_one_group_its_article_opens_so():
+    """"Asaib" after "Asaib Ahl al-Rahma" in the same article; not where the article
+    names two groups opened by that word."""
+    first, second = parse_texts(
+        "Asaib Ahl al-Rahma denied the attack on Monday. Asaib said its men were home.",
+        "Kataib Rahma and Kataib Sayyid al-Zawir met. Kataib said nothing.",
+    )
+    entities = _entities([
+        _with_labels(first, [("Asaib Ahl al-Rahma", "PERSON"), ("Asaib", "ORG")]),
+        _with_labels(second, [("Kataib Rahma", "ORG"), ("Kataib Sayyid al-Zawir", "ORG"),
+                              ("Kataib", "ORG")]),
+    ])
+    assert entity_of(entities, "Asaib") is entity_of(entities, "Asaib Ahl al-Rahma")
+    assert entity_of(entities, "Kataib") is not entity_of(entities, "Kataib Rahma")
+
+
+def test_the_last_of_a_list_after_in_a_bridge_and_a_palace_are_places():
+    """"positions in Metina, Zap, and Avashin-Basyan", "the Jumhuriya Bridge", "the
+    Republican Palace", whatever NER read; "Muqtada al-Sadr" with "Sayyed" before him."""
+    (article,) = parse_texts(
+        "Jets struck positions in Metina, Zap, and Qandor-Basyan on Monday. Protesters "
+        "crossed the Zawir Bridge into the Republican Palace. Sayyed Muqtada al-Sadr "
+        "spoke; Muqtada al-Sadr left.")
+    entities = _entities([_with_labels(article, [
+        ("Metina", "GPE"), ("Zap", "GPE"), ("Qandor-Basyan", "ORG"), ("Zawir Bridge", "ORG"),
+        ("Republican Palace", "ORG"), ("Sayyed Muqtada al-Sadr", "PERSON"),
+        ("Muqtada al-Sadr", "PERSON")])])
+    for place in ("Qandor-Basyan", "Zawir Bridge", "Republican Palace"):
+        assert entity_of(entities, place).kind == "place", place
+    sadr = entity_of(entities, "Muqtada al-Sadr")
+    assert entity_of(entities, "Sayyed Muqtada al-Sadr") is sadr and not sadr.roles
+
+
+def test_ners_label_in_a_title_case_headline_does_not_outvote_the_body():
+    """"Syrian Army Says Qarmour Retaken", NER reading "Qarmour" as a person there and in
+    a second headline; the body says it is a town."""
+    (article,) = parse_texts(
+        "Syrian Army Says Qarmour Retaken\n\nArmy Declares Qarmour Victory\n\n"
+        "The army said on Thursday it had retaken all of Qarmour.")
+    entities = _entities([_with_labels(article, [
+        ("Qarmour", "PERSON"), ("Qarmour", "PERSON"), ("Qarmour", "GPE")])])
+    assert entity_of(entities, "Qarmour").kind == "place"
