@@ -80,6 +80,9 @@ DATELINE_MONTH = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec
 # A line that is only a person's name (two or three capitalised words), under the
 # headline: the reporter's byline as many sites print it.
 BYLINE_NAME = re.compile(r"(?:[A-Z][a-z’'-]+ ){1,2}[A-Z][a-z’'-]+")
+# A reporter's name and where they file from, on a line of its own: "Jane Roe, Riyadh".
+BYLINE_PLACE = re.compile(
+    r"((?:[A-Z][a-z’'-]+ ){1,2}[A-Z][a-z’'-]+), ([A-Z][a-z]+(?: [A-Z][a-z]+)?)")
 # Lines of a site's menus a saved page may carry above its headline; a label of a
 # widget among them ("Next Up:").
 MENU_MAX_LINES = 8
@@ -642,6 +645,9 @@ def _clean_paragraphs(text: str, headline: str = "") -> Cleaned:
                 line):
             dropped.append(line)  # a byline without "By": the reporter's name alone
             continue
+        if signed := BYLINE_PLACE.fullmatch(line):  # "Richard Spencer, Riyadh"
+            dropped.append(signed.group(1))
+            line = signed.group(2)
         if (dateline := DATELINE.match(line)) and (len(kept) <= DATELINE_MAX_LINE or (
                 dateline.group("agency") and len(kept) <= AGENCY_DATELINE_MAX_LINE)):
             named = _dateline_place(dateline.group(0))
@@ -709,7 +715,9 @@ def _without_masthead(paragraph: str, mastheads: set[str], dropped: list[str]) -
     "Shafaq News/ On Wednesday …") or ended by it as a page's title is ("… bombardment-Xinhua",
     "… | Rudaw"), without it."""
     lead = MASTHEAD_LEAD.match(paragraph)
-    if lead and lead.group(1).casefold().removeprefix("the ") in mastheads:
+    if lead and (lead.group(1).casefold().removeprefix("the ") in mastheads or any(
+            lead.group(1).casefold().startswith(m) and lead.group(1)[len(m):][:1].isupper()
+            for m in mastheads)):  # glued to a section's name: "Iran PressMiddle East: …"
         dropped.append(lead.group().strip())
         paragraph = paragraph[lead.end():]
     tail = MASTHEAD_TAIL.search(paragraph)

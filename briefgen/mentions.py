@@ -50,7 +50,8 @@ def repaired_mentions(article: ParsedArticle, rules: Rules) -> list[Mention]:
     """NER spans with their common cuts mended, plus names NER skipped."""
     text = article.article.text
     mended = _described_bases(
-        _retagged_by_neighbours(list(_mended_spans(article, rules)), article, rules),
+        _retagged_by_neighbours(list(_slashed_apart(_mended_spans(article, rules))),
+                                article, rules),
         article, rules)
     surnames = {
         m.text.split()[-1] for m in mended if m.label == "PERSON" and looks_like_person(m.text)
@@ -322,6 +323,22 @@ def _mended_spans(article: ParsedArticle, rules: Rules) -> Iterator[Mention]:
 
 # A plural's possessive inside a span ("the Islamic Revolutionary Guard Corps’ Quds").
 PLURAL_POSSESSIVE = re.compile(r"(?<=s)['’]\s+(?=[A-Z])")
+# Two names NER took for one across a slash ("ISIS/ISIL", "PKK/YPG").
+SLASHED_NAMES = re.compile(r"([A-Z][\w’'-]*)/([A-Z][\w’'-]*)")
+
+
+def _slashed_apart(mentions: Iterable[Mention]) -> Iterator[Mention]:
+    """A span of two names with a slash between ("formerly ISIS/ISIL"): each its own."""
+    for mention in mentions:
+        if not (pair := SLASHED_NAMES.fullmatch(mention.text)):
+            yield mention
+            continue
+        for n in (1, 2):
+            start = mention.start + pair.start(n)
+            yield replace(mention, start=start, end=start + len(pair.group(n)),
+                          text=pair.group(n))
+
+
 # "Fighters of the": people and "of" before the name of the body they are of.
 PLURAL_OF_LEAD = re.compile(r"[A-Z][a-z]+\s+of\s+(?:the\s+)?(?=[A-Z])")
 

@@ -105,6 +105,7 @@ def resolve(
     candidates = _link_partial_names(candidates, rules)
     candidates = _link_unqualified_names(candidates, rules)
     candidates = _link_name_tails(candidates)
+    candidates = _link_cut_bodies(candidates)
     candidates = _link_described_bodies(candidates, rules)
     candidates = _merge_equivalent_keys(candidates, rules)
     groups: dict[str, list[Candidate]] = defaultdict(list)
@@ -775,6 +776,12 @@ def _merge_person_forms(candidates: list[Candidate], rules: Rules) -> list[Candi
     return [replace(c, key=joined[c.key]) if c.key in joined else c for c in candidates]
 
 
+def _same_title(roles: set[str], others: set[str]) -> bool:
+    """Whether two sets of a person's titles share one ("Turkish President",
+    "President")."""
+    return any(a.split()[-1] == b.split()[-1] for a in roles for b in others)
+
+
 def _spelt_otherwise(word: str, surnames: set[str], in_article: dict[tuple[str, str], set[str]],
                      source: str) -> set[str]:
     """The full names of the one surname of the article that a lone word spells
@@ -872,6 +879,14 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
                 not _initials(key) or _initials(key) == _initials(k))}
             if len(longer) == 1:
                 fuller[key] = next(iter(longer))
+    # a name without its first name ("President Tayyip Erdogan" for "President Recep
+    # Tayyip Erdogan"), where the one longer name ending so carries the same title
+    for keys in list(full_by_surname.values()):
+        for key in keys:
+            longer = {k for k in keys if k.endswith(" " + key)}
+            if fuller.get(key, key) == key and len(longer) == 1 and _same_title(
+                    roles_of[key], roles_of[other := next(iter(longer))]):
+                fuller[key] = other
     article_last = {fuller.get(k, k) for k in article_last}
     groups_here = defaultdict(set, {source: {fuller.get(k, k) for k in keys}
                                     for source, keys in groups_here.items()})
@@ -1211,6 +1226,21 @@ def _link_unqualified_names(candidates: list[Candidate], rules: Rules) -> list[C
     return out
 
 
+def _link_cut_bodies(candidates: list[Candidate]) -> list[Candidate]:
+    """A body's name cut before "for" ("the Syrian Observatory" for the Syrian
+    Observatory for Human Rights) is the one longer body's name so begun in the corpus;
+    not before "of", which names what a unit is part of ("the 47th Brigade of the
+    Al-Jazira Operations Command")."""
+    bodies = {c.key for c in candidates if c.label in GROUP_LABELS}
+    joined = {}
+    for key in (k for k in bodies if " " in k):
+        longer = {b for b in bodies if b.startswith(f"{key} for ")}
+        if len(longer) == 1:
+            joined[key] = next(iter(longer))
+    return [replace(c, key=joined[c.key]) if c.key in joined and c.label in GROUP_LABELS
+            else c for c in candidates]
+
+
 def _link_name_tails(candidates: list[Candidate]) -> list[Candidate]:
     """A body named again by the last words of its name in the same article ("the
     Council of Ministers" after "the Kurdistan Regional Council of Ministers", "the
@@ -1406,10 +1436,14 @@ def _entity(group: list[Candidate]) -> Entity:
     kind = max(sorted(kind_votes), key=kind_votes.__getitem__)
     # a tie of a place with a person only NER's label made: a town misread ("Makhmur"),
     # or one of more words the text calls a place ("Sulaiman Bek, a town north of …")
+    # or a one-word group NER guessed where the text calls it a place ("Duhok" ORG, "in
+    # Duhok"; not "the United Nations" nor "at the UN")
     said_a_place = any(("place", BASE_CUE_WEIGHT) in c.kind_votes for c in group)
     if kind == "actor" and kind_votes["place"] == kind_votes["actor"] and all(
-            c.label == "PERSON" and (_label_only(c) or said_a_place and not (
-                c.role or c.titled)) and {t for t, _ in c.type_votes} == {"person"}
+            (c.label == "PERSON" and (_label_only(c) or said_a_place and not (
+                c.role or c.titled)) and {t for t, _ in c.type_votes} == {"person"})
+            or (c.label == "ORG" and said_a_place and " " not in c.key and not (
+                c.name.isupper()) and {t for t, _ in c.type_votes} == {"organisation"})
             for c in group if ("actor", 1) in c.kind_votes):
         kind = "place"
     entity_type = max(sorted(type_votes), key=type_votes.__getitem__)

@@ -559,7 +559,9 @@ def test_a_pathological_line_does_not_stall_the_build():
     process so that a regression fails here instead of hanging the suite."""
     lines = ["By " + ", ".join(["A" * 16] * 4) + "!", "By " + " ".join(["Aa"] * 60) + "!",
              " ".join(["Aaaa"] * 400) + " / x", "(" + "A/" * 200 + "AFP" + " x" * 200,
-             "Related" + "A" * 5000, "a_b " * 2000]
+             "Related" + "A" * 5000, "a_b " * 2000, "print | " * 2000 + "x",
+             "Aa " * 1000 + ", Bb", "x-" * 3000 + "y", "Based on reporting" + " by" * 2000,
+             "(Courtesy" + " x" * 3000, "A" * 3000 + "A" * 2999]
     code = ("import sys; from briefgen.ingest import _clean_paragraphs; "
             "_clean_paragraphs(sys.stdin.read())")
     subprocess.run([sys.executable, "-c", code], input="\n".join(lines), text=True,

@@ -381,7 +381,9 @@ def test_an_outlets_slash_tag_a_reprints_source_a_long_credit_and_a_mail_box_are
     """Real pages: "Velmor News/ On Wednesday, …" (the outlet's tag), a reprint's tag
     "(Qandor Today | Iraq News Now)- Velmor News / The command said …" where the outlet is
     "Qandor Today (Velmor News)", "Breaking News Emails", a long photo credit in
-    square brackets, a wire's "[AFP]" ending a line, "Photo by X/AFP via Getty Images"."""
+    square brackets, a wire's "[AFP]" ending a line, "Photo by X/AFP via Getty Images";
+    the outlet glued to a section's name ("Velmor PressMiddle East: …"); a reporter's
+    name and the place they file from ("Jane Roe, Qandor"): the place stays."""
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / "a.md").write_text(
@@ -397,7 +399,14 @@ def test_an_outlets_slash_tag_a_reprints_source_a_long_credit_and_a_mail_box_are
         "---\ntitle: Raid in Baghdad\noutlet: Qandor Today (Velmor News)\n---\n"
         "(Qandor Today | Iraq News Now)- Velmor News / The command issued a statement on "
         "Friday.\n", encoding="utf-8")
-    first, second = _ingest(seeds).articles
+    (seeds / "c.md").write_text(
+        "---\ntitle: Drones over Riyadh\noutlet: Velmor Press\n---\n"
+        "Velmor PressMiddle East: A group said the attack was revenge.\n\n"
+        "Jane Roe, Qandor\n\nDrones flew over the capital on Saturday.\n", encoding="utf-8")
+    first, second, third = _ingest(seeds).articles
+    assert third.text.split("\n\n") == [
+        "A group said the attack was revenge.", "Qandor",
+        "Drones flew over the capital on Saturday."]
     assert first.text.split("\n\n") == [
         "On Wednesday, the group said drones struck Babil.", "A jet on patrol",
         "The SDF said they had retaken the hospital from IS",

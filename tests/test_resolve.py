@@ -1822,3 +1822,92 @@ def test_ners_label_in_a_title_case_headline_does_not_outvote_the_body():
     entities = _entities([_with_labels(article, [
         ("Qarmour", "PERSON"), ("Qarmour", "PERSON"), ("Qarmour", "GPE")])])
     assert entity_of(entities, "Qarmour").kind == "place"
+
+
+def test_a_full_name_without_its_first_name_is_the_man_with_the_same_title():
+    """"Turkish President Tayyip Velmoglu" and "President Recep Tayyip Velmoglu", in two
+    articles: one man, and "Velmoglu" alone in the second article is his too; without a
+    title they share, a longer name ending so may be another man's."""
+    first, second = parse_texts(
+        "President Recep Tayyip Velmoglu spoke in Ankara on Monday. Karim Sami Rowan "
+        "Dalen was there.",
+        "Turkish President Tayyip Velmoglu met envoys. Velmoglu said so. Sami Rowan Dalen "
+        "left.",
+    )
+    entities = _entities([
+        _with_labels(first, [("Recep Tayyip Velmoglu", "PERSON"), ("Ankara", "GPE"),
+                             ("Karim Sami Rowan Dalen", "PERSON")]),
+        _with_labels(second, [("Tayyip Velmoglu", "PERSON"), ("Velmoglu", "PERSON"),
+                              ("Sami Rowan Dalen", "PERSON")]),
+    ])
+    man = entity_of(entities, "Recep Tayyip Velmoglu")
+    assert entity_of(entities, "Tayyip Velmoglu") is man
+    assert entity_of(entities, "Velmoglu") is man
+    # no title they share: may be a son
+    assert entity_of(entities, "Sami Rowan Dalen") is not entity_of(
+        entities, "Karim Sami Rowan Dalen")
+
+
+def test_the_houthis_written_as_an_adjective_and_a_groups_ner_guess_against_a_place_cue():
+    """"Houthi rebels", "the Houthis" (NER guessing a person): one group; "Duhok" tagged a
+    body twice and once "in Duhok": a place."""
+    first, second = parse_texts(
+        "Houthi rebels fired drones at Riyadh. The Houthis denied it on Sunday.",
+        "Qarduk officials met on Monday. Qarduk said so. Troops waited in Qarduk.",
+    )
+    entities = _entities([
+        _with_labels(first, [("Houthi", "ORG"), ("Riyadh", "GPE"), ("Houthis", "PERSON")]),
+        _with_labels(second, [("Qarduk", "ORG"), ("Qarduk", "ORG"), ("Qarduk", "ORG")]),
+    ])
+    assert entity_of(entities, "Houthis") is entity_of(entities, "Houthi rebels")
+    assert entity_of(entities, "Qarduk").kind == "place"
+
+
+def test_two_names_across_a_slash_are_each_their_own():
+    """"Islamic State (IS, formerly ISIS/ISIL)", NER taking "ISIS/ISIL" for one name."""
+    (article,) = parse_texts(
+        "Troops attacked a bastion held by Islamic State (IS, formerly ISIS/ISIL) on Friday.")
+    entities = _entities([_with_labels(article, [
+        ("Islamic State", "ORG"), ("IS", "ORG"), ("ISIS/ISIL", "ORG")])])
+    assert entity_of(entities, "ISIL") is entity_of(entities, "Islamic State")
+    assert not [e for e in entities if "ISIS/ISIL" in {a for a, _ in e.aliases}]
+
+
+def test_a_bodys_name_cut_before_for_is_the_one_body_so_named():
+    """"the Velmor Observatory said" after "the Velmor Observatory for Human Rights" in
+    another article; "the Qandor Council" stays apart where two councils begin so."""
+    entities = _entities(parse_texts(
+        "The Velmor Observatory for Human Rights said 20 were killed. The Qandor Council "
+        "for Peace and the Qandor Council of Elders met.",
+        "The Velmor Observatory said on Monday that the town fell. The Qandor Council met.",
+    ))
+    assert entity_of(entities, "Velmor Observatory") is entity_of(
+        entities, "Velmor Observatory for Human Rights")
+    assert entity_of(entities, "Qandor Council") is not entity_of(
+        entities, "Qandor Council for Peace")
+
+
+
+def test_a_body_named_in_a_place_once_and_a_unit_of_a_body_keep_their_pages():
+    """"in the United Velmor Nations" once is no place for a body of two words, nor "in
+    the QBX" for an acronym; "the
+    Zawir Brigade of the Qandor Operations Command" names what the brigade is part of,
+    so "the Zawir Brigade" alone is not it by the cut ("of" is no "for")."""
+    first, second = parse_texts(
+        "The United Velmor Nations met. Envoys spoke in the United Velmor Nations. The "
+        "United Velmor Nations voted. The Zawir Brigade of the Qandor Operations Command "
+        "moved north.",
+        "The Zawir Brigade held the road on Monday. The QBX met. Envoys spoke in the QBX. "
+        "The QBX voted.",
+    )
+    entities = _entities([
+        _with_labels(first, [("United Velmor Nations", "ORG"), ("United Velmor Nations", "ORG"),
+                             ("United Velmor Nations", "ORG"),
+                             ("Zawir Brigade of the Qandor Operations Command", "ORG")]),
+        _with_labels(second, [("Zawir Brigade", "ORG"), ("QBX", "ORG"), ("QBX", "ORG"),
+                              ("QBX", "ORG")]),
+    ])
+    assert entity_of(entities, "United Velmor Nations").kind == "actor"
+    assert entity_of(entities, "QBX").kind == "actor"
+    assert entity_of(entities, "Zawir Brigade") is not entity_of(
+        entities, "Zawir Brigade of the Qandor Operations Command")
