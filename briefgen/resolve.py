@@ -287,8 +287,9 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
             mention.label in {"PERSON", "ORG"} and not POSSESSIVE_AFTER.match(after) and (
                 rules.place_before.search(before) or rules.place_noun_after.match(after)
                 or (mention.label == "PERSON" and rules.place_appositive.match(after)))
-        ) or ((country := COUNTRY_AFTER.match(after)) and is_country_name(country.group(1))):
-            kind_votes.append(("place", BASE_CUE_WEIGHT))  # … "in Balad, Iraq": a town
+        ) or ((country := COUNTRY_AFTER.match(after)) and is_country_name(country.group(1))
+              and rules.place_before.search(before)):  # "in Balad, Iraq", not "Hezbollah,
+            kind_votes.append(("place", BASE_CUE_WEIGHT))  # Iran and Russia": a town
         yield Candidate(
             ref=MentionRef(article.article.source_id, mention.sentence, start, end,
                            text[start:end]),
@@ -872,6 +873,7 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
                   and not c.key.endswith(ADMINISTRATION) for w in c.key.split()}
     fuller: dict[str, str] = {}  # a person's name without a middle name → the full one
     based: dict[tuple[str, str], str] = {}  # (article, a base's last word) → the base
+    tail_joined: dict[str, str] = {}  # a name of two words → the longer name it ends
     for keys in by_ends.values():
         for key in keys:
             # "John W. Roe" is not "John H. W. Roe": a name that keeps initials keeps all
@@ -950,10 +952,15 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
             target = local if len(local) == 1 else corpus if len(corpus) == 1 else set()
             if target and same_spelling_variant(
                     c.key, " ".join((full := next(iter(target))).split()[-2:])):
+                tail_joined[c.key] = full
                 c = replace(c, key=full)
         if (c.ref.source, c.key) in misread_people:
             c = replace(c, label="PERSON", type_votes=(("person", 1),))
         linked.append(replace(c, key=fuller[c.key]) if c.key in fuller else c)
+    # A surname alone follows its full name where the last two words joined a longer one
+    # ("Kuntar" with "Samir Kuntar" to "Mujahid Samir Qantar").
+    linked = [replace(c, key=tail_joined[c.key]) if c.key in tail_joined else c
+              for c in linked]
     # A base's name alone that NER calls a group or a person ("The attack on Al Asad"
     # after "Al Asad air base") is the base its article names, not a body of that name.
     return [replace(c, key=based[(c.ref.source, c.key)]) if (c.ref.source, c.key) in based

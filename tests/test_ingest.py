@@ -383,7 +383,9 @@ def test_an_outlets_slash_tag_a_reprints_source_a_long_credit_and_a_mail_box_are
     "Qandor Today (Velmor News)", "Breaking News Emails", a long photo credit in
     square brackets, a wire's "[AFP]" ending a line, "Photo by X/AFP via Getty Images";
     the outlet glued to a section's name ("Velmor PressMiddle East: …"); a reporter's
-    name and the place they file from ("Jane Roe, Qandor"): the place stays."""
+    name and the place they file from ("Jane Roe, Qandor"): the place stays; "Reuters ,
+    Thursday 8 Jun 2017", "avatar by Reuters and Velmor Staff", "(AP) – " before a
+    story."""
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / "a.md").write_text(
@@ -402,11 +404,13 @@ def test_an_outlets_slash_tag_a_reprints_source_a_long_credit_and_a_mail_box_are
     (seeds / "c.md").write_text(
         "---\ntitle: Drones over Riyadh\noutlet: Velmor Press\n---\n"
         "Velmor PressMiddle East: A group said the attack was revenge.\n\n"
-        "Jane Roe, Qandor\n\nDrones flew over the capital on Saturday.\n", encoding="utf-8")
+        "Jane Roe, Qandor\n\nDrones flew over the capital on Saturday.\n\n"
+        "Reuters , Thursday 8 Jun 2017\n\navatar by Reuters and Velmor Staff\n\n"
+        "(AP) – Kurdish forces say they took the dam.\n", encoding="utf-8")
     first, second, third = _ingest(seeds).articles
     assert third.text.split("\n\n") == [
         "A group said the attack was revenge.", "Qandor",
-        "Drones flew over the capital on Saturday."]
+        "Drones flew over the capital on Saturday.", "Kurdish forces say they took the dam."]
     assert first.text.split("\n\n") == [
         "On Wednesday, the group said drones struck Babil.", "A jet on patrol",
         "The SDF said they had retaken the hospital from IS",

@@ -1911,3 +1911,23 @@ def test_a_body_named_in_a_place_once_and_a_unit_of_a_body_keep_their_pages():
     assert entity_of(entities, "QBX").kind == "actor"
     assert entity_of(entities, "Zawir Brigade") is not entity_of(
         entities, "Zawir Brigade of the Qandor Operations Command")
+
+
+def test_a_surname_alone_follows_its_name_to_the_longer_name_it_ends_and_a_list_is_no_town():
+    """"Kuntar" beside "Samir Kuntar", where "Samir Kuntar" joins "Mujahid Samir Qantar"
+    of another article: one man; "backed by Qandor, Iran, and Russia" says nothing of
+    Qandor being a town."""
+    first, second = parse_texts(
+        "Samir Kuntar was killed in an air strike. Kuntar had been freed in 2008. The "
+        "fighters were backed by Qandor, Iran, and Russia. Qandor said so.",
+        "Mujahid Samir Qantar was martyred on Saturday, the statement said.",
+    )
+    entities = _entities([
+        _with_labels(first, [("Samir Kuntar", "PERSON"), ("Kuntar", "GPE"),
+                             ("Qandor", "ORG"), ("Iran", "GPE"), ("Russia", "GPE"),
+                             ("Qandor", "ORG")]),
+        _with_labels(second, [("Mujahid Samir Qantar", "PERSON")]),
+    ])
+    man = entity_of(entities, "Mujahid Samir Qantar")
+    assert entity_of(entities, "Samir Kuntar") is man and entity_of(entities, "Kuntar") is man
+    assert entity_of(entities, "Qandor").kind == "actor"
