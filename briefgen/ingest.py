@@ -615,8 +615,8 @@ def _clean_paragraphs(text: str, headline: str = "") -> Cleaned:
         is_footer = links or any(p.match(line) for p in patterns["footer"])
         if links and not in_links and len(kept) > 1 and BYLINE_NAME.fullmatch(kept[-1]):
             dropped.append(kept.pop())  # the author signing off: "Jane Roe", "Check Also"
-        # a list of links ends where the story goes on: a line a sentence ends
         in_footer = in_footer or is_footer
+        # a list of links ends where the story goes on: a line a sentence ends
         in_links = links or in_links and not line.endswith(tuple(SENTENCE_END))
         if (
             is_footer
@@ -691,6 +691,7 @@ def _dateline_place(dateline: str) -> str:
 # A few words before a colon at a paragraph's start: "EghtesadOnline: …" (not a dash:
 # "Rudaw — the Kurdish broadcaster — reported").
 MASTHEAD_LEAD = re.compile(r"([^:/\n]{2,40}?)\s*[:/]\s+(?=\S)")
+# The outlet after a dash or a bar ending a line, as a page's title has it: "… -Xinhua".
 MASTHEAD_TAIL = re.compile(r"\s*[-\u2013\u2014|]\s*([^-\u2013\u2014|:]{2,40})$")
 # An outlet's initials stand for it from three letters: "AM", "DO" are words too.
 MASTHEAD_MIN_INITIALS = 3

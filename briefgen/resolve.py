@@ -219,7 +219,7 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
         after = text[mention.end : mention.end + CONTEXT_WINDOW]
         cue = rules.base_after.match(after)
         # a base word after the name or in it ("the H2 | base", "H2 Base") makes a code a base
-        # a name reference works list as written is one in lower case too ("peshmerga")
+        # a name the reference lists give is one in lower case too ("peshmerga")
         if is_junk(name, rules, base=cue is not None or strip_base_word(name, rules)[1],
                    described=described_body(name, rules) is not None
                    or name_key(name, rules) in rules.known_aliases) or _is_job_title(
@@ -1239,11 +1239,13 @@ def _link_cut_bodies(candidates: list[Candidate]) -> list[Candidate]:
     not before "of", which names what a unit is part of ("the 47th Brigade of the
     Al-Jazira Operations Command")."""
     bodies = {c.key for c in candidates if c.label in GROUP_LABELS}
-    joined = {}
-    for key in (k for k in bodies if " " in k):
-        longer = {b for b in bodies if b.startswith(f"{key} for ")}
-        if len(longer) == 1:
-            joined[key] = next(iter(longer))
+    begun: dict[str, set[str]] = defaultdict(set)  # the words before a " for " → the names
+    for body in bodies:
+        words = body.split(" for ")
+        for n in range(1, len(words)):
+            begun[" for ".join(words[:n])].add(body)
+    joined = {key: next(iter(begun[key])) for key in bodies
+              if " " in key and len(begun.get(key, ())) == 1}
     return [replace(c, key=joined[c.key]) if c.key in joined and c.label in GROUP_LABELS
             else c for c in candidates]
 
