@@ -622,7 +622,7 @@ def _clean_paragraphs(text: str, headline: str = "") -> Cleaned:
             is_footer
             or any(p.match(line) for p in patterns["anywhere"])
             or (in_footer and _looks_like_furniture(line))
-            or (in_links and not line.endswith(tuple(SENTENCE_END)))  # a story's link
+            or in_links  # a story's link: no sentence ends it
             or line.casefold() in seen
         ):
             dropped.append(line)

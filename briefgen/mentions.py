@@ -578,9 +578,8 @@ def _cited_outlets(article: ParsedArticle, mentions: list[Mention], rules: Rules
             # NER's own name stands, unless the cited name only adds a number or a
             # channel's word to a place in it ("Kurdistan 24", "Alsumaria TV") or NER
             # took it for a title or a number.
-            first = match.group().split()[0]
-            channel = bool(CHANNEL_WORD_END.search(match.group())) and not (
-                is_demonym(first, rules) or is_country_name(first))
+            channel = bool(CHANNEL_WORD_END.search(match.group())) and not _names_a_country(
+                match.group().split()[0], rules)
             if any(not (start <= m.start and m.end <= end) or (
                     m.label in rules.labels and not re.search(r"\s\d+$", match.group())
                     and not channel) for m in inside):
@@ -601,6 +600,12 @@ MISSION = re.compile(r"(?<![\w.’'-])((?:[A-Z]\.){2,}|[A-Z][\w’'-]*(?:\s+[A-Z
                      r"\s+(?:[Ee]mbassy|[Cc]onsulate)\b")
 
 
+def _names_a_country(word: str, rules: Rules) -> bool:
+    """A country's name or its people's word ("US", "Iraqi"): whose a mission is ("the
+    US embassy"), never a channel's own name ("Iraqi TV")."""
+    return is_country_name(word) or is_demonym(word, rules)
+
+
 def _diplomatic_missions(article: ParsedArticle, mentions: list[Mention],
                          rules: Rules) -> list[Mention]:
     """A country's embassy or consulate, which NER misses in lower case ("the US
@@ -612,7 +617,7 @@ def _diplomatic_missions(article: ParsedArticle, mentions: list[Mention],
         for match in MISSION.finditer(text, sentence.start, sentence.end):
             start, end = match.span()
             country = match.group(1)
-            if not (is_country_name(country) or is_demonym(country, rules)) or any(
+            if not _names_a_country(country, rules) or any(
                     m.start <= start and end <= m.end and m.label in {"ORG", "FAC"}
                     for m in mentions):
                 continue
