@@ -42,6 +42,7 @@ class Rules:
     outlet_suffix: re.Pattern
     alias_phrase: re.Pattern
     place_before: re.Pattern
+    place_list_before: re.Pattern  # "in al-Rastan, | Talbiseh, …": inside a list of places
     base_verb_before: re.Pattern
     department_after_title: re.Pattern
     organisation_heads: frozenset[str]
@@ -53,6 +54,7 @@ class Rules:
     place_noun_after: re.Pattern
     landform_noun_after: re.Pattern
     place_appositive: re.Pattern  # "X, north of Raqqa", "X, situated about 150 km …"
+    place_described_after: re.Pattern  # "X, a village several kilometres away"
     base_noun_after: re.Pattern
     base_described_after: re.Pattern  # ", a small US base"
     base_known_as_before: re.Pattern  # "an outpost in Jordan known as"
@@ -60,6 +62,7 @@ class Rules:
     outlet_after: re.Pattern
     place_name_words: re.Pattern
     group_name_words: frozenset[str]
+    group_heads: frozenset[str]  # "Army" of "Al-Mukhtar Army", as keyed
     group_name_keys: frozenset[str]
     equipment_nouns: frozenset[str]
     qualifiers: frozenset[str]
@@ -150,6 +153,14 @@ def load_rules() -> Rules:
             rf"\s+of\s+(?i:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
             rf"(?:,\s+|\s+(?:and|or)\s+)){{1,6}}$"
         ),
+        # a name inside a list after a place's cue ("strikes in al-Rastan, Talbiseh,
+        # al-Zaafran and the area around"): names before it, each followed by a comma
+        # (what follows it is checked too: "in Baghdad, Hassan Ali said" is no list)
+        place_list_before=re.compile(
+            rf"\b(?i:{alternation(data['place_cues_before'])}|"
+            rf"(?:{alternation(data['place_nouns_of'])})\s+of)\s+(?i:the\s+)?"
+            rf"(?:(?:(?:{articles})-)?[A-Z][\w'’-]*(?: (?:(?:{articles})-)?[A-Z][\w'’-]*)*, )+$"
+        ),
         base_verb_before=re.compile(
             rf"\b(?:{alternation(data['base_verbs_before'])})\b[^.;]{{0,40}}\b(?:in|at)\s+$",
             re.I,
@@ -173,6 +184,12 @@ def load_rules() -> Rules:
         place_appositive=re.compile(
             r"^,\s+(?:(?:situated|located)\b|(?:[\w.-]+\s+){0,3}?"
             r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+of\s+[A-Z])"),
+        # "Kocho, a village several kilometres away", "X, a town north of": not "X, a city
+        # official said" (the noun goes on into another)
+        place_described_after=re.compile(
+            rf"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?"
+            rf"(?:{alternation(data['place_described_nouns'])})"
+            rf"(?=\s*[,.;:)]|\s+(?:{alternation(data['place_described_next'])})\b)"),
         landform_noun_after=re.compile(
             rf"^\s+(?:{alternation(data['landform_nouns_after'])})\b(?!-)"
         ),
@@ -201,6 +218,7 @@ def load_rules() -> Rules:
         ),
         place_name_words=re.compile(rf"\s(?:{alternation(data['place_name_words'])})$", re.I),
         group_name_words=frozenset(w.casefold() for w in data["group_name_words"]),
+        group_heads=keyed(data["group_heads"]),
         group_name_keys=keyed(data["group_name_words"]),
         equipment_nouns=frozenset(data["equipment_nouns"]),
         qualifiers=keyed(data["qualifiers"]),
@@ -213,8 +231,10 @@ def load_rules() -> Rules:
                        for names in data["known_aliases"] + data["known_place_aliases"]
                        for alias in names},
         known_bodies_written=_written(name for names in data["known_aliases"] for name in names),
+        # (not a country's own name: NER finds those, and "Iran International" is no Iran)
         known_places_written=_written(
-            name for names in data["known_place_aliases"] for name in names),
+            name for names in data["known_place_aliases"] for name in names
+            if not is_country_name(name)),
         collective_heads=keyed(data["collective_heads"]),
         place_generic_words=keyed(data["place_generic_words"]),
         weak_place_words=keyed(data["weak_place_words"]),
@@ -259,13 +279,26 @@ def clean_name(text: str, rules: Rules) -> tuple[str, str]:
             describes(tail.group().strip(), rules)):
         name = name[:tail.start()]
     role = ""
-    lowered = name.casefold()
+    # Whose the title or the group is, before it: "Iraqi PM Abadi", "Shi'ite Al-Mukhtar Army"
+    words = name.split(" ")
+    lead = 0
+    while lead < min(MAX_LEADING_DEMONYMS, len(words) - 1) and is_demonym(words[lead], rules):
+        lead += 1
+    rest = " ".join(words[lead:])
+    lowered = rest.casefold()
     for title in rules.titles:
-        if lowered.startswith(title + " ") and len(name) > len(title) + 1:
-            role = name[: len(title)]
-            name = name[len(title) + 1 :].strip()
-            break
+        if lowered.startswith(title + " ") and len(rest) > len(title) + 1:
+            role = name[: len(name) - len(rest) + len(title)]
+            return rest[len(title) + 1 :].strip(), role
+    if lead and all(name_key(w, rules) in rules.affiliation_words for w in words[:lead]) and (
+            re.match(rf"{rules.article_any}-", rest, re.I)
+            or lowered.split(" ")[0] in rules.group_name_words):
+        return rest, role  # a creed is no word of a group's Arabic name
     return name, role
+
+
+# "Iraqi PM", "Iraqi Kurdish President": the words naming whose a title is, at most.
+MAX_LEADING_DEMONYMS = 2
 
 
 def describes(word: str, rules: Rules) -> bool:
@@ -386,6 +419,13 @@ DEMONYM_ENDING = re.compile(r"(?:ian|ean|an|ese|ish|i)$")
 DEMONYM_MIN_STEM = 4
 
 
+def demonym_stem(word: str, rules: Rules) -> str:
+    """A people's word cut to what its land's name begins with ("kurd" of "kurdish",
+    "iraq" of "iraqi"); empty for any other word."""
+    stem = DEMONYM_ENDING.sub("", word)
+    return stem if stem != word and len(stem) >= 3 and is_demonym(word, rules) else ""
+
+
 def is_demonym(word: str, rules: Rules) -> bool:
     """Whether one word says whose or which creed something is ("Iraqi", "Lebanese",
     "Shia") rather than being a word of a name ("Kata’ib", "Harir"): a qualifier, a
@@ -428,22 +468,28 @@ def country_word_key(word: str, rules: Rules) -> str:
     return name_key(f"{word} x", rules).removesuffix(" x")
 
 
+# Lower-case words inside a person's name: "Abdullah bin Yahya Al-Moallemi", "Zia ul
+# Haq", "Jan van der Berg".
+NAME_PARTICLES = frozenset({"bin", "ibn", "bint", "al", "el", "ul", "ud", "de", "da", "del",
+                            "della", "van", "von", "der", "den", "di", "du", "le", "la"})
+
+
 def looks_like_person(name: str) -> bool:
     """Two or more capitalised words of letters, with middle initials ("Jonathan J.
-    Dunbar"): not "U.S.-Iraq" or "Twitter"."""
+    Dunbar") and particles ("bin"): not "U.S.-Iraq" or "Twitter"."""
     words = name.split()
     return len(words) >= 2 and all(
         re.fullmatch(r"(?:[a-z]{1,3}-)?[A-Z][\w'’-]*", w) for w in words
-        if not (w in words[1:-1] and re.fullmatch(r"[A-Z]\.", w))
+        if not (w in words[1:-1] and (re.fullmatch(r"[A-Z]\.", w) or w in NAME_PARTICLES))
     )
-
 
 
 
 # Letters that transliterations of one Arabic or Persian sound vary between.
 # ("ch" is the French spelling of "sh": "Hochiar"/"Hoshyar", "Chafik"/"Shafiq")
+# ("x" is how Kurdish writes "kh": "Xelil" is "Khalil")
 _SOUND_FOLDS = (("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("w", "v"), ("ch", "sh"),
-                ("c", "k"), ("q", "k"))
+                ("c", "k"), ("q", "k"), ("x", "k"))
 SKELETON_MIN_CONSONANTS = 4
 SKELETON_SINGLE_WORD = 6
 SKELETON_MIN_WORD = 5
@@ -493,6 +539,9 @@ def same_spelling_variant(a: str, b: str, *, place: bool = False, person: bool =
     anchored = (place or person) and any(
         x == y and len(x) >= (PLACE_ANCHOR_MIN_LETTERS if place else SKELETON_MIN_WORD)
         and x not in rules.weak_place_words for x, y in pairs)
+    if place and len(words_a) == 1 and min(len(a), len(b)) >= SHORT_PLACE_MIN_LETTERS and (
+            skeleton(a) == skeleton(b) and _vowels_alike(a, b)):
+        return True  # "Aydon"/"Aydoun", "Solag"/"Solagh": a village's name, vowels alike
     if consonants < SKELETON_MIN_CONSONANTS and not (long_single or anchored):
         return False
     for x, y in pairs:
@@ -512,6 +561,33 @@ def same_spelling_variant(a: str, b: str, *, place: bool = False, person: bool =
     return True
 
 
+# A one-word place name this long or longer may be spelt with other vowels of one sound.
+SHORT_PLACE_MIN_LETTERS = 4
+# The sounds a transliteration's vowel letters write: "e" is the short "a" ("Hezbollah",
+# "Hizballah") or an "i" ("Erbil"/"Irbil"); "o" and "u" are one sound, and "y" an "i".
+_VOWEL_SOUNDS = {"a": "a", "e": "ai", "i": "i", "y": "i", "o": "u", "u": "u"}
+
+
+# A run of vowel letters; "y" before a vowel is a consonant ("Yemen", not "Aydon").
+VOWEL_RUN = re.compile(r"(?:[aeiou]|y(?![aeiou]))+")
+
+
+def _vowels_alike(a: str, b: str) -> bool:
+    """Two spellings of one word (of one skeleton) with vowels and consonants in the
+    same order, whose vowels, group by group, may write one sound: "Aydon"/"Aydoun",
+    "Kobani"/"Kobane"; not "Basra"/"Busra", "Iran"/"Irna", "Yemen"/"Amman"."""
+    def shape(word: str) -> str:  # "aydoun" → "VCVC"
+        return re.sub(r"[^V]+", "C", VOWEL_RUN.sub("V", word))
+
+    if shape(a) != shape(b) or is_country_name(a) or is_country_name(b):
+        return False
+    groups_a, groups_b = VOWEL_RUN.findall(a), VOWEL_RUN.findall(b)
+    def sounds(group: str) -> set[str]:
+        return set("".join(_VOWEL_SOUNDS[c] for c in group))
+
+    return all(sounds(x) & sounds(y) for x, y in zip(groups_a, groups_b, strict=True))
+
+
 def _initial_vowel_only(x: str, y: str) -> bool:
     """An Arabic word's opening vowel is written as any vowel ("Erbil", "Arbil",
     "Irbil"); the rest, five letters or more in all, must be the same ("Basra" is
@@ -521,13 +597,21 @@ def _initial_vowel_only(x: str, y: str) -> bool:
 
 
 @cache
+def _everyday_country_names() -> frozenset[str]:
+    """resolve.yml's `country_names`, read on their own: the rules' known aliases are
+    keyed with them ("People's …" is looked up as a possessive) while the rules load."""
+    data = yaml.safe_load(resources.files("briefgen").joinpath("data/resolve.yml").read_text())
+    return frozenset(data["country_names"])
+
+
+@cache
 def is_country_name(name: str) -> bool:
     """Whether ISO 3166 (pycountry) knows `name` as a country: a name, an official name
     or a code ("Iraq", "Islamic Republic of Iran", "US"), or it is an everyday name of
     one in resolve.yml ("America")."""
     import pycountry  # its database loads on first use, not with every stage
 
-    if name.casefold() in load_rules().country_names:
+    if name.casefold() in _everyday_country_names():
         return True
     try:
         pycountry.countries.lookup(name)

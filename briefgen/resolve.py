@@ -28,6 +28,7 @@ from briefgen.names import (
     Rules,
     clean_name,
     country_word_key,
+    demonym_stem,
     described_body,
     in_title_case,
     is_country_name,
@@ -105,6 +106,7 @@ def resolve(
     candidates = _link_partial_names(candidates, rules)
     candidates = _link_unqualified_names(candidates, rules)
     candidates = _link_name_tails(candidates)
+    candidates = _link_name_heads(candidates, rules)
     candidates = _link_cut_bodies(candidates)
     candidates = _link_described_bodies(candidates, rules)
     candidates = _merge_equivalent_keys(candidates, rules)
@@ -207,10 +209,13 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
         if vote is None or mention.end >= cut_at:
             continue
         name, role = clean_name(mention.text, rules)
-        if mention.label == "PERSON" and REPORTER_AFTER.match(text, mention.end):
+        if mention.label == "PERSON" and (REPORTER_AFTER.match(text, mention.end) or (
+                _outlets_journalist(article, text[:mention.start], _caption(
+                    article, mention), rules))):
             continue  # who reports the story is no actor of it
-        if mention.text in terms or _emphasis(article, mention):
-            continue
+        if mention.text in terms or _emphasis(article, mention) or (
+                PHRASE_HASHTAG.fullmatch(text, max(0, mention.start - 1), mention.end)):
+            continue  # "#EzidiGenocide" is a tweet's phrase, no name
         if mention.start in datelines and name.isupper():  # "ERBIL": the city is "Erbil"
             name = name.title()
         if mention.label == "NORP" and len(name.split()) < rules.norp_min_words:
@@ -278,7 +283,8 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
         if is_country_name(stripped):
             pass  # "a US base" names no base
         elif cue or base_in_name or rules.base_before.search(before) or (
-            rules.base_verb_before.search(before)) or (
+            # "based in Paris": a city (NER's GPE) a body is based in is no base
+            mention.label != "GPE" and rules.base_verb_before.search(before)) or (
                 mention.label not in {"GPE", "LOC", "PERSON"} and (
                     rules.base_known_as_before.search(before)
                     or rules.base_described_after.match(after))):
@@ -286,7 +292,9 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
         elif (len(stripped.split()) >= 2 and rules.place_name_words.search(stripped)) or (
             mention.label in {"PERSON", "ORG"} and not POSSESSIVE_AFTER.match(after) and (
                 rules.place_before.search(before) or rules.place_noun_after.match(after)
-                or (mention.label == "PERSON" and rules.place_appositive.match(after)))
+                or (mention.label == "PERSON" and rules.place_appositive.match(after))
+                or rules.place_described_after.match(after)
+                or _inside_a_list_of_places(text, mention, stripped, after, rules))
         ) or ((country := COUNTRY_AFTER.match(after)) and is_country_name(country.group(1))
               and rules.place_before.search(before)):  # "in Balad, Iraq", not "Hezbollah,
             kind_votes.append(("place", BASE_CUE_WEIGHT))  # Iran and Russia": a town
@@ -314,6 +322,50 @@ def _honorific(title: str, rules: Rules) -> bool:
 # A reporter quoted as a source ("Jane Roe, a reporter from X TV, tweeted") is an actor.
 REPORTER_AFTER = re.compile(
     r"\s+reports\b|(?:\s*\([^()]{0,40}\))?,\s+(?:[A-Z][\w.]*\s+)?(?:correspondent|reporter)\)")
+# A list of places going on after a name ("…, Talbiseh, al-Zaafran and the area around"):
+# another name after a comma or "and", or the area around them.
+PLACE_LIST_GOES_ON = re.compile(
+    rf"(?:,\s+(?:and\s+)?|\s+and\s+)(?:(?:{load_rules().article_any})-)?[A-Z]"
+    r"|,?\s+and\s+the\s+(?:area|areas|countryside|outskirts|surroundings)\b")
+# How far back a list of places may begin before a name inside it.
+LIST_WINDOW = 200
+
+
+def _inside_a_list_of_places(text: str, mention: Mention, name: str, after: str,
+                             rules: Rules) -> bool:
+    """A one-word name, or one with the Arabic article, inside a list after a place's
+    cue ("strikes in al-Rastan, Talbiseh, al-Zaafran and the area around"); a person's
+    name of two words after "in Baghdad," is no item of a list."""
+    return (" " not in name or bool(re.match(rf"{rules.article_any}-", name, re.I))) and (
+        text.endswith(", ", 0, mention.start)) and bool(PLACE_LIST_GOES_ON.match(after)) and (
+        rules.place_list_before.search(text, max(0, mention.start - LIST_WINDOW),
+                                       mention.start) is not None)
+
+
+# A hashtag of words run together ("#EzidiGenocide"); "#Sinjar" is the town.
+PHRASE_HASHTAG = re.compile(r"#\w*[a-z][A-Z]\w*")
+# "CNN's Jane Roe": whose a person is, just before the name.
+OWNER_BEFORE = re.compile(r"((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)['’]s\s+$")
+
+
+def _outlets_journalist(article: ParsedArticle, before: str, caption: bool,
+                        rules: Rules) -> bool:
+    """Whether a person is named as an outlet's journalist: told something ("told CNN's
+    Jane Roe"), or in a caption under the article's own outlet, a news agency or a name
+    with a media word ("Al Jazeera's Jane Roe explains …", no full stop). Quoted in a
+    sentence ("Al Jazeera's Jane Roe said …") she is a source, an actor of the story."""
+    found = OWNER_BEFORE.search(before[-CONTEXT_WINDOW:])
+    if found is None:
+        return False
+    owner = found.group(1)
+    if rules.outlet_before.search(before[: len(before) - len(found.group())]):
+        return True  # "told CNN's Jane Roe": who heard it, not who said it
+    own = article.article.outlet
+    return (bool(own and name_key(owner, rules) == name_key(own, rules))
+            or owner.casefold() in rules.news_agencies
+            or bool(rules.media_words.search(owner))) and caption
+
+
 # "the liberation of Saddam Hussein's hometown": the name is whose, not the place.
 POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 # A town's country after its name ("a base in Balad, Iraq").
@@ -442,6 +494,13 @@ def _names_equipment(article: ParsedArticle, mention: Mention, rules: Rules) -> 
 
 def _sentence_end(article: ParsedArticle, mention: Mention) -> int:
     return article.sentence(mention.sentence).end
+
+
+def _caption(article: ParsedArticle, mention: Mention) -> bool:
+    """Whether the mention's sentence is a line with no sentence's end: a caption, a
+    teaser ("Al Jazeera's Jane Roe explains the status of MEK in Iraq")."""
+    return not article.sentence(mention.sentence).text.rstrip(" '\"’”)").endswith(
+        (".", "!", "?"))
 
 
 def _type_votes(
@@ -939,7 +998,8 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
                     (c.ref.source, c.key) in person_here and len(c.kind_votes) == 1) or (
                     c.label == "ORG" and len(c.kind_votes) == 1
                     and words[0] not in body_words)):
-                c = replace(c, key=next(iter(target)))
+                # a person's surname, whatever NER called it ("Al-Moallemi said", a body)
+                c = replace(c, key=next(iter(target)), type_votes=(("person", 1),))
             elif _base_vote(c) and len(bases := bases_by_last.get(words[0], set())) == 1:
                 based[(c.ref.source, c.key)] = next(iter(bases))
                 c = replace(c, key=next(iter(bases)))
@@ -1074,6 +1134,20 @@ def _merge_equivalent_keys(candidates: list[Candidate], rules: Rules) -> list[Ca
                 join(key, by_shape[shape])
             else:
                 by_shape[shape] = key
+    # A body named with its people's word or its land's name ("the Kurdish Regional
+    # Government", "the Kurdistan Regional Government"): one body.
+    by_land: dict[tuple[int, tuple[str, ...]], list[tuple[str, str]]] = defaultdict(list)
+    for key in keys:
+        words = key.split()
+        for n, word in enumerate(words):
+            if len(words) >= 2:
+                by_land[(n, (*words[:n], *words[n + 1 :]))].append((word, key))
+    for worded in by_land.values():
+        key_of_word = dict(worded)
+        for people, a in worded:
+            if stem := demonym_stem(people, rules):
+                for b in filter(None, (key_of_word.get(stem + end) for end in LAND_ENDINGS)):
+                    join(a, b)
     # A group's name without its country word(s), when no two countries' bodies share it:
     # "Iranian Revolutionary Guard" and "Islamic Revolutionary Guard Corps".
     unqualified_cores = _grouped(
@@ -1123,6 +1197,11 @@ def _merge_equivalent_keys(candidates: list[Candidate], rules: Rules) -> list[Ca
             ):
                 join(a, b)
     return [_keyed(c, root(c.key)) for c in candidates]
+
+
+# How a land's name ends after its people's word's stem: Iraq(i), Syr(ian)/Syria,
+# Kurd(ish)/Kurdistan, Turk(ish)/Turkey, Leban(ese)/Lebanon ("Syriac" is none).
+LAND_ENDINGS = ("", "a", "ia", "istan", "stan", "ey", "on")
 
 
 # A name used mostly as a town, and only now and then with a base word after it ("the
@@ -1255,11 +1334,15 @@ def _link_name_tails(candidates: list[Candidate]) -> list[Candidate]:
     Council of Ministers" after "the Kurdistan Regional Council of Ministers", "the
     Operations Command" after "the Al-Jazira Operations Command", "the Examiner" after
     "the Washington Examiner") is that body, where the article names only one body
-    ending so."""
+    ending so; not words the article names a place ("the city of Erbil" beside "the
+    Kirkuk-Erbil border")."""
     groups_here: dict[str, set[str]] = defaultdict(set)
+    placed_here: set[tuple[str, str]] = set()
     for c in candidates:
         if c.label in GROUP_LABELS:
             groups_here[c.ref.source].add(c.key)
+        if _place_vote(c):
+            placed_here.add((c.ref.source, c.key))
     tails: dict[tuple[str, str], set[str]] = defaultdict(set)  # (article, tail) → full keys
     for source, keys in groups_here.items():
         for key in keys:
@@ -1271,10 +1354,33 @@ def _link_name_tails(candidates: list[Candidate]) -> list[Candidate]:
         # names nested in one another ("the Al-Jazira Operations Command" inside "the 47th
         # Brigade of the Al-Jazira Operations Command"): the shortest is the one meant
         nearest = min(fits, key=lambda k: (len(k), k))
-        if all(k == nearest or k.endswith(" " + nearest) for k in fits):
+        if all(k == nearest or k.endswith(" " + nearest) for k in fits) and (
+                (source, tail) not in placed_here):
             links[source][tail] = nearest
     return [replace(c, key=_follow(links[c.ref.source], c.key))
             if c.label in GROUP_LABELS and c.key in links[c.ref.source] else c
+            for c in candidates]
+
+
+def _link_name_heads(candidates: list[Candidate], rules: Rules) -> list[Candidate]:
+    """A group named again without its head noun in the same article ("Al-Mukhtar had
+    warned" after "the Al-Mukhtar Army", "the Quds" after "the Quds Force") is that
+    group, where the article names only one so; not a country ("US forces", "the US")
+    nor a name the article gives a place."""
+    full_of: dict[tuple[str, str], set[str]] = defaultdict(set)  # (article, bare) → full
+    placed = set()
+    for c in candidates:
+        # by the name as written too, where a reference list gave the key ("Qods Force")
+        for words in {tuple(c.key.split()), tuple(name_key(c.name, rules).split())}:
+            if len(words) >= 2 and words[-1] in rules.group_heads:  # a group's, whatever NER says
+                full_of[(c.ref.source, " ".join(words[:-1]))].add(c.key)
+        if _place_vote(c) or _base_vote(c):
+            placed.add((c.ref.source, c.key))
+    links = {at: next(iter(full)) for at, full in full_of.items()
+             if len(full) == 1 and at not in placed and not is_country_name(at[1])
+             and not is_qualifier(at[1], rules)}
+    return [replace(c, key=links[(c.ref.source, c.key)], kind_votes=(("actor", 1),))
+            if (c.ref.source, c.key) in links and c.label in {"ORG", "PERSON", "NORP"} else c
             for c in candidates]
 
 
