@@ -341,8 +341,10 @@ def _article_frames(
             return [_found_from_row(row, order) for row in hit["frames"]]
         except (KeyError, TypeError, ValueError, IndexError):
             pass  # a damaged entry: computed again below
-    found = _said_about_neighbours(
-        list(_article_events(article.with_tokens(), located, lexicon, order)))
+    people = frozenset(m.entity.id for m in located if m.entity.type == "person")
+    parsed = article.with_tokens()
+    found = _said_about_neighbours(_deaths_of_attacks_beside(
+        list(_article_events(parsed, located, lexicon, order)), parsed, people))
     if store is not None:
         store.put(key, {"frames": [_found_row(f, order) for f in found]})
     return found
@@ -461,7 +463,8 @@ def _part_of_another(sentence: Sentence, trigger: Token, rule: TypeRule,
                      triggers: list[tuple[Token, str]]) -> Token | None:
     """The trigger of the sentence whose event this one tells what it did, of the type
     its rule is `part_of`: linked head to dependent ("a strike killed X", "the strike
-    that killed X"), or through "in"/"by" ("killed in a US raid"); not through "after"
+    that killed X"), the subject of the verb it hangs on ("the strike hit the base,
+    killing two"), or through "in"/"by" ("killed in a US raid"); not through "after"
     or "following" ("After the killing of X, militias attacked …": two events)."""
     by_i = sentence.by_index()
     for other, other_type in triggers:
@@ -469,6 +472,8 @@ def _part_of_another(sentence: Sentence, trigger: Token, rule: TypeRule,
             continue
         if other.head == trigger.i or trigger.head == other.i:
             return other
+        if other.dep in SUBJECT_DEPS and other.head == trigger.head != trigger.i:
+            return other  # "a barrage of rockets slammed into the base, killing 26"
         link = by_i.get(other.head)
         if link is not None and link.head == trigger.i and link.pos == "ADP" and (
                 link.lemma.lower() in PART_OF_PREPOSITIONS):
@@ -499,6 +504,44 @@ def _definite(sentence: Sentence, noun: Token) -> bool:
     incident")."""
     return any(t.dep == "det" and t.lemma.lower() in english().definite_determiners
                for t in children(sentence, noun))
+
+
+def _deaths_of_attacks_beside(found: list[Found], article: ParsedArticle,
+                              people: frozenset[EntityId]) -> list[Found]:
+    """Deaths counted in the sentences after an attack of the same article, up to
+    FOLLOW_WITHIN_SENTENCES ("Several Iraqi security forces were also killed") are the
+    attack's, not a killing of their own. A named person's killing ("Hamedani was
+    killed", "he was killed") stays one, and so do deaths another did than the attackers
+    ("ISIS killed 20 civilians" after a strike) and deaths in the attack's own sentence
+    (the parse tells those: "a strike killed X"; "the operation began and three soldiers
+    were killed" is not the operation)."""
+    # one attack, not "intensive aerial attacks" (whose dead are no one attack's)
+    attacks = [f for f in found if f.type == "attack" and not (
+        f.mention.trigger.lower() != f.lemma and f.mention.trigger.lower().endswith("s"))]
+    told = []
+    for f in found:
+        number = _sentence_number(f)
+        if f.type == "killing" and f.lemma == "kill" and not set(f.targets) & people and any(
+                0 < number - _sentence_number(a) <= FOLLOW_WITHIN_SENTENCES
+                and (not f.actors or set(f.actors) & set(a.actors)) for a in attacks) and (
+                _counted_dead(article.sentence(f.mention.sentence), f.mention.trigger)):
+            f = replace(f, type="attack")
+        told.append(f)
+    return told
+
+
+def _counted_dead(sentence: Sentence, trigger: str) -> bool:
+    """Whether the killed are many, counted or plural ("five people", "26", "several
+    Iraqi security forces"), not one man ("he")."""
+    for verb in (t for t in sentence.tokens if t.text == trigger):
+        for victim in children(sentence, verb):
+            if victim.dep not in {"nsubjpass", "dobj"}:
+                continue
+            if victim.pos == "NUM" or (victim.pos == "NOUN" and victim.text.lower() != (
+                    victim.lemma.lower())) or any(t.dep == "nummod" for t in children(
+                        sentence, victim)):
+                return True
+    return False
 
 
 def _said_about_neighbours(found: list[Found]) -> list[Found]:

@@ -825,3 +825,35 @@ def test_an_agreement_or_a_withdrawal_is_not_titled_by_a_base_it_only_names():
     titles = {e.type: e.title for e in events}
     assert "Camp Falcon" not in titles["agreement"], titles
     assert "Camp Falcon" not in titles["withdrawal"], titles
+
+
+@pytest.mark.parametrize("sentence", [
+    "A barrage of rockets slammed into a former military base near Velmor, killing at "
+    "least 26.",
+    "At 5:30am around 18 Katyusha rockets landed in Camp Qarmel, killing five people.",
+])
+def test_rockets_that_landed_or_a_barrage_are_an_attack_and_its_dead_are_its_own(sentence):
+    """The attack told by its rockets or its barrage, and the killing it did the same
+    event: before, a killing of its own and no attack."""
+    events, _ = _events(sentence)
+    assert {e.type for e in events} == {"attack"}, [(e.type, e.title) for e in events]
+
+
+def test_deaths_told_after_an_attack_are_the_attacks_and_a_named_mans_killing_is_not():
+    """"A rocket attack on Camp Qarmel killed 20 exiles. Several Iraqi policemen were also
+    killed.": one attack; "Brig. Gen. Hassan Velmani was killed near Aleppo." after an
+    attack is a killing of its own, and so are soldiers killed as an offensive began, told
+    in its own sentence."""
+    events, _ = _events(
+        "A rocket attack on Camp Qarmel near Baghdad killed 20 exiles on Thursday. Several "
+        "Iraqi policemen were also killed.",
+        "Rebels attacked an army post near Aleppo on Thursday. Brig. Gen. Hassan Velmani "
+        "was killed near Aleppo, the Guards said.",
+        "Following intensive aerial attacks on Mount Zawir, the land operation has begun "
+        "and three soldiers were killed on the first day, the minister said.",
+        "Intensive air strikes hit 50 targets on Mount Qandil on Monday. Four soldiers were "
+        "killed on the first day, the minister said.",
+    )
+    assert sorted(e.type for e in events if e.type != "other") == [
+        "attack", "attack", "attack", "attack", "killing", "killing", "killing"], [
+        (e.type, e.title) for e in events]
