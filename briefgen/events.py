@@ -463,8 +463,9 @@ def _part_of_another(sentence: Sentence, trigger: Token, rule: TypeRule,
                      triggers: list[tuple[Token, str]]) -> Token | None:
     """The trigger of the sentence whose event this one tells what it did, of the type
     its rule is `part_of`: linked head to dependent ("a strike killed X", "the strike
-    that killed X"), the subject of the verb it hangs on ("the strike hit the base,
-    killing two"), or through "in"/"by" ("killed in a US raid"); not through "after"
+    that killed X"), the subject of the verb its participle hangs on ("the strike hit the
+    base, killing two"; not "… comes two days after ISIS killed"), or through "in"/"by"
+    ("killed in a US raid"); not through "after"
     or "following" ("After the killing of X, militias attacked …": two events)."""
     by_i = sentence.by_index()
     for other, other_type in triggers:
@@ -472,7 +473,9 @@ def _part_of_another(sentence: Sentence, trigger: Token, rule: TypeRule,
             continue
         if other.head == trigger.i or trigger.head == other.i:
             return other
-        if other.dep in SUBJECT_DEPS and other.head == trigger.head != trigger.i:
+        if other.dep in SUBJECT_DEPS and other.head == trigger.head != trigger.i and (
+                trigger.dep == "advcl" and trigger.text.lower().endswith("ing")) and not any(
+                t.dep == "mark" for t in children(sentence, trigger)):
             return other  # "a barrage of rockets slammed into the base, killing 26"
         link = by_i.get(other.head)
         if link is not None and link.head == trigger.i and link.pos == "ADP" and (
@@ -512,18 +515,23 @@ def _deaths_of_attacks_beside(found: list[Found], article: ParsedArticle,
     FOLLOW_WITHIN_SENTENCES ("Several Iraqi security forces were also killed") are the
     attack's, not a killing of their own. A named person's killing ("Hamedani was
     killed", "he was killed") stays one, and so do deaths another did than the attackers
-    ("ISIS killed 20 civilians" after a strike) and deaths in the attack's own sentence
-    (the parse tells those: "a strike killed X"; "the operation began and three soldiers
-    were killed" is not the operation)."""
+    ("ISIS killed 20 civilians" after a strike) and deaths in a sentence that tells an
+    attack (the parse tells those: "a strike killed X"; "the operation began and three
+    soldiers were killed" is not the operation; "the October 7 assault, when terrorists
+    killed 1,400" is not the attack told before)."""
     # one attack, not "intensive aerial attacks" (whose dead are no one attack's)
     attacks = [f for f in found if f.type == "attack" and not (
         f.mention.trigger.lower() != f.lemma and f.mention.trigger.lower().endswith("s"))]
+    # a sentence that tells an attack of its own tells its own deaths ("the October 7
+    # assault, when terrorists killed 1,400 people"), whatever came before
+    attacked = {_sentence_number(f) for f in found if f.type == "attack"}
     told = []
     for f in found:
         number = _sentence_number(f)
         if f.type == "killing" and f.lemma == "kill" and not set(f.targets) & people and any(
                 0 < number - _sentence_number(a) <= FOLLOW_WITHIN_SENTENCES
                 and (not f.actors or set(f.actors) & set(a.actors)) for a in attacks) and (
+                number not in attacked) and (
                 _counted_dead(article.sentence(f.mention.sentence), f.mention.trigger)):
             f = replace(f, type="attack")
         told.append(f)

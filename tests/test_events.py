@@ -857,3 +857,17 @@ def test_deaths_told_after_an_attack_are_the_attacks_and_a_named_mans_killing_is
     assert sorted(e.type for e in events if e.type != "other") == [
         "attack", "attack", "attack", "attack", "killing", "killing", "killing"], [
         (e.type, e.title) for e in events]
+
+
+def test_deaths_told_after_an_attack_but_by_another_hand_or_time_are_no_part_of_it():
+    """"The attack on Camp Zawir comes two days after ISIS killed two dozen soldiers" and
+    a background sentence after an attack ("the war was sparked by the October 7
+    assault, when fighters killed 1,400 people"): killings of their own."""
+    events, _ = _events(
+        "The attack on US troops at Camp Zawir comes two days after militants killed over "
+        "two dozen soldiers in the same region.",
+        "A drone hit the Qarmel air base on Tuesday. Nobody claimed responsibility for the "
+        "attack. The war was sparked by the group's October 7 assault on Velmor, when "
+        "thousands of fighters killed 1,400 people.",
+    )
+    assert sum(e.type == "killing" for e in events) == 2, [(e.type, e.title) for e in events]
