@@ -105,7 +105,7 @@ def resolve(
     candidates = _merge_person_forms(candidates, rules)
     candidates = _link_partial_names(candidates, rules)
     candidates = _link_unqualified_names(candidates, rules)
-    candidates = _link_name_tails(candidates)
+    candidates = _link_name_tails(candidates, rules)
     candidates = _link_name_heads(candidates, rules)
     candidates = _link_cut_bodies(candidates)
     candidates = _link_described_bodies(candidates, rules)
@@ -1329,24 +1329,25 @@ def _link_cut_bodies(candidates: list[Candidate]) -> list[Candidate]:
             else c for c in candidates]
 
 
-def _link_name_tails(candidates: list[Candidate]) -> list[Candidate]:
+def _link_name_tails(candidates: list[Candidate], rules: Rules) -> list[Candidate]:
     """A body named again by the last words of its name in the same article ("the
     Council of Ministers" after "the Kurdistan Regional Council of Ministers", "the
     Operations Command" after "the Al-Jazira Operations Command", "the Examiner" after
-    "the Washington Examiner") is that body, where the article names only one body
+    "the Washington Examiner", "the Guards" after "the Revolutionary Guards", keyed by a
+    reference list as the IRGC) is that body, where the article names only one body
     ending so; not words the article names a place ("the city of Erbil" beside "the
     Kirkuk-Erbil border")."""
-    groups_here: dict[str, set[str]] = defaultdict(set)
+    groups_here: dict[tuple[str, str], set[str]] = defaultdict(set)  # (article, key) → as written
     placed_here: set[tuple[str, str]] = set()
     for c in candidates:
         if c.label in GROUP_LABELS:
-            groups_here[c.ref.source].add(c.key)
+            groups_here[(c.ref.source, c.key)].update((c.key, name_key(c.name, rules)))
         if _place_vote(c):
             placed_here.add((c.ref.source, c.key))
     tails: dict[tuple[str, str], set[str]] = defaultdict(set)  # (article, tail) → full keys
-    for source, keys in groups_here.items():
-        for key in keys:
-            words = key.split()
+    for (source, key), written in groups_here.items():
+        for form in written:
+            words = form.split()
             for n in range(1, len(words)):
                 tails[(source, " ".join(words[n:]))].add(key)
     links: dict[str, dict[str, str]] = defaultdict(dict)  # article → short key → fuller

@@ -2159,3 +2159,17 @@ def test_a_city_a_body_is_based_in_is_no_base():
         ("Velmorville", "GPE"), ("US", "GPE"), ("Zawir", "ORG"), ("Velmorville", "GPE")])])
     assert entity_of(entities, "Velmorville").kind == "place"
     assert entity_of(entities, "Zawir").kind == "base"
+
+
+def test_a_bodys_last_word_joins_it_where_a_reference_list_keyed_its_name():
+    """"Iranian Revolutionary Guards" (keyed as the IRGC by the reference list) and then
+    "the Guards said": the Guards are the IRGC, as "the Examiner" is the Washington
+    Examiner."""
+    (article,) = parse_texts(
+        "A senior Iranian Revolutionary Guards general has been killed near Aleppo, the "
+        "Guards said in a statement on Friday. The IRGC named him.",
+    )
+    entities = _entities([_with_labels(article, [
+        ("Iranian Revolutionary Guards", "ORG"), ("Aleppo", "GPE"), ("Guards", "ORG"),
+        ("IRGC", "ORG")])])
+    assert entity_of(entities, "Guards") is entity_of(entities, "Iranian Revolutionary Guards")
