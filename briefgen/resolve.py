@@ -41,6 +41,7 @@ from briefgen.names import (
     same_spelling_variant,
     skeleton,
     strip_base_word,
+    town_keys,
     unfolded_key,
 )
 from briefgen.records import (
@@ -101,6 +102,8 @@ def resolve(
     candidates = _link_acronyms(candidates, articles, rules)
     candidates = _link_partial_acronyms(candidates, rules)
     candidates = _link_compound_acronyms(candidates, rules)
+    outlets = {name_key(a.article.outlet, rules) for a in articles if a.article.outlet}
+    candidates = _towns_by_their_names(candidates, outlets, rules)
     candidates = _merge_spelling_variants(candidates)
     candidates = _merge_person_forms(candidates, rules)
     candidates = _link_partial_names(candidates, rules)
@@ -773,6 +776,29 @@ def _merge_spelling_variants(candidates: list[Candidate]) -> list[Candidate]:
 def _label_only(c: Candidate) -> bool:
     """A one-word name with no title or role: what it is rests on NER's label alone."""
     return " " not in c.key and not (c.role or c.titled)
+
+
+def _towns_by_their_names(candidates: list[Candidate], outlets: set[str],
+                          rules: Rules) -> list[Candidate]:
+    """A name NER alone calls a person or a group (no title, no role) that is one of the
+    region's towns by a spelling GeoNames lists ("Aleppo", "Idlib", "Duhok" tagged a
+    group) is a place, as the text would say with "in" or "the city of"; not a word of a
+    person's or a body's longer name in the corpus ("Badr" of the Badr Organization,
+    "Sadr" of Muqtada al-Sadr, "Qasim" of Qasim al-Araji), nor an outlet named after a
+    town ("Al Mayadeen", "Al Jazeera": an article's outlet, or told as one), nor a name
+    the corpus also gives a base ("al-Qaim base"): which mentions are the town and which
+    the base is for the text to say (_bases_apart_from_their_town)."""
+    named_otherwise = {w for c in candidates if c.label in {"PERSON", "ORG", "NORP"} and not (
+        _place_vote(c) or _base_vote(c)) for form in (c.key, name_key(c.name, rules))
+        if " " in form for w in form.split()}
+    named_otherwise |= outlets | {c.key for c in candidates if _base_vote(c) or any(
+        vote == "media outlet" for vote, _ in c.type_votes)}
+    towns = town_keys()
+    return [replace(c, kind_votes=(*c.kind_votes, ("place", BASE_CUE_WEIGHT)))
+            if c.label in {"PERSON", "ORG"} and not (c.role or c.titled) and (
+                c.key in towns and c.key not in named_otherwise
+                and not _place_vote(c) and not _base_vote(c)) else c
+            for c in candidates]
 
 
 def _bare_guesses(candidates: list[Candidate]) -> set[str]:

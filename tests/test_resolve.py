@@ -2173,3 +2173,40 @@ def test_a_bodys_last_word_joins_it_where_a_reference_list_keyed_its_name():
         ("Iranian Revolutionary Guards", "ORG"), ("Aleppo", "GPE"), ("Guards", "ORG"),
         ("IRGC", "ORG")])])
     assert entity_of(entities, "Guards") is entity_of(entities, "Iranian Revolutionary Guards")
+
+
+def test_a_town_of_the_region_ner_calls_a_group_is_a_place_unless_a_longer_name_has_it():
+    """GeoNames knows "Idlib" and "Duhok" (also as "Dihok"): tagged a group or a person
+    with nothing else said of them, they are towns. "Badr" is a town too, and the word
+    of the Badr Organization named in the corpus: it stays the group's; and "Al Mayadeen"
+    is a town and the outlet an article came from."""
+    first, second = parse_texts(
+        "Fighting spread to Idlib on Monday. Idlib was shelled again. Duhok said so.",
+        "The Badr Organization denied it. Badr said its fighters had left. Al Mayadeen "
+        "aired the video.",
+    )
+    second = replace(second, article=replace(second.article, outlet="Al Mayadeen"))
+    entities = _entities([
+        _with_labels(first, [("Idlib", "ORG"), ("Idlib", "ORG"), ("Duhok", "PERSON")]),
+        _with_labels(second, [("Badr Organization", "ORG"), ("Badr", "ORG"),
+                              ("Al Mayadeen", "ORG")]),
+    ])
+    assert entity_of(entities, "Idlib").kind == "place"
+    assert entity_of(entities, "Duhok").kind == "place"
+    assert entity_of(entities, "Badr").kind == "actor"
+    assert entity_of(entities, "Al Mayadeen").kind == "actor"
+
+
+def test_a_town_of_the_region_named_for_a_base_is_left_to_what_the_text_says():
+    """"the Al-Qaim base" once and "Al-Qaim" (NER: a group) four times: the gazetteer
+    does not make those four a town apart from the base; the text never calls them one."""
+    first, second = parse_texts(
+        "Coalition troops handed over the Al-Qaim base on Thursday. Al-Qaim was quiet.",
+        "Al-Qaim said the handover went well. Al-Qaim thanked the troops. Al-Qaim grew.",
+    )
+    entities = _entities([
+        _with_labels(first, [("Al-Qaim", "ORG"), ("Al-Qaim", "ORG")]),
+        _with_labels(second, [("Al-Qaim", "ORG"), ("Al-Qaim", "ORG"), ("Al-Qaim", "ORG")]),
+    ])
+    assert len([e for e in entities if "Qaim" in e.name]) == 1, [
+        (e.name, e.kind, e.aliases) for e in entities]
