@@ -579,13 +579,13 @@ def _vowels_alike(a: str, b: str) -> bool:
     def shape(word: str) -> str:  # "aydoun" → "VCVC"
         return re.sub(r"[^V]+", "C", VOWEL_RUN.sub("V", word))
 
-    if shape(a) != shape(b) or is_country_name(a) or is_country_name(b):
-        return False
-    groups_a, groups_b = VOWEL_RUN.findall(a), VOWEL_RUN.findall(b)
-    def sounds(group: str) -> set[str]:
+    def sounds(group: str) -> set[str]:  # "ou" → {"u"}, "ay" → {"a", "i"}
         return set("".join(_VOWEL_SOUNDS[c] for c in group))
 
-    return all(sounds(x) & sounds(y) for x, y in zip(groups_a, groups_b, strict=True))
+    if shape(a) != shape(b) or is_country_name(a) or is_country_name(b):
+        return False
+    pairs = zip(VOWEL_RUN.findall(a), VOWEL_RUN.findall(b), strict=True)
+    return all(sounds(x) & sounds(y) for x, y in pairs)
 
 
 def _initial_vowel_only(x: str, y: str) -> bool:

@@ -1165,9 +1165,8 @@ def _merge_equivalent_keys(candidates: list[Candidate], rules: Rules) -> list[Ca
     by_land: dict[tuple[int, tuple[str, ...]], list[tuple[str, str]]] = defaultdict(list)
     for key in keys:
         words = key.split()
-        for n, word in enumerate(words):
-            if len(words) >= 2:
-                by_land[(n, (*words[:n], *words[n + 1 :]))].append((word, key))
+        for n, word in enumerate(words if len(words) >= 2 else ()):
+            by_land[(n, (*words[:n], *words[n + 1 :]))].append((word, key))
     for worded in by_land.values():
         key_of_word = dict(worded)
         for people, a in worded:
