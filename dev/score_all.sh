@@ -2,6 +2,7 @@
 # Score every corpus (dev and each holdout with texts present) with a snapshot of the
 # code, two builds at a time, and print one line per corpus plus the seeds:
 #   dev/score_all.sh TAG          # builds in /tmp/sc-TAG-<corpus>, summary in /tmp/score-TAG.txt
+#   CORPORA="dev/holdout31" dev/score_all.sh TAG   # only those corpora (and the seeds)
 # The snapshot (/tmp/snap-TAG) lets the checkout change while the builds run; compare
 # two runs with diff. Needs the texts (dev/README.md, "Bringing the texts back").
 set -euo pipefail
@@ -10,7 +11,8 @@ tag="${1:?usage: dev/score_all.sh TAG}"
 snap="/tmp/snap-$tag"
 rm -rf "$snap" && mkdir -p "$snap"
 cp -r "$here/briefgen" "$here/templates" "$here/mkdocs.yml" "$snap/"
-corpora=$(cd "$here" && for d in dev dev/holdout*; do [ -d "$d/articles" ] && echo "$d"; done)
+# CORPORA="dev/holdout31 dev/holdout32" scores only those (and the seeds)
+corpora=${CORPORA:-$(cd "$here" && for d in dev dev/holdout*; do [ -d "$d/articles" ] && echo "$d"; done)}
 one() {
   local corpus=$1 name work
   name=$(basename "$corpus"); work="/tmp/sc-$TAG-$name"
