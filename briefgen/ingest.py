@@ -80,6 +80,9 @@ DATELINE_MONTH = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec
 # A line that is only a person's name (two or three capitalised words), under the
 # headline: the reporter's byline as many sites print it.
 BYLINE_NAME = re.compile(r"(?:[A-Z][a-z’'-]+ ){1,2}[A-Z][a-z’'-]+")
+# Reporters' names together on a line of their own: "Vivian Salama and Jane Roe".
+BYLINE_NAMES = re.compile(
+    rf"{BYLINE_NAME.pattern}(?:(?:, | and | & ){BYLINE_NAME.pattern}){{1,4}}")
 # A reporter's name and where they file from, on a line of its own: "Jane Roe, Riyadh".
 BYLINE_PLACE = re.compile(
     r"((?:[A-Z][a-z’'-]+ ){1,2}[A-Z][a-z’'-]+), ([A-Z][a-z]+(?: [A-Z][a-z]+)?)")
@@ -641,9 +644,9 @@ def _clean_paragraphs(text: str, headline: str = "") -> Cleaned:
         if _glued_tags(line):
             dropped.append(line)
             continue
-        if (1 <= len(kept) <= DATELINE_MAX_LINE or under_headline) and BYLINE_NAME.fullmatch(
-                line):
-            dropped.append(line)  # a byline without "By": the reporter's name alone
+        if (1 <= len(kept) <= DATELINE_MAX_LINE or under_headline) and (
+                BYLINE_NAME.fullmatch(line) or BYLINE_NAMES.fullmatch(line)):
+            dropped.append(line)  # a byline without "By": the reporters' names alone
             continue
         if signed := BYLINE_PLACE.fullmatch(line):  # "Richard Spencer, Riyadh"
             dropped.append(signed.group(1))

@@ -497,7 +497,8 @@ def _skipped_names(
     them ("the Victory base"), or for two words or more a base word ("… Air Base"), an
     organisation's head noun ("… Media Cell") or first word ("Operation X Y", also at
     the start of a sentence, where the tagger reads it as a common noun), or a person's
-    appositive after them ("Jane Roe, the spokesperson of …")."""
+    appositive after them ("Jane Roe, the spokesperson of …"); a settlement's noun before
+    them ("the town of Baghuz")."""
     text = article.article.text
     covered = [(m.start, m.end) for m in mentions]
     for sentence in article.sentences:
@@ -517,6 +518,11 @@ def _skipped_names(
             # "the Victory base", "the Qaim district": a lower-case noun says what it is
             if (noun := _noun_after(name, after, rules)):
                 yield Mention(sentence.id, start, end, name, noun)
+                continue
+            # "the town of Baghuz": the noun before says what it is
+            if rules.settlement_of_before.search(text, max(sentence.start, start - 40), start) and (
+                    not is_country_name(name) and not is_demonym(run[-1].text, rules)):
+                yield Mention(sentence.id, start, end, name, "GPE")
                 continue
             if len(run) < 2:
                 continue

@@ -41,6 +41,7 @@ class Rules:
     trailing_descriptors: re.Pattern
     outlet_suffix: re.Pattern
     alias_phrase: re.Pattern
+    nickname_phrase: re.Pattern  # ", known as 'Y'": of people and groups only
     place_before: re.Pattern
     place_list_before: re.Pattern  # "in al-Rastan, | Talbiseh, …": inside a list of places
     base_verb_before: re.Pattern
@@ -61,6 +62,11 @@ class Rules:
     facility_noun_after: re.Pattern
     outlet_after: re.Pattern
     place_name_words: re.Pattern
+    place_name_opener: re.Pattern  # "River X", "Mount X"
+    base_list_before: re.Pattern  # "bases such as X, "
+    settlement_of_before: re.Pattern  # "the town of "
+    equipment_names: frozenset[str]  # "black hawk": keys, singular
+    water_words: frozenset[str]
     group_name_words: frozenset[str]
     group_heads: frozenset[str]  # "Army" of "Al-Mukhtar Army", as keyed
     group_name_keys: frozenset[str]
@@ -115,9 +121,15 @@ def load_rules() -> Rules:
         """Word lists compared with name keys, folded the same way ("iraqi" → "iraki")."""
         return frozenset(_folded_key(w, folds) for w in words)
 
+    # a rank is written with its full stops or without them ("Lt. Col.", "Lt Col")
+    titles = sorted({form for t in data["titles"] for form in (t, t.replace(".", ""))},
+                    key=len, reverse=True)
+    # one name of a list: "Ayn al-Asad", "K-1", "Q-West"
+    list_item = (rf"(?-i:(?:(?:{articles})-)?[A-Z0-9][\w'’.-]*"
+                 rf"(?:\s+(?:(?:{articles})-)?[A-Z0-9][\w'’.-]*){{0,3}})")
     return Rules(
         labels=data["labels"],
-        titles=tuple(sorted(data["titles"], key=len, reverse=True)),
+        titles=tuple(titles),
         title_words=frozenset(w for title in data["titles"] for w in title.split()),
         bare_titles=frozenset(t.rstrip(".") for t in data["titles"] if " " not in t),
         honorifics=frozenset(data["honorifics"]),
@@ -135,7 +147,7 @@ def load_rules() -> Rules:
         role_before=re.compile(
             # initials may end in a full stop ("U.S."), a word may not ("Monday. President")
             rf"((?:(?:[A-Z](?:\.[A-Z])*\.|[A-Z][\w'’-]*(?:\.[\w'’-]+)*)[ \t]+(?:of[ \t]+)?){{0,3}}"
-            rf"(?i:{alternation(data['titles'])}))"
+            rf"(?i:{alternation(titles)}))"
             rf"[ \t]+$"
         ),
         trailing_descriptors=re.compile(
@@ -146,6 +158,8 @@ def load_rules() -> Rules:
             rf"^\s*[,(]?\s*(?:(?:who|which)\s+(?:is|was|are|were)\s+)?"
             rf"(?:{alternation(data['alias_phrases'])})\s+(?:the\s+)?[\"“‘']?$", re.I
         ),
+        nickname_phrase=re.compile(
+            rf"^\s*,\s*(?:{alternation(data['nickname_phrases'])})\s+(?:the\s+)?[\"“‘']?$", re.I),
         # "in X", "the town of X", "east of the X", and the second of a pair ("the towns
         # of X and Y", the last of a list: "in X, Y, and Z"); not after a comma ("in
         # Baghdad, Hassan Ali said"). The names of the pair are capitalised, so "in the
@@ -160,6 +174,9 @@ def load_rules() -> Rules:
             rf"\s+of\s+(?i:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
             rf"(?:,\s+|\s+(?:and|or)\s+)){{1,6}}$"
         ),
+        # "the town of X", "the village of X": a name NER left untagged there is a place
+        settlement_of_before=re.compile(
+            rf"\b(?:{alternation(data['place_described_nouns'])})\s+of\s+(?:the\s+)?$", re.I),
         # a name inside a list after a place's cue ("strikes in al-Rastan, Talbiseh,
         # al-Zaafran and the area around"): names before it, each followed by a comma
         # (what follows it is checked too: "in Baghdad, Hassan Ali said" is no list)
@@ -168,6 +185,12 @@ def load_rules() -> Rules:
             rf"(?:{alternation(data['place_nouns_of'])})\s+of)\s+(?i:the\s+)?"
             rf"(?:(?:(?:{articles})-)?[A-Z][\w'’-]*(?: (?:(?:{articles})-)?[A-Z][\w'’-]*)*, )+$"
         ),
+        # "bases such as X, Y and", "three bases in Iraq: X, Y and": the names listed
+        base_list_before=re.compile(
+            rf"\b(?:{alternation(data['base_list_nouns'])})"
+            rf"(?:\s+(?:in|across)\s+(?:the\s+)?{list_item}(?:\s+and\s+{list_item})?)?"
+            rf"(?:\s*:\s*|\s+(?:such\s+as|including)\s+)"
+            rf"(?:{list_item}(?:,\s+and\s+|,\s+|\s+and\s+))*$", re.I),
         base_verb_before=re.compile(
             rf"\b(?:{alternation(data['base_verbs_before'])})\b[^.;]{{0,40}}\b(?:in|at)\s+$",
             re.I,
@@ -224,6 +247,9 @@ def load_rules() -> Rules:
             re.I,
         ),
         place_name_words=re.compile(rf"\s(?:{alternation(data['place_name_words'])})$", re.I),
+        place_name_opener=re.compile(rf"(?:{alternation(data['place_name_openers'])})\s", re.I),
+        water_words=keyed(data["water_words"]),
+        equipment_names=keyed(data["equipment_names"]),
         group_name_words=frozenset(w.casefold() for w in data["group_name_words"]),
         group_heads=keyed(data["group_heads"]),
         group_name_keys=keyed(data["group_name_words"]),
@@ -388,6 +414,11 @@ RUN_TOGETHER = re.compile(r"\b([A-Z][a-z]{3,}|[AE]l)(?=[A-Z][a-z]{2,})")
 COUNTRY_POSSESSIVE = re.compile(r"\b([A-Z][\w.]*(?: [A-Z]\w*)?)['’]s\b")
 
 
+# A generation's mark after a name of two words or more ("Myles B. Caggins III", "John
+# Roe Jr."): the same man is written without it.
+GENERATION_SUFFIX = re.compile(r"^((?:\S+ ){2,}\S+) (?:jr|sr|ii|iii|iv)$")
+
+
 # Linking compares the same names many times over (every mention of "Iraq"): each
 # distinct name is folded once.
 @lru_cache(maxsize=1 << 16)
@@ -401,6 +432,7 @@ def _folded_key(name: str, folds: tuple[tuple[re.Pattern, Fold], ...]) -> str:
     key = "".join(c for c in key if not unicodedata.combining(c)).casefold()
     key = re.sub(r"['\u02be\u02bf]", "", key)
     key = re.sub(r"[^\w]+", " ", key).strip()
+    key = GENERATION_SUFFIX.sub(r"\1", key)
     for pattern, replacement in folds:
         key = pattern.sub(replacement, key)
     return re.sub(r"\s+", " ", key).strip()

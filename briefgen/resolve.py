@@ -286,13 +286,16 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
         if is_country_name(stripped):
             pass  # "a US base" names no base
         elif cue or base_in_name or rules.base_before.search(before) or (
+                rules.base_list_before.search(text, max(0, mention.start - LIST_WINDOW),
+                                              mention.start)) or (
             # "based in Paris": a city (NER's GPE) a body is based in is no base
             mention.label != "GPE" and rules.base_verb_before.search(before)) or (
                 mention.label not in {"GPE", "LOC", "PERSON"} and (
                     rules.base_known_as_before.search(before)
                     or rules.base_described_after.match(after))):
             kind_votes.append(("base", BASE_CUE_WEIGHT))
-        elif (len(stripped.split()) >= 2 and rules.place_name_words.search(stripped)) or (
+        elif (len(stripped.split()) >= 2 and (rules.place_name_words.search(stripped)
+                                              or rules.place_name_opener.match(stripped))) or (
             mention.label in {"PERSON", "ORG"} and not POSSESSIVE_AFTER.match(after) and (
                 rules.place_before.search(before) or rules.place_noun_after.match(after)
                 or (mention.label == "PERSON" and rules.place_appositive.match(after))
@@ -465,8 +468,12 @@ def _names_equipment(article: ParsedArticle, mention: Mention, rules: Rules) -> 
     Abrams tanks", "Patriot missile system", "a Super King Air 350 aircraft", "a
     Katyusha rocket launcher platform" (from the parse: the span's head words are
     compounds or modifiers of one noun that is, or is compounded with, one of
-    `equipment_nouns`)."""
+    `equipment_nouns`); or a model's name alone, singular or plural (data
+    `equipment_names`: "Chinooks and Black Hawks")."""
     text = article.article.text
+    if any(name_key(form, rules) in rules.equipment_names
+           for form in (mention.text, mention.text.removesuffix("s"))):
+        return True  # "Chinooks and Black Hawks": a model's name alone
     if POSSESSIVE_AFTER.match(text, mention.end) or (
             mention.text.split()[-1].casefold() in rules.collective_heads):
         return False  # whose it is: "Rex Tillerson's radar", "U.S. Air Force planes"
@@ -533,7 +540,8 @@ def _link_acronyms(
 ) -> list[Candidate]:
     """'Full Name (ACR)' anywhere in the corpus makes ACR an alias of Full Name, whether
     or not NER tagged ACR; 'X, better known as Y', 'X (formerly Y)' and 'X (Y)' (a
-    parenthesis of names, both sides actors or both places) join X and Y."""
+    parenthesis of names, both sides actors or both places) join X and Y, and so does
+    a nickname of a person or a group ("X, known as 'Y'")."""
     links: dict[str, str] = {}
     by_end = {(c.ref.source, c.ref.end): c for c in candidates}
     by_start = {(c.ref.source, c.ref.start): c for c in candidates}
@@ -583,9 +591,11 @@ def _link_acronyms(
                     starts, min(len(text), c.ref.end + 40))]:
                 named = by_start[(source, other_start)]
                 gap = text[c.ref.end : other_start]
+                family = LABEL_FAMILIES.get(c.label)
                 if (rules.alias_phrase.match(gap) or (
                     gap == " or " and PARENTHESIS_AHEAD.match(text, named.ref.end)
-                )):
+                ) or (rules.nickname_phrase.match(gap) and family in {"person", "group"}
+                      and LABEL_FAMILIES.get(named.label) == family)):
                     also_known[named.key].add(c.key)
                     break
     # "X, better known as Y" said of two different Xs leaves Y ambiguous: joining both
@@ -889,8 +899,9 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
     one fits; a person's first and last name without the middle ("Mohammed al-Sudani");
     a base's last word ("al-Asad air base" for Ain al-Asad); an armed group's name
     without its first word ("al-Nujaba" for "Harakat al-Nujaba"); a two-word surname
-    ("Abdul Mahdi" for "Adel Abdul Mahdi"). A group NER calls a person ("Kataeb
-    Hezbollah") has no surname: "Hezbollah" alone is not its short form."""
+    ("Abdul Mahdi" for "Adel Abdul Mahdi"); a kunya alone for the one man whose full
+    name opens with it ("Abu Mahdi"). A group NER calls a person ("Kataeb Hezbollah",
+    "Kata'ib Hezbollah") has no surname: "Hezbollah" alone is not its short form."""
     full_by_surname: dict[str, set[str]] = defaultdict(set)
     in_article: dict[tuple[str, str], set[str]] = defaultdict(set)
     surnames_in: dict[str, set[str]] = defaultdict(set)  # article → its people's surnames
@@ -903,6 +914,7 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
     article_last: set[str] = set()  # groups whose last word takes the article: "… al-Nujaba"
     roles_of: dict[str, set[str]] = defaultdict(set)  # a full name → its titles
     groups_here: dict[str, set[str]] = defaultdict(set)  # article → its groups' full names
+    by_kunya: dict[str, set[str]] = defaultdict(set)  # "abu mahdi" → full names opening so
     person_here.update((c.ref.source, c.key) for c in candidates if c.label == "PERSON")
     # "the Biden administration" says Biden is a person in its article ("Biden’s decision",
     # tagged a group, is his)
@@ -919,7 +931,9 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
             people_named[(c.ref.source, words[-1])].add(c.key)
     for c in candidates:
         words = c.key.split()
-        group_word = re.split(r"[\s-]", c.name)[0].casefold() in rules.group_name_words
+        # "Kata'ib" as "Kataib": the word's key is a group word's too
+        group_word = re.split(r"[\s-]", c.name)[0].casefold() in rules.group_name_words or (
+            bool(words) and words[0] in rules.group_name_keys)
         if group_word and len(words) >= 2:  # "Harakat al-Nujaba" in "Harakat Hezbollah al-Nujaba"
             by_ends[(words[0], words[-1])].add(c.key)
         if c.label == "ORG" and len(words) >= 2 and not group_word and (
@@ -937,6 +951,8 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
                 in_article[(c.ref.source, surname)].add(c.key)
                 surnames_in[c.ref.source].add(surname)
             by_ends[(words[0], words[-1])].add(c.key)
+            if len(words) >= 3 and words[0] in KUNYA_KEYS:
+                by_kunya[" ".join(words[:2])].add(c.key)
             if len(words) >= 3:
                 tail = skeleton(" ".join(words[-2:]))
                 by_tail[tail].add(c.key)
@@ -966,6 +982,10 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
                 not _initials(key) or _initials(key) == _initials(k))}
             if len(longer) == 1:
                 fuller[key] = next(iter(longer))
+    # a kunya alone ("Abu Mahdi") is the one man whose full name opens with it
+    for kunya, keys in by_kunya.items():
+        if len(keys) == 1 and kunya not in fuller:
+            fuller[kunya] = next(iter(keys))
     # a name without its first name ("President Tayyip Erdogan" for "President Recep
     # Tayyip Erdogan"), where the one longer name ending so carries the same title
     for keys in list(full_by_surname.values()):
@@ -1051,6 +1071,10 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
     # after "Al Asad air base") is the base its article names, not a body of that name.
     return [replace(c, key=based[(c.ref.source, c.key)]) if (c.ref.source, c.key) in based
             and c.label not in PLACE_LABELS and not _base_vote(c) else c for c in linked]
+
+
+# The words of a kunya, "father of" and "mother of" ("Abu Mahdi al-Muhandis"), as keyed.
+KUNYA_KEYS = frozenset(name_key(w, load_rules()) for w in ("Abu", "Umm"))
 
 
 # A government named after its president (mentions.ADMINISTRATION_AFTER), as keyed.
@@ -1145,6 +1169,11 @@ def _merge_equivalent_keys(candidates: list[Candidate], rules: Rules) -> list[Ca
             if bare and len(bare) < len(key.split()) and " ".join(bare) not in countries:
                 shapes.append("place:" + " ".join(bare))
             shapes.append("place:" + key)
+        # the "River Tigris" is the "Tigris" (the "Jordan River" is not Jordan)
+        parts = key.split()
+        water = {parts[0], parts[-1]} & rules.water_words if len(parts) >= 2 else set()
+        if water and not is_country_name(dry := " ".join(w for w in parts if w not in water)):
+            shapes.append("key:" + dry)
         if cores[key] != key and len(cores[key]) >= 2:  # "CNN" folds to "cn"
             shapes.append("key:" + cores[key])
         shapes.append("key:" + key)
@@ -1214,14 +1243,31 @@ def _merge_equivalent_keys(candidates: list[Candidate], rules: Rules) -> list[Ca
                            key, words[len(_leading_qualifiers(k, rules)):])}
             if len(clipped) == 1:  # "CENTCOM" from "Central Command"
                 join(key, next(iter(clipped)))
+    # a group's one-word name in the plural ("Peshmergas", "Houthis"; NER: persons)
+    for key in singles:
+        if key.endswith("s") and len(key) >= PLURAL_MIN_CHARS and "ORG" in labels.get(
+                stem := key[:-1], ()):
+            join(key, stem)
     long_singles = [k for k in keys if " " not in cores[k] and len(cores[k]) >= FUZZY_MIN_CHARS]
     for i, a in enumerate(long_singles):
         for b in long_singles[i + 1 :]:
             if cores[a][0] == cores[b][0] and labels[a] & labels[b] and (
                 fuzz.ratio(cores[a], cores[b]) >= FUZZY_MIN_SCORE
-            ):
+            ) and not _nisba_of(cores[a], cores[b]):
                 join(a, b)
     return [_keyed(c, root(c.key)) for c in candidates]
+
+
+# A one-word name this long or longer ending in "s" may be a group's name in the plural.
+PLURAL_MIN_CHARS = 6
+
+
+def _nisba_of(a: str, b: str) -> bool:
+    """Whether one key is the other with the Arabic nisba ending ("Baghdadi" from
+    "Baghdad", "Tikriti"): a man's surname or a town named from the place, not a
+    respelling of it."""
+    shorter, longer = sorted((a, b), key=len)
+    return longer in (shorter + "i", shorter + "y")
 
 
 # How a land's name ends after its people's word's stem: Iraq(i), Syr(ian)/Syria,

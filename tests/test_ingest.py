@@ -445,3 +445,25 @@ def test_a_name_signing_off_before_a_footer_and_the_footers_link_titles_are_furn
         "Officials said the talks would resume in March.",
         "Smoke rises over Tal Qandor, Velmor.",
         "Print media said the talks would resume."]
+
+
+def test_reporters_named_together_under_the_headline_and_wire_stamps_are_furniture():
+    """A byline of two lines ("Jane Roe", then "Ali Hassan and Joe Velmor"), a wire
+    page's stamp line and a caption's agency after a spaced slash are no part of the
+    story."""
+    from briefgen.ingest import _clean_paragraphs
+
+    kept, dropped, _, _ = _clean_paragraphs(
+        "Kurdish forces retake a dam\n"
+        "Jane Roe\n"
+        "Ali Hassan and Joe Velmor\n"
+        "Reuters | Updated: 04-03-2021 00:25 IST | Created: 04-03-2021 00:25 IST\n"
+        "Smoke rises over Kirkuk, Iraq, Friday, Oct. 21 / AP\n"
+        "Fighters retook the dam on Monday, officials said.\n"
+        "Officials named Ali Hassan and Joe Velmor as the commanders.\n"
+    )
+    assert kept == ["Kurdish forces retake a dam",
+                    "Smoke rises over Kirkuk, Iraq, Friday, Oct. 21",
+                    "Fighters retook the dam on Monday, officials said.",
+                    "Officials named Ali Hassan and Joe Velmor as the commanders."]
+    assert "Ali Hassan and Joe Velmor" in dropped
