@@ -133,6 +133,8 @@ class TypeRule:
     # Whether a place the trigger was done to is where it happened ("liberated Tal
     # Afar", "the recapture of Ramadi"); the title says "<label> of <place>".
     place_is_where: bool = False
+    # Nouns whose "of" names the place taken ("regained control of the dam").
+    held_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -150,6 +152,7 @@ class OnceRules:
     event_words: frozenset[str] = frozenset()  # every type's trigger lemmas
     type_of_word: dict[str, str] = field(default_factory=dict)  # a trigger lemma's type
     never_done_to_events: frozenset[str] = frozenset()  # types: "execute attacks"
+    peril_nouns: frozenset[str] = frozenset()  # "in danger of being executed"
 
 
 @dataclass(frozen=True)
@@ -182,6 +185,7 @@ def load_lexicon() -> Lexicon:
             headline_words={str(k): str(v) for k, v in (spec.get("headline_words") or {}).items()},
             part_of=str(spec.get("part_of", "")),
             place_is_where=bool(spec.get("place_is_where", False)),
+            held_nouns=frozenset(spec.get("held_nouns", [])),
             nouns_modified={
                 k: frozenset(v) for k, v in (spec.get("nouns_modified") or {}).items()
             },
@@ -195,8 +199,8 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         once=OnceRules(**{name: frozenset(once[name]) for name in (
             "wanted_by", "asked_of_others", "modals", "done_infinitive_after", "stopped_by",
-            "counts",
-            "campaign_adverbs", "attacks_stepped_up_by", "never_done_to_events")},
+            "counts", "campaign_adverbs", "attacks_stepped_up_by", "never_done_to_events",
+            "peril_nouns")},
             event_words=frozenset(lemma for rule in types.values() for lemma in rule.lemmas),
             type_of_word={lemma: name for name, rule in reversed(types.items())
                           for lemma in rule.lemmas}),
@@ -250,6 +254,9 @@ class Found:
     # Named as a thing told of before ("the strikes", "this attack"): it refers back to
     # the article's last mention with the same trigger word, however far back.
     told_before: bool = False
+    # An earlier event the story is measured against ("since X raided Y in May"): it
+    # joins nothing told beside it in its article.
+    earlier: bool = False
     # Said to be another occasion than one told of before ("another attack", "a fresh
     # strike", "hits another missile"): it starts an event of its own in its article.
     another: bool = False
@@ -359,16 +366,16 @@ def _found_row(f: Found, order: int) -> list:
             [[c.speaker, c.speaker_id, c.cue, c.stance, c.source, c.sentence, c.text]
              for c in f.claims],
             None if f.published is None else f.published.isoformat(), f.words, f.attached,
-            f.lemma, f.told_before, f.apart, f.another]
+            f.lemma, f.told_before, f.apart, f.another, f.earlier]
 
 
 def _found_from_row(row: list, order: int) -> Found:
     """A cache entry is input too: every field is checked to be what it should."""
     (kind, offset, source, sentence, trigger, actors, agents, targets, bases, places,
      where, others, stated, quantity, claims, published, words, attached, lemma,
-     told_before, apart, another) = row
+     told_before, apart, another, earlier) = row
     if not (isinstance(offset, int) and all(
-            isinstance(flag, bool) for flag in (attached, told_before, apart, another))):
+            isinstance(flag, bool) for flag in (attached, told_before, apart, another, earlier))):
         raise TypeError("frame")
     _strings(kind, source, sentence, trigger, quantity, lemma, *actors, *agents, *targets,
              *bases, *places, *where, *others, *words, *(stated or ()))
@@ -386,7 +393,7 @@ def _found_from_row(row: list, order: int) -> Found:
         claims=tuple(checked),
         published=None if published is None else dt.date.fromisoformat(published),
         words=tuple(words), attached=attached, lemma=lemma, told_before=told_before,
-        apart=apart, another=another)
+        apart=apart, another=another, earlier=earlier)
 
 
 def _strings(*values: object) -> None:
@@ -500,6 +507,16 @@ def _another_occasion(sentence: Sentence, trigger: Token, words: frozenset[str])
     attack", "a fresh strike" (not "hit another hangar": one attack, two hangars)."""
     return any(t.dep in {"det", "amod"} and t.lemma.lower() in words
                for t in children(sentence, trigger))
+
+
+def _measured_against(sentence: Sentence, trigger: Token) -> bool:
+    """Whether the trigger tells an earlier event the story is measured against ("the
+    biggest operation since Delta Force troops raided the home of X in May", "the first
+    since the 2019 attack"): never the event told beside it."""
+    head = sentence.by_index().get(trigger.head)
+    return any(t.dep == "mark" and t.text.lower() == "since"
+               for t in children(sentence, trigger)) or (
+        trigger.dep == "pobj" and head is not None and head.text.lower() == "since")
 
 
 def _definite(sentence: Sentence, noun: Token) -> bool:
@@ -657,15 +674,18 @@ def _found(
     # "the Erbil attack", "a Baghdad drone strike": where; but "US air strikes" and
     # "Iran missile attacks" name who struck, not where.
     compounds = [t.start for t in children(sentence, trigger) if noun and t.dep == "compound"]
-    # "liberated Tal Afar", "the recapture of Ramadi": the place it was done to
-    held = _held_place_starts(sentence, trigger, noun, lexicon.place_nouns) if (
-        rule is not None and rule.place_is_where) else frozenset()
-    where = [m.entity.id for m in located if (m.entity.kind in {"base", "place"} and (any(
-             m.start <= h < m.end for h in heads) or (
-                 not _is_country(m.entity) and any(m.start <= h < m.end for h in held))))
-             or (m.entity.kind == "base" and m.start in obj)
-             or (m.entity.kind in {"base", "place"} and not _is_country(m.entity)
-                 and any(m.start <= h < m.end for h in compounds))]
+    if rule is not None and rule.place_is_where:
+        # "liberated Tal Afar", "the recapture of Ramadi": the place it was done to is the
+        # only where of a place taken ("regained control of the party in Baghdad" took none)
+        held = _held_place_starts(sentence, trigger, noun, lexicon.place_nouns | rule.held_nouns)
+        where = [m.entity.id for m in located if m.entity.kind in {"base", "place"}
+                 and not _is_country(m.entity) and any(m.start <= h < m.end for h in held)]
+    else:
+        where = [m.entity.id for m in located if (m.entity.kind in {"base", "place"} and any(
+                 m.start <= h < m.end for h in heads))
+                 or (m.entity.kind == "base" and m.start in obj)
+                 or (m.entity.kind in {"base", "place"} and not _is_country(m.entity)
+                     and any(m.start <= h < m.end for h in compounds))]
     if not actors and not of_names_target:
         # "the deployment of X", "X were deployed": actors in the trigger's phrase
         own = _role_span(sentence, trigger, None)
@@ -693,6 +713,7 @@ def _found(
         lemma=trigger.lemma.lower(),
         told_before=told_before,
         another=another,
+        earlier=_measured_against(sentence, trigger),
     )
 
 
@@ -830,6 +851,16 @@ def _happened_once(
             t.dep == "aux" and t.text.lower() == "to" for t in children(sentence, trigger)) and (
             head.lemma.lower() in rules.wanted_by or (head.pos == "NOUN" and head.lemma.lower()
                                                       not in rules.done_infinitive_after)):
+        return False
+    # What was about to happen: "the prisoners were going to be executed".
+    if trigger.pos == "VERB" and head is not None and head.text.lower() == "going" and any(
+            t.dep == "aux" and t.text.lower() == "to" for t in children(sentence, trigger)) and any(
+            t.dep == "aux" and t.lemma.lower() == "be" for t in children(sentence, head)):
+        return False
+    # What might have happened: "in imminent danger of being executed", "the risk of an
+    # attack".
+    if trigger.dep in {"pobj", "pcomp"} and head is not None and head.text.lower() == "of" and (
+            owner := by_i.get(head.head)) is not None and owner.lemma.lower() in rules.peril_nouns:
         return False
     # A noun wanted or demanded: "called for an immediate ceasefire", "demanded the
     # withdrawal of US forces".
@@ -1124,8 +1155,8 @@ def _held_place_starts(sentence: Sentence, trigger: Token, noun: bool,
                        place_nouns: frozenset[str]) -> frozenset[int]:
     """Where the word begins of what was taken: the object ("liberated Tal Afar"), or
     for a noun what follows "of" ("the recapture of Ramadi"), and the name a word for a
-    place stands for ("the town of X", "X city"); not a word inside it ("liberated four
-    hostages held in Syria")."""
+    place stands for ("the town of X", "X city", "control of X", "parts of X"); not a word
+    inside it ("liberated four hostages held in Syria")."""
     def of_objects(token: Token) -> list[Token]:
         return [o for p in children(sentence, token) if p.dep == "prep"
                 and p.text.lower() == "of" for o in children(sentence, p) if o.dep == "pobj"]
@@ -1133,9 +1164,12 @@ def _held_place_starts(sentence: Sentence, trigger: Token, noun: bool,
     heads = [t for t in children(sentence, trigger) if t.dep in {"dobj", "nsubjpass"}]
     if noun:
         heads += of_objects(trigger)
-    heads += [t for h in heads if h.lemma.lower() in place_nouns
-              for t in [*of_objects(h), *(c for c in children(sentence, h)
-                                          if c.dep in {"compound", "poss", "nmod"})]]
+    named = heads
+    for _ in range(2):  # "control of | the town of | Baiji"
+        named = [t for h in named if h.lemma.lower() in place_nouns
+                 for t in [*of_objects(h), *(c for c in children(sentence, h)
+                                             if c.dep in {"compound", "poss", "nmod"})]]
+        heads = heads + named
     return frozenset(t.start for t in heads)
 
 
@@ -1246,7 +1280,10 @@ def cluster(
     members = {i: [f] for i, f in enumerate(found)}
     # Per group: its distinct dates, bases and when it can have happened (a window from
     # its articles' publication dates), kept up to date as groups join.
-    traits = {i: Traits({f.date}, set(f.bases), *_window(f)) for i, f in enumerate(found)}
+    traits = {i: Traits({f.date}, set(f.bases), *_window(f),
+                        frozenset() if f.earlier else frozenset({f.mention.source}),
+                        frozenset({f.mention.source}) if f.earlier else frozenset())
+              for i, f in enumerate(found)}
     by_anchor: dict[tuple, list[int]] = defaultdict(list)
     previous_of_type: dict[tuple[str, SourceId], int] = {}
     first_of_type: dict[tuple[str, SourceId], int] = {}
@@ -1254,7 +1291,9 @@ def cluster(
     for i, f in enumerate(found):
         source = f.mention.source
         specific = sorted(e for e in f.others if e not in broad)
-        anchors: list[tuple[str, ...]] = [("in", source, e) for e in specific]
+        # "since X raided Y in May": an earlier event shares no name with this story's
+        anchors: list[tuple[str, ...]] = [] if f.earlier else [
+            ("in", source, e) for e in specific]
         # Across articles a base joins where it is the trigger's own place ("attacked
         # Ain al-Asad", "arrived at Camp Falcon"), not where the sentence only names it.
         anchors += [("across", e) for e in f.bases if e in f.where]
@@ -1273,6 +1312,8 @@ def cluster(
             by_anchor[(f.type, *anchor)].append(i)
         anchors_of[i].update(anchors)
         j = previous_of_type.get((f.type, source))
+        if f.earlier:
+            continue  # nor is it the one told before or after it
         if f.another and _sentence_number(f) > LEAD_SENTENCES:
             pass  # "another attack", past the lead: not the one told of before
         elif j is not None and (
@@ -1466,11 +1507,15 @@ class Traits:
     bases: set[EntityId]
     earliest: date | None  # it happened on or after this day (undated mentions' reach)
     latest: date | None  # and on or before this one (its first report)
+    # the articles that tell it, and those that measure their own story against it
+    told_in: frozenset[SourceId] = frozenset()
+    measured_in: frozenset[SourceId] = frozenset()
 
     def joined(self, other: Traits) -> Traits:
         return Traits(self.dates | other.dates, self.bases | other.bases,
                       max(filter(None, (self.earliest, other.earliest)), default=None),
-                      min(filter(None, (self.latest, other.latest)), default=None))
+                      min(filter(None, (self.latest, other.latest)), default=None),
+                      self.told_in | other.told_in, self.measured_in | other.measured_in)
 
 
 def _window(found: Found) -> tuple[date | None, date | None]:
@@ -1488,6 +1533,8 @@ def _joinable(a: Traits, b: Traits) -> bool:
     (so it never bridges two years the other mentions state)."""
     if not all(compatible(x, y) for x in a.dates for y in b.dates):
         return False
+    if a.told_in & b.measured_in or a.measured_in & b.told_in:
+        return False  # "the deadliest since the 2019 attack": that attack is another
     if a.bases and b.bases and not a.bases & b.bases:
         return False
     joined = a.joined(b)

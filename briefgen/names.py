@@ -64,6 +64,7 @@ class Rules:
     place_name_words: re.Pattern
     place_name_opener: re.Pattern  # "River X", "Mount X"
     base_list_before: re.Pattern  # "bases such as X, "
+    group_cue_keys: frozenset[str]  # "grup", "militia": as keyed
     settlement_of_before: re.Pattern  # "the town of "
     equipment_names: frozenset[str]  # "black hawk": keys, singular
     water_words: frozenset[str]
@@ -139,6 +140,7 @@ def load_rules() -> Rules:
             rf"\s*[-\s]?((?:military\s+)?(?:{alternation(data['base_cues_after'])}))\b", re.I),
         base_before=re.compile(rf"\b({alternation(data['base_cues_before'])})\s*$", re.I),
         group_cue=re.compile(rf"\b({alternation(data['group_cues'])})\b", re.I),
+        group_cue_keys=keyed(data["group_cues"]),
         media_words=re.compile(rf"\b({alternation(data['media_words'])})\b", re.I),
         government_words=re.compile(rf"\b({alternation(data['government_words'])})\b", re.I),
         folds=folds,

@@ -98,7 +98,7 @@ def resolve(
     if mention_cache is not None:
         mention_cache.prune()
     candidates = _names_out_of_headlines(candidates, rules)
-    candidates = [_keyed(c, rules.known_aliases.get(c.key, c.key)) for c in candidates]
+    candidates = [_keyed(c, _known_key(c.key, rules)) for c in candidates]
     candidates = _link_acronyms(candidates, articles, rules)
     candidates = _link_partial_acronyms(candidates, rules)
     candidates = _link_compound_acronyms(candidates, rules)
@@ -1536,6 +1536,16 @@ def _glossed(key: str, rules: Rules) -> str:
     """A group's core name (see _group_core) with its Arabic words in English: "katab
     hezbolah" and "hezbolah brigades" are both "brigade hezbolah"."""
     return _group_core(" ".join(rules.name_glossary.get(w, w) for w in key.split()), rules)
+
+
+def _known_key(key: str, rules: Rules) -> str:
+    """The key of a body the reference lists know, by its name or by its name with a
+    group's word after it ("the Islamic State Group", capitalised, as "Islamic State
+    group" is); else the key itself."""
+    if key in rules.known_aliases:
+        return rules.known_aliases[key]
+    head, _, last = key.rpartition(" ")
+    return rules.known_aliases.get(head, key) if last in rules.group_cue_keys else key
 
 
 def _leading_qualifiers(key: str, rules: Rules) -> list[str]:

@@ -871,3 +871,75 @@ def test_deaths_told_after_an_attack_but_by_another_hand_or_time_are_no_part_of_
         "thousands of fighters killed 1,400 people.",
     )
     assert sum(e.type == "killing" for e in events) == 2, [(e.type, e.title) for e in events]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kurdish forces retook the Haditha Dam on Sunday.",
+    "Kurdish forces retook parts of the Haditha Dam on Sunday.",
+    "Kurdish and Iraqi forces regained control of the Haditha Dam late Monday.",
+    "The Peshmerga forces took back the Haditha Dam on Sunday.",
+    "Kurdish forces wrested back part of the Haditha Dam on Sunday.",
+    "Iraqi forces regained complete control of the town of Haditha Dam on Monday.",
+])
+def test_a_place_taken_back_in_other_words_is_its_recapture(sentence):
+    """The tagger leaves "retook" as written; "regained control of", "took back", "parts
+    of" say the same as "recaptured"."""
+    events, names = _events(sentence)
+    assert [(e.type, e.title) for e in events if e.type == "control"] == [
+        ("control", events[0].title)] and events[0].title.startswith("Recapture of Haditha Dam")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The soldiers took the hostages back to Erbil on Monday.",
+    "He regained control of the party in Baghdad last year.",
+])
+def test_taking_back_people_or_a_party_is_no_recapture(sentence):
+    events, _ = _events(sentence)
+    assert not [e for e in events if e.type == "control"]
+
+
+@pytest.mark.parametrize(("sentence", "title"), [
+    ("US forces formally handed over control of the Zawir Air Base to the Iraqi Security "
+     "Forces on Thursday.", "Handover at Zawir"),
+    ("The coalition handed over an area of K-7 Air Base on Sunday.", "Handover at K-7"),
+    ("US forces abandoned the Zawir base near the border last week.", "Withdrawal at Zawir"),
+])
+def test_a_base_handed_over_or_abandoned_is_a_withdrawal_from_it(sentence, title):
+    events, _ = _events(sentence)
+    assert [(e.type, e.title) for e in events] == [("withdrawal", title)]
+
+
+def test_prisoners_handed_over_are_no_withdrawal():
+    events, _ = _events("Police handed over the suspects to the court in Baghdad. The "
+                        "handover of prisoners took place in Basra.")
+    assert not [e for e in events if e.type == "withdrawal"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Officials had information that the prisoners were going to be executed that day.",
+    "Seventy hostages were freed who were in imminent danger of being executed.",
+    "The militants were going to attack the base on Monday, officials said.",
+])
+def test_what_was_about_to_happen_or_might_have_is_no_event(sentence):
+    events, _ = _events(sentence)
+    assert not [e for e in events if e.type in {"killing", "attack"}]
+
+
+def test_what_went_on_to_happen_is_still_an_event():
+    events, _ = _events("The militants went on to attack the base on Monday.")
+    assert [e.type for e in events] == ["attack"]
+
+
+@pytest.mark.parametrize("text", [
+    "US and Kurdish forces raided an Islamic State prison near Hawija on Thursday, freeing "
+    "70 hostages. Cook said the raid went well. It was the most significant ground "
+    "operation since Delta Force troops raided the home of Abu Sayyaf, an Islamic State "
+    "financier, in Syria in May.",
+    "Drones struck the Zawir base on Monday. Officials said the base had been quiet since "
+    "a 2019 strike by Kataib Rahma.",
+])
+def test_an_earlier_event_the_story_is_measured_against_is_another(text):
+    events, _ = _events(text)
+    attacks = [e for e in events if e.type == "attack"]
+    assert len(attacks) == 2, [(e.title, [m.sentence for m in e.mentions]) for e in attacks]
+    assert len(attacks[-1].mentions) == 1

@@ -2337,3 +2337,29 @@ def test_a_name_ner_skipped_after_the_town_of_is_a_place_and_a_police_chief_a_pe
     entities = _entities([_with_labels(article, [("Velmor Police", "ORG")])])
     assert entity_of(entities, "Zabaghuz").kind == "place"
     assert entity_of(entities, "Sarhad Qadiri").type == "person"
+
+
+def test_heights_and_a_hashd_spelling_join_their_known_names():
+    """Not "Defense Department" for the Pentagon: "Australia's Department of Defence" is
+    no Pentagon (test_a_body_s_names_that_reference_works_list_are_one_body)."""
+    first, second = parse_texts(
+        "Rockets were fired from the Zarvan Heights on Monday. Officials said two rockets "
+        "fell short.",
+        "Israel struck targets in Zarvan on Tuesday, the Pentagon said. The Hashed "
+        "denied any role. The Popular Mobilization Forces said so.",
+    )
+    entities = _entities([
+        _with_labels(first, [("Zarvan Heights", "LOC")]),
+        _with_labels(second, [("Israel", "GPE"), ("Zarvan", "GPE"), ("Pentagon", "ORG"),
+                              ("Hashed", "ORG"), ("Popular Mobilization Forces", "ORG")])])
+    assert entity_of(entities, "Zarvan") is entity_of(entities, "Zarvan Heights")
+    assert entity_of(entities, "Hashed") is entity_of(entities, "Popular Mobilization Forces")
+
+
+def test_a_known_group_s_name_with_group_capitalised_after_it_is_the_group():
+    (article,) = parse_texts(
+        "The coalition fighting Islamic State Group said the drone was armed. Islamic "
+        "State fighters fled.")
+    entities = _entities([_with_labels(article, [("Islamic State Group", "ORG"),
+                                                 ("Islamic State", "ORG")])])
+    assert entity_of(entities, "Islamic State Group") is entity_of(entities, "Islamic State")
