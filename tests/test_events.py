@@ -880,6 +880,7 @@ def test_deaths_told_after_an_attack_but_by_another_hand_or_time_are_no_part_of_
     "The Peshmerga forces took back the Haditha Dam on Sunday.",
     "Kurdish forces wrested back part of the Haditha Dam on Sunday.",
     "Iraqi forces regained complete control of the town of Haditha Dam on Monday.",
+    "Officials confirmed that 90 percent of the town of Haditha Dam had been retaken.",
 ])
 def test_a_place_taken_back_in_other_words_is_its_recapture(sentence):
     """The tagger leaves "retook" as written; "regained control of", "took back", "parts
@@ -943,3 +944,11 @@ def test_an_earlier_event_the_story_is_measured_against_is_another(text):
     attacks = [e for e in events if e.type == "attack"]
     assert len(attacks) == 2, [(e.title, [m.sentence for m in e.mentions]) for e in attacks]
     assert len(attacks[-1].mentions) == 1
+
+
+def test_the_fall_of_a_place_is_its_capture_but_not_the_fall_of_a_man_or_of_prices():
+    events, _ = _events("The fall of Raqqa is a potent symbol of the group's collapse.")
+    assert [(e.type, e.title) for e in events] == [("control", "Fall of Raqqa")]
+    events, _ = _events("The fall of Assad was celebrated in Damascus. The sharp fall in "
+                        "prices hit Basra.")
+    assert not [e for e in events if e.type == "control"]
