@@ -1118,7 +1118,9 @@ FUZZY_MIN_CHARS = 6
 def _merge_equivalent_keys(candidates: list[Candidate], rules: Rules) -> list[Candidate]:
     """Keys that name the same thing in other words: the same content words in another
     order ("Defence and Security Committee"), an outlet with or without "News", an
-    initialism of a name used elsewhere ("US"), or a close respelling of a long name."""
+    initialism of a name used elsewhere ("US"), a water with or without its word ("the
+    River Tigris"), a group's one-word name in the plural ("Peshmergas"), or a close
+    respelling of a long name (not its nisba: "Al-Baghdadi" is no "Baghdad")."""
     labels: dict[str, set[str]] = defaultdict(set)
     acronyms: set[str] = set()
     placed: set[str] = set()  # keys told as places ("east of the Euphrates") whatever NER says
