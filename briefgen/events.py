@@ -511,12 +511,16 @@ def _another_occasion(sentence: Sentence, trigger: Token, words: frozenset[str])
 
 def _measured_against(sentence: Sentence, trigger: Token) -> bool:
     """Whether the trigger tells an earlier event the story is measured against ("the
-    biggest operation since Delta Force troops raided the home of X in May", "the first
-    since the 2019 attack"): never the event told beside it."""
+    biggest operation since Delta Force troops raided the home of X in May", "quiet
+    since a 2019 strike", "since the 2019 attack"): never the event told beside it. Not
+    "since the attack", which points back at the story's own."""
     head = sentence.by_index().get(trigger.head)
-    return any(t.dep == "mark" and t.text.lower() == "since"
-               for t in children(sentence, trigger)) or (
-        trigger.dep == "pobj" and head is not None and head.text.lower() == "since")
+    if any(t.dep == "mark" and t.text.lower() == "since" for t in children(sentence, trigger)):
+        return True
+    return trigger.dep == "pobj" and head is not None and head.text.lower() == "since" and (
+        not _definite(sentence, trigger) or any(
+            t.dep in {"nummod", "npadvmod", "compound", "amod"} and t.pos == "NUM"
+            for t in children(sentence, trigger)))
 
 
 def _definite(sentence: Sentence, noun: Token) -> bool:
@@ -680,6 +684,11 @@ def _found(
         held = _held_place_starts(sentence, trigger, noun, lexicon.place_nouns | rule.held_nouns)
         where = [m.entity.id for m in located if m.entity.kind in {"base", "place"}
                  and not _is_country(m.entity) and any(m.start <= h < m.end for h in held)]
+        if not where and any(t.start in held and t.dep in {"dobj", "nsubjpass", "pobj"}
+                             and t.lemma.lower() in lexicon.place_nouns for t in sentence.tokens):
+            # "recaptured several villages near Hawija": where those places are
+            where = [m.entity.id for m in located if m.entity.kind in {"base", "place"}
+                     and not _is_country(m.entity) and any(m.start <= h < m.end for h in heads)]
     else:
         where = [m.entity.id for m in located if (m.entity.kind in {"base", "place"} and any(
                  m.start <= h < m.end for h in heads))

@@ -149,7 +149,7 @@ def load_rules() -> Rules:
         role_before=re.compile(
             # initials may end in a full stop ("U.S."), a word may not ("Monday. President")
             rf"((?:(?:[A-Z](?:\.[A-Z])*\.|[A-Z][\w'’-]*(?:\.[\w'’-]+)*)[ \t]+(?:of[ \t]+)?){{0,3}}"
-            rf"(?i:{alternation(titles)}))"
+            rf"\b(?i:{alternation(titles)}))"
             rf"[ \t]+$"
         ),
         trailing_descriptors=re.compile(
@@ -418,7 +418,7 @@ COUNTRY_POSSESSIVE = re.compile(r"\b([A-Z][\w.]*(?: [A-Z]\w*)?)['’]s\b")
 
 # A generation's mark after a name of two words or more ("Myles B. Caggins III", "John
 # Roe Jr."): the same man is written without it.
-GENERATION_SUFFIX = re.compile(r"^((?:\S+ ){2,}\S+) (?:jr|sr|ii|iii|iv)$")
+GENERATION_SUFFIX = re.compile(r"^((?:\S+ )+\S+) (?:jr|sr|ii|iii|iv)$")
 
 
 # Linking compares the same names many times over (every mention of "Iraq"): each

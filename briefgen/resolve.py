@@ -286,8 +286,7 @@ def _candidates(article: ParsedArticle, rules: Rules) -> Iterable[Candidate]:
         if is_country_name(stripped):
             pass  # "a US base" names no base
         elif cue or base_in_name or rules.base_before.search(before) or (
-                rules.base_list_before.search(text, max(0, mention.start - LIST_WINDOW),
-                                              mention.start)) or (
+                _listed_after_bases(article, mention, rules)) or (
             # "based in Paris": a city (NER's GPE) a body is based in is no base
             mention.label != "GPE" and rules.base_verb_before.search(before)) or (
                 mention.label not in {"GPE", "LOC", "PERSON"} and (
@@ -335,6 +334,24 @@ PLACE_LIST_GOES_ON = re.compile(
     r"|,?\s+and\s+the\s+(?:area|areas|countryside|outskirts|surroundings)\b")
 # How far back a list of places may begin before a name inside it.
 LIST_WINDOW = 200
+
+
+def _listed_after_bases(article: ParsedArticle, mention: Mention, rules: Rules) -> bool:
+    """A name in a list after a plural base noun, in its own sentence ("bases such as
+    Taji and Ayn al-Asad", "three bases in Iraq: Qaim, Q-West and K-1"); not a clause's
+    subject after it ("… such as Taji and Balad, and Kataib Hezbollah claimed …",
+    "attacks on US bases: Kataib Hezbollah claims responsibility")."""
+    sentence, text = article.sentence(mention.sentence), article.article.text
+    # the list's sentence, or the one before where the tagger broke the list at its colon
+    begin = sentence.start if not text[: sentence.start].rstrip().endswith(":") else 0
+    if not rules.base_list_before.search(text, max(begin, mention.start - LIST_WINDOW),
+                                         mention.start):
+        return False
+    tokens = sentence.by_index()
+    inside = [t for t in tokens.values() if mention.start <= t.start < mention.end]
+    heads = [t for t in inside if t.head not in tokens
+             or not mention.start <= tokens[t.head].start < mention.end]
+    return not any(t.dep in {"nsubj", "nsubjpass"} for t in heads)
 
 
 def _inside_a_list_of_places(text: str, mention: Mention, name: str, after: str,
@@ -595,7 +612,9 @@ def _link_acronyms(
                 if (rules.alias_phrase.match(gap) or (
                     gap == " or " and PARENTHESIS_AHEAD.match(text, named.ref.end)
                 ) or (rules.nickname_phrase.match(gap) and family in {"person", "group"}
-                      and LABEL_FAMILIES.get(named.label) == family)):
+                      and LABEL_FAMILIES.get(named.label) == family
+                      # "known as Soleimani's right-hand man" names him no Soleimani
+                      and not POSSESSIVE_AFTER.match(text, named.ref.end))):
                     also_known[named.key].add(c.key)
                     break
     # "X, better known as Y" said of two different Xs leaves Y ambiguous: joining both
@@ -899,8 +918,8 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
     one fits; a person's first and last name without the middle ("Mohammed al-Sudani");
     a base's last word ("al-Asad air base" for Ain al-Asad); an armed group's name
     without its first word ("al-Nujaba" for "Harakat al-Nujaba"); a two-word surname
-    ("Abdul Mahdi" for "Adel Abdul Mahdi"); a kunya alone for the one man whose full
-    name opens with it ("Abu Mahdi"). A group NER calls a person ("Kataeb Hezbollah",
+    ("Abdul Mahdi" for "Adel Abdul Mahdi"); a kunya alone for the one man of its article
+    whose full name opens with it ("Abu Mahdi"). A group NER calls a person ("Kataeb Hezbollah",
     "Kata'ib Hezbollah") has no surname: "Hezbollah" alone is not its short form."""
     full_by_surname: dict[str, set[str]] = defaultdict(set)
     in_article: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -914,7 +933,8 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
     article_last: set[str] = set()  # groups whose last word takes the article: "… al-Nujaba"
     roles_of: dict[str, set[str]] = defaultdict(set)  # a full name → its titles
     groups_here: dict[str, set[str]] = defaultdict(set)  # article → its groups' full names
-    by_kunya: dict[str, set[str]] = defaultdict(set)  # "abu mahdi" → full names opening so
+    # (article, "abu mahdi") → the article's full names opening so
+    by_kunya: dict[tuple[str, str], set[str]] = defaultdict(set)
     person_here.update((c.ref.source, c.key) for c in candidates if c.label == "PERSON")
     # "the Biden administration" says Biden is a person in its article ("Biden’s decision",
     # tagged a group, is his)
@@ -952,7 +972,7 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
                 surnames_in[c.ref.source].add(surname)
             by_ends[(words[0], words[-1])].add(c.key)
             if len(words) >= 3 and words[0] in KUNYA_KEYS:
-                by_kunya[" ".join(words[:2])].add(c.key)
+                by_kunya[(c.ref.source, " ".join(words[:2]))].add(c.key)
             if len(words) >= 3:
                 tail = skeleton(" ".join(words[-2:]))
                 by_tail[tail].add(c.key)
@@ -982,10 +1002,6 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
                 not _initials(key) or _initials(key) == _initials(k))}
             if len(longer) == 1:
                 fuller[key] = next(iter(longer))
-    # a kunya alone ("Abu Mahdi") is the one man whose full name opens with it
-    for kunya, keys in by_kunya.items():
-        if len(keys) == 1 and kunya not in fuller:
-            fuller[kunya] = next(iter(keys))
     # a name without its first name ("President Tayyip Erdogan" for "President Recep
     # Tayyip Erdogan"), where the one longer name ending so carries the same title
     for keys in list(full_by_surname.values()):
@@ -1062,6 +1078,10 @@ def _link_partial_names(candidates: list[Candidate], rules: Rules) -> list[Candi
                 c = replace(c, key=full)
         if (c.ref.source, c.key) in misread_people:
             c = replace(c, label="PERSON", type_votes=(("person", 1),))
+        # a kunya alone ("Abu Mahdi") is the one man of its article whose full name opens
+        # with it; across articles "Abu Mohammed" is too common a form of address
+        if len(words) == 2 and len(opened := by_kunya.get((c.ref.source, c.key), set())) == 1:
+            c = replace(c, key=next(iter(opened)))
         linked.append(replace(c, key=fuller[c.key]) if c.key in fuller else c)
     # A surname alone follows its full name where the last two words joined a longer one
     # ("Kuntar" with "Samir Kuntar" to "Mujahid Samir Qantar").
@@ -1118,7 +1138,7 @@ FUZZY_MIN_CHARS = 6
 def _merge_equivalent_keys(candidates: list[Candidate], rules: Rules) -> list[Candidate]:
     """Keys that name the same thing in other words: the same content words in another
     order ("Defence and Security Committee"), an outlet with or without "News", an
-    initialism of a name used elsewhere ("US"), a water with or without its word ("the
+    initialism of a name used elsewhere ("US"), a river with or without its word ("the
     River Tigris"), a group's one-word name in the plural ("Peshmergas"), or a close
     respelling of a long name (not its nisba: "Al-Baghdadi" is no "Baghdad")."""
     labels: dict[str, set[str]] = defaultdict(set)

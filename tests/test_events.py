@@ -881,6 +881,7 @@ def test_deaths_told_after_an_attack_but_by_another_hand_or_time_are_no_part_of_
     "Kurdish forces wrested back part of the Haditha Dam on Sunday.",
     "Iraqi forces regained complete control of the town of Haditha Dam on Monday.",
     "Officials confirmed that 90 percent of the town of Haditha Dam had been retaken.",
+    "Iraqi troops recaptured several villages near the Haditha Dam on Monday.",
 ])
 def test_a_place_taken_back_in_other_words_is_its_recapture(sentence):
     """The tagger leaves "retook" as written; "regained control of", "took back", "parts
@@ -912,7 +913,9 @@ def test_a_base_handed_over_or_abandoned_is_a_withdrawal_from_it(sentence, title
 
 def test_prisoners_handed_over_are_no_withdrawal():
     events, _ = _events("Police handed over the suspects to the court in Baghdad. The "
-                        "handover of prisoners took place in Basra.")
+                        "handover of prisoners took place in Basra. The ministry "
+                        "transferred control of the investigation to the police in Baghdad "
+                        "on Monday.")
     assert not [e for e in events if e.type == "withdrawal"]
 
 
@@ -952,3 +955,10 @@ def test_the_fall_of_a_place_is_its_capture_but_not_the_fall_of_a_man_or_of_pric
     events, _ = _events("The fall of Assad was celebrated in Damascus. The sharp fall in "
                         "prices hit Basra.")
     assert not [e for e in events if e.type == "control"]
+
+
+def test_the_story_s_own_event_named_after_since_is_the_same_event():
+    events, _ = _events("Rockets struck the Zawir base on Monday, wounding two soldiers. "
+                        "Security has been tightened since the attack, officials said.")
+    attacks = [e for e in events if e.type == "attack"]
+    assert len(attacks) == 1 and len(attacks[0].mentions) == 2

@@ -2237,12 +2237,15 @@ def test_a_name_made_from_a_place_with_its_nisba_ending_is_not_the_place():
 
 
 def test_a_generational_suffix_and_a_middle_initial_leave_one_person():
-    first, second = parse_texts(
+    first, second, third = parse_texts(
         "Col. Joel R. Zaydman III, the coalition spokesman, confirmed the handover.",
         "Joel Zaydman said the troops had left. Zaydman added that more would follow.",
+        "Senator Mark Velmorson Jr. said the troops were safe. Mark Velmorson spoke again.",
     )
-    entities = _entities([first, second])
+    entities = _entities([first, second, _with_labels(third, [
+        ("Mark Velmorson Jr.", "PERSON"), ("Mark Velmorson", "PERSON")])])
     assert entity_of(entities, "Joel Zaydman") is entity_of(entities, "Joel R. Zaydman III")
+    assert entity_of(entities, "Mark Velmorson") is entity_of(entities, "Mark Velmorson Jr.")
 
 
 def test_a_rank_written_without_its_full_stop_is_still_a_rank():
@@ -2305,13 +2308,19 @@ def test_an_aircraft_or_weapon_named_by_its_model_is_no_page():
     assert not entities, [e.name for e in entities]
 
 
-def test_a_kunya_alone_is_the_one_man_whose_name_opens_with_it():
+def test_a_kunya_alone_is_the_one_man_of_its_article_whose_name_opens_with_it():
+    """In another article "Abu Zaydun" may be anyone so addressed (a shopkeeper)."""
     first, second = parse_texts(
-        "Abu Zaydun al-Velmari, the deputy leader, was killed with the general.",
-        "Abu Zaydun was also the head of the brigades.",
+        "Abu Zaydun al-Velmari, the deputy leader, was killed with the general. Abu Zaydun "
+        "was also the head of the brigades.",
+        "A shopkeeper in Mosul, Abu Zaydun, said the market was shelled.",
     )
-    entities = _entities([first, _with_labels(second, [("Abu Zaydun", "PERSON")])])
-    assert entity_of(entities, "Abu Zaydun") is entity_of(entities, "Abu Zaydun al-Velmari")
+    entities = _entities([
+        _with_labels(first, [("Abu Zaydun al-Velmari", "PERSON"), ("Abu Zaydun", "PERSON")]),
+        _with_labels(second, [("Mosul", "GPE"), ("Abu Zaydun", "PERSON")])])
+    leader = entity_of(entities, "Abu Zaydun al-Velmari")
+    assert {m.source for m in leader.mentions} == {"a0"}, leader.mentions
+    assert len(leader.mentions) == 2
 
 
 def test_names_listed_after_bases_are_bases():
@@ -2363,3 +2372,51 @@ def test_a_known_group_s_name_with_group_capitalised_after_it_is_the_group():
     entities = _entities([_with_labels(article, [("Islamic State Group", "ORG"),
                                                  ("Islamic State", "ORG")])])
     assert entity_of(entities, "Islamic State Group") is entity_of(entities, "Islamic State")
+
+
+def test_a_person_or_company_that_shares_a_weapon_s_name_keeps_its_page():
+    (article,) = parse_texts(
+        "Abrams said on Monday that sanctions on Iran would stay. Apache said it would "
+        "sell its fields.")
+    entities = _entities([_with_labels(article, [("Abrams", "PERSON"), ("Iran", "GPE"),
+                                                 ("Apache", "ORG")])])
+    assert entity_of(entities, "Abrams").type == "person"
+    assert entity_of(entities, "Apache").kind == "actor"
+
+
+def test_a_group_that_opens_a_clause_after_a_list_of_bases_is_no_base():
+    first, second = parse_texts(
+        "The coalition withdrew from bases such as Zawir and Qorvan, and Kataib Rahma "
+        "claimed victory on Monday.",
+        "Rocket attacks on US bases: Kataib Rahma claims responsibility",
+    )
+    entities = _entities([
+        _with_labels(first, [("Zawir", "PERSON"), ("Qorvan", "PERSON"), ("Kataib Rahma", "ORG")]),
+        _with_labels(second, [("US", "GPE"), ("Kataib Rahma", "ORG")])])
+    assert entity_of(entities, "Kataib Rahma").kind == "actor"
+    assert entity_of(entities, "Zawir").kind == "base"
+
+
+def test_a_nickname_that_is_someone_else_s_possessive_names_no_one():
+    first, second = parse_texts(
+        "The strike killed Ali Velmari, known as Zaydani's right-hand man, near Baghdad.",
+        "Qassem Zaydani was killed in January. Zaydani had led the force.",
+    )
+    entities = _entities([
+        _with_labels(first, [("Ali Velmari", "PERSON"), ("Zaydani", "PERSON"), ("Baghdad", "GPE")]),
+        second])
+    assert entity_of(entities, "Ali Velmari") is not entity_of(entities, "Qassem Zaydani")
+
+
+def test_a_title_is_a_whole_word_before_the_name():
+    """"lt" ends "assault" and "mp" ends "camp": no rank or title of the name after."""
+    (article,) = parse_texts("After the assault Zaydman resigned. In the camp Velmor spoke.")
+    entities = _entities([_with_labels(article, [("Zaydman", "PERSON"), ("Velmor", "PERSON")])])
+    assert {a for e in entities for a, _ in e.aliases} == {"Zaydman", "Velmor"}
+
+
+def test_a_lake_does_not_swallow_the_town_of_its_name():
+    (article,) = parse_texts("Talks opened in Zarvan on Monday. Fishermen on Lake Zarvan "
+                             "saw the drones.")
+    entities = _entities([_with_labels(article, [("Zarvan", "GPE"), ("Lake Zarvan", "LOC")])])
+    assert entity_of(entities, "Zarvan") is not entity_of(entities, "Lake Zarvan")
