@@ -53,6 +53,7 @@ from briefgen.records import (
     ParsedArticle,
     Problem,
     SourceId,
+    Token,
     sentence_anchor,
 )
 from briefgen.slugs import SECTION_OF_KIND, Previous, assign_ids
@@ -336,6 +337,13 @@ PLACE_LIST_GOES_ON = re.compile(
 LIST_WINDOW = 200
 
 
+def _span_heads(tokens: dict[int, Token], mention: Mention) -> list[Token]:
+    """The tokens of a mention whose head lies outside it: how the span hangs in the
+    sentence's parse."""
+    return [t for t in tokens.values() if mention.start <= t.start < mention.end and (
+        t.head not in tokens or not mention.start <= tokens[t.head].start < mention.end)]
+
+
 def _listed_after_bases(article: ParsedArticle, mention: Mention, rules: Rules) -> bool:
     """A name in a list after a plural base noun, in its own sentence ("bases such as
     Taji and Ayn al-Asad", "three bases in Iraq: Qaim, Q-West and K-1"); not a clause's
@@ -348,9 +356,7 @@ def _listed_after_bases(article: ParsedArticle, mention: Mention, rules: Rules) 
                                          mention.start):
         return False
     tokens = sentence.by_index()
-    inside = [t for t in tokens.values() if mention.start <= t.start < mention.end]
-    heads = [t for t in inside if t.head not in tokens
-             or not mention.start <= tokens[t.head].start < mention.end]
+    heads = _span_heads(tokens, mention)
     return not any(t.dep in {"nsubj", "nsubjpass"} for t in heads)
 
 
@@ -501,9 +507,7 @@ def _names_equipment(article: ParsedArticle, mention: Mention, rules: Rules) -> 
         use = EQUIPMENT_WORD_AFTER.match(text, word_after.end())
         return not (use and use.group(1) in rules.equipment_uses)
     tokens = article.sentence(mention.sentence).by_index()
-    inside = [t for t in tokens.values() if mention.start <= t.start < mention.end]
-    heads = [t for t in inside if t.head not in tokens
-             or not mention.start <= tokens[t.head].start < mention.end]
+    heads = _span_heads(tokens, mention)
     # "Super King Air | 350" may hang on the noun by two words
     if not heads or len({t.head for t in heads}) != 1 or any(
             t.dep not in {"compound", "amod", "nmod", "nummod"} for t in heads):
